@@ -1,0 +1,50 @@
+package vn.binhyen.core.audit;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The append-only audit log. Append inside the same transaction (and tenant scope) as the change
+ * it records, so a change and its record commit or roll back together.
+ */
+public final class AuditLog {
+
+  /** A stored entry, as read back. */
+  public record Recorded(long id, OffsetDateTime at, AuditEntry entry) {}
+
+  private static final String INSERT = """
+      INSERT INTO audit_log (actor_id, actor_name, tenant_path, action, target, before, after, request_id)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
+  private static final String LIST = """
+      SELECT id, at, actor_id, actor_name, tenant_path, action, target, before, after, request_id
+        FROM audit_log
+       WHERE (tenant_path = $1 OR tenant_path LIKE $1 || '/%')
+         AND ($2::text IS NULL OR action = $2)
+       ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4""";
+
+  public Future<Void> append(SqlClient db, AuditEntry e) {
+    return db.preparedQuery(INSERT)
+        .execute(Tuple.from(new Object[] {e.actorId(), e.actorName(), e.tenantPath(), e.action(),
+            e.target(), e.before(), e.after(), e.requestId()}))
+        .mapEmpty();
+  }
+
+  public Future<List<Recorded>> list(SqlClient db, String path, String action, int limit, int offset) {
+    return db.preparedQuery(LIST).execute(Tuple.of(path, action, limit, offset)).map(rows -> {
+      List<Recorded> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(new Recorded(r.getLong("id"), r.getOffsetDateTime("at"), new AuditEntry(
+            r.getLong("actor_id"), r.getString("actor_name"), r.getString("tenant_path"),
+            r.getString("action"), r.getString("target"), (JsonObject) r.getValue("before"),
+            (JsonObject) r.getValue("after"), r.getString("request_id"))));
+      }
+      return out;
+    });
+  }
+}

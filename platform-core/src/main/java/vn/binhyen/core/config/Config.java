@@ -1,0 +1,61 @@
+package vn.binhyen.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The node's configuration, built once at start from the environment and an optional file
+ * ({@link ConfigLoader}) and passed to constructors. Every key is documented in docs/configuration.md.
+ */
+public record Config(
+    int httpPort,
+    int httpInstances,
+    Optional<String> dbUrl,
+    Path dataDir,
+    int dbPoolSize,
+    String clusterName,
+    String clusterHost,
+    int clusterPort,
+    List<String> clusterMembers,
+    Path masterKeyFile,
+    Optional<String> masterKey,
+    String publicUrl,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl,
+    long bodyLimitBytes,
+    long uploadLimitBytes) {
+
+  public Config {
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new ConfigException("BINHYEN_HTTP_PORT", "must be a port number 0–65535");
+    }
+    if (httpInstances < 1 || httpInstances > 64) {
+      throw new ConfigException("BINHYEN_HTTP_INSTANCES", "must be 1–64");
+    }
+    clusterMembers = List.copyOf(clusterMembers);
+  }
+
+  /** The folder the embedded PostgreSQL keeps its data in when no database URL is configured. */
+  public Path embeddedDbDir() {
+    return dataDir.resolve("postgres");
+  }
+
+  /** The folder uploaded attachments are stored in, content-addressed. */
+  public Path attachmentDir() {
+    return dataDir.resolve("attachments");
+  }
+
+  public Config withHttpPort(int port) {
+    return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
+        clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
+        refreshTokenTtl, bodyLimitBytes, uploadLimitBytes);
+  }
+
+  public Config withDbUrl(String url) {
+    return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
+        clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
+        accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes);
+  }
+}

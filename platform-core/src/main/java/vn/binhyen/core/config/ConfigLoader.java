@@ -1,0 +1,120 @@
+package vn.binhyen.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Reads {@link Config} from environment variables, over an optional properties file named by
+ * {@code BINHYEN_CONFIG} (same key names). The environment wins over the file.
+ */
+public final class ConfigLoader {
+
+  private final Map<String, String> values;
+
+  private ConfigLoader(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** The process environment, over the file named by BINHYEN_CONFIG if set. */
+  public static Config fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** For tests and sub-commands: the given map plays the environment. */
+  public static Config from(Map<String, String> env) {
+    Map<String, String> merged = new HashMap<>();
+    String file = env.get("BINHYEN_CONFIG");
+    if (file != null && !file.isBlank()) {
+      merged.putAll(readFile(Path.of(file)));
+    }
+    env.forEach((k, v) -> {
+      if (k.startsWith("BINHYEN_")) {
+        merged.put(k, v);
+      }
+    });
+    return new ConfigLoader(merged).build();
+  }
+
+  private static Map<String, String> readFile(Path file) {
+    if (!Files.isReadable(file)) {
+      throw new ConfigException("BINHYEN_CONFIG", "names a file that cannot be read: " + file);
+    }
+    Properties props = new Properties();
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      props.load(r);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("BINHYEN_CONFIG", "file " + file + " is not a valid properties file: " + e.getMessage());
+    }
+    Map<String, String> out = new HashMap<>();
+    props.forEach((k, v) -> out.put(k.toString().trim(), v.toString().trim()));
+    return out;
+  }
+
+  private Config build() {
+    Path dataDir = Path.of(text("BINHYEN_DATA_DIR", "data")).toAbsolutePath().normalize();
+    int port = integer("BINHYEN_HTTP_PORT", 8080);
+    return new Config(
+        port,
+        integer("BINHYEN_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
+        dbUrl(),
+        dataDir,
+        integer("BINHYEN_DB_POOL_SIZE", 16),
+        text("BINHYEN_CLUSTER_NAME", "binhyen"),
+        text("BINHYEN_CLUSTER_HOST", "127.0.0.1"),
+        integer("BINHYEN_CLUSTER_PORT", 5701),
+        Arrays.stream(text("BINHYEN_CLUSTER_MEMBERS", "127.0.0.1").split(","))
+            .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        Path.of(text("BINHYEN_MASTER_KEY_FILE", dataDir.resolve("master.key").toString())),
+        Optional.ofNullable(values.get("BINHYEN_MASTER_KEY")).filter(s -> !s.isBlank()),
+        text("BINHYEN_PUBLIC_URL", "http://localhost:" + port).replaceAll("/+$", ""),
+        Duration.ofSeconds(integer("BINHYEN_ACCESS_TOKEN_TTL_SECONDS", 900)),
+        Duration.ofSeconds(integer("BINHYEN_REFRESH_TOKEN_TTL_SECONDS", 12 * 3600)),
+        integer("BINHYEN_BODY_LIMIT_BYTES", 256 * 1024),
+        integer("BINHYEN_UPLOAD_LIMIT_BYTES", 20 * 1024 * 1024));
+  }
+
+  private Optional<String> dbUrl() {
+    String url = values.get("BINHYEN_DB_URL");
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = URI.create(url.trim());
+      if (!List.of("postgresql", "postgres").contains(uri.getScheme()) || uri.getHost() == null) {
+        throw new IllegalArgumentException("scheme");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("BINHYEN_DB_URL",
+          "must look like postgresql://user:password@host:5432/database (got an unusable value)");
+    }
+    return Optional.of(url.trim());
+  }
+
+  private String text(String key, String fallback) {
+    String v = values.get(key);
+    return v == null || v.isBlank() ? fallback : v.trim();
+  }
+
+  private int integer(String key, int fallback) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "must be a whole number (got \"" + v + "\")");
+    }
+  }
+}

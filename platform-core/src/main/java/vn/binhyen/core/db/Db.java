@@ -1,0 +1,49 @@
+package vn.binhyen.core.db;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.function.Function;
+
+/**
+ * The application's access to PostgreSQL. Every connection runs as the non-superuser role
+ * {@code binhyen_app}; tenant-owned rows are visible only inside {@link #inScope}, which sets the
+ * transaction's tenant scope for the row-level security policies.
+ */
+public final class Db {
+
+  // The role is set again per transaction (the pool's connect handler sets it per connection):
+  // if either step were skipped, row-level security would still apply.
+  private static final String SET_SCOPE =
+      "SELECT set_config('role', 'binhyen_app', true), set_config('app.scope', $1, true)";
+
+  private final Pool pool;
+
+  public Db(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** For queries on tables without tenant rows (the tenant directory, public registries). */
+  public Pool pool() {
+    return pool;
+  }
+
+  /**
+   * Runs {@code work} in one transaction whose tenant scope is {@code scopePath} (a tenant path:
+   * rows of that tenant and its subtree are visible). A failed future rolls everything back.
+   */
+  public <T> Future<T> inScope(String scopePath, Function<SqlConnection, Future<T>> work) {
+    if (scopePath == null || scopePath.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("a tenant scope is required"));
+    }
+    return pool.withTransaction(conn -> conn.preparedQuery(SET_SCOPE)
+        .execute(Tuple.of(scopePath))
+        .compose(ignored -> work.apply(conn)));
+  }
+
+  /** One transaction with no tenant scope (only tables without row-level security are usable). */
+  public <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
+    return pool.withTransaction(work);
+  }
+}

@@ -1,0 +1,40 @@
+package vn.binhyen.core.db;
+
+import io.vertx.pgclient.PgConnectOptions;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** A {@code postgresql://user:password@host:port/db} URL, in the forms JDBC and Vert.x want. */
+public record DbUrl(String host, int port, String database, String user, String password) {
+
+  public static DbUrl parse(String url) {
+    URI uri = URI.create(url);
+    String user = "postgres";
+    String password = "";
+    if (uri.getRawUserInfo() != null) {
+      String[] parts = uri.getRawUserInfo().split(":", 2);
+      user = decode(parts[0]);
+      password = parts.length > 1 ? decode(parts[1]) : "";
+    }
+    String db = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+    return new DbUrl(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), db, user, password);
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+  }
+
+  public PgConnectOptions connectOptions() {
+    return new PgConnectOptions()
+        .setHost(host).setPort(port).setDatabase(database)
+        .setUser(user).setPassword(password)
+        .setCachePreparedStatements(true)
+        .setPreparedStatementCacheMaxSize(512)
+        .setReconnectAttempts(0);
+  }
+}

@@ -1,0 +1,77 @@
+package vn.binhyen.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import vn.binhyen.core.access.Principal;
+import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.identity.Revocations;
+import vn.binhyen.core.identity.TokenService;
+
+/**
+ * Proves who is calling: a Bearer token, or the web UI's session cookie (then state-changing
+ * requests must echo the CSRF cookie in a header). Refuses revoked sessions and users.
+ */
+public final class Authenticator {
+
+  private final TokenService tokens;
+  private final Revocations revocations;
+
+  public Authenticator(TokenService tokens, Revocations revocations) {
+    this.tokens = tokens;
+    this.revocations = revocations;
+  }
+
+  /** Resolves the principal of a request, or fails with Unauthenticated / Forbidden (CSRF). */
+  public Future<Principal> authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String token;
+    if (header != null) {
+      if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return Future.failedFuture(new DomainError.Unauthenticated(
+            "Dùng tiêu đề Authorization: Bearer <token> / use Authorization: Bearer <token>"));
+      }
+      token = header.substring(7).trim();
+    } else {
+      Cookie session = ctx.request().getCookie(Cookies.ACCESS);
+      if (session == null || session.getValue().isEmpty()) {
+        return Future.failedFuture(new DomainError.Unauthenticated("Cần đăng nhập / sign-in required"));
+      }
+      if (!csrfOk(ctx)) {
+        return Future.failedFuture(new DomainError.Forbidden(
+            "Thiếu hoặc sai mã CSRF; tải lại trang / missing or wrong CSRF token, reload the page"));
+      }
+      token = session.getValue();
+    }
+    if (token.length() > 4096) {
+      return Future.failedFuture(new DomainError.Unauthenticated("Token quá dài / token too long"));
+    }
+    return tokens.verify(token).compose(p -> revocations.isRevoked(p).compose(revoked -> revoked
+        ? Future.failedFuture(new DomainError.Unauthenticated(
+            "Phiên đăng nhập đã bị thu hồi / this session has been revoked"))
+        : Future.succeededFuture(p)));
+  }
+
+  private static boolean csrfOk(RoutingContext ctx) {
+    HttpMethod m = ctx.request().method();
+    if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS) {
+      return true;
+    }
+    Cookie cookie = ctx.request().getCookie(Cookies.CSRF);
+    String sent = ctx.request().getHeader(Cookies.CSRF_HEADER);
+    return cookie != null && sent != null && !sent.isEmpty()
+        && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A route handler: authenticates, stores the principal, continues. */
+  public void handle(RoutingContext ctx) {
+    authenticate(ctx).onSuccess(p -> {
+      ctx.put(Requests.PRINCIPAL, p);
+      ctx.next();
+    }).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,139 @@
+package vn.binhyen.core.identity;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.binhyen.core.access.Principal;
+import vn.binhyen.core.db.Db;
+import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.tenant.Tenant;
+import vn.binhyen.core.tenant.TenantDirectory;
+
+/**
+ * Log-in, refresh with rotation (a reused refresh token revokes its whole family), sign-out and
+ * revocation of a user. Password hashing runs on worker threads.
+ */
+public final class AuthService {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String BAD_LOGIN =
+      "Sai tên đăng nhập hoặc mật khẩu / wrong username or password";
+
+  private final Vertx vertx;
+  private final Db db;
+  private final UserRepository users;
+  private final RefreshTokenRepository refreshTokens = new RefreshTokenRepository();
+  private final PasswordHasher hasher;
+  private final TenantDirectory tenants;
+  private final Revocations revocations;
+  private final Duration refreshTtl;
+
+  public AuthService(Vertx vertx, Db db, UserRepository users, PasswordHasher hasher,
+      TenantDirectory tenants, Revocations revocations, Duration refreshTtl) {
+    this.vertx = vertx;
+    this.db = db;
+    this.users = users;
+    this.hasher = hasher;
+    this.tenants = tenants;
+    this.revocations = revocations;
+    this.refreshTtl = refreshTtl;
+  }
+
+  /** Fails with Unauthenticated for a wrong username or password or a disabled account (one message). */
+  public Future<Session> login(TokenService tokens, String username, String password) {
+    String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+    return users.findForLogin(db.pool(), name)
+        .compose(found -> vertx.executeBlocking(() ->
+            hasher.verify(password == null ? "" : password, found.map(UserAccount::passwordHash).orElse(null))
+                && found.isPresent() && !found.get().disabled()
+                ? found.get() : null, false))
+        .compose(user -> {
+          if (user == null) {
+            log.info("Log-in refused for username {}", name);
+            return Future.failedFuture(new DomainError.Unauthenticated(BAD_LOGIN));
+          }
+          return startSession(tokens, user, UUID.randomUUID());
+        });
+  }
+
+  /** Rotates the refresh token; a token presented twice revokes its whole family. */
+  public Future<Session> refresh(TokenService tokens, String refreshToken) {
+    if (refreshToken == null || refreshToken.length() < 20 || refreshToken.length() > 100) {
+      return Future.failedFuture(expired());
+    }
+    byte[] hash = sha256(refreshToken);
+    return db.inTransaction(tx -> refreshTokens.findForUpdate(tx, hash).compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(expired());
+      }
+      var t = found.get();
+      if (t.usedAt() != null || t.revokedAt() != null) {
+        log.warn("Refresh token reused for user {}: revoking session {}", t.userId(), t.familyId());
+        return refreshTokens.revokeFamily(tx, t.familyId())
+            .compose(x -> revocations.revokeSession(t.familyId().toString()))
+            .compose(x -> Future.<RefreshTokenRepository.StoredToken>failedFuture(
+                new DomainError.Unauthenticated("Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại"
+                    + " / the session was revoked because a refresh token was reused")));
+      }
+      if (t.expiresAt().isBefore(OffsetDateTime.now())) {
+        return Future.failedFuture(expired());
+      }
+      return refreshTokens.markUsed(tx, hash).map(x -> t);
+    })).compose(t -> users.findByIdForAuth(db.pool(), t.userId()).compose(user -> {
+      if (user.isEmpty() || user.get().disabled()) {
+        return Future.failedFuture(expired());
+      }
+      return startSession(tokens, user.get(), t.familyId());
+    }));
+  }
+
+  /** Ends this log-in on every node: its refresh tokens and its access tokens stop working. */
+  public Future<Void> logout(Principal p) {
+    UUID family = UUID.fromString(p.sessionId());
+    return db.inTransaction(tx -> refreshTokens.revokeFamily(tx, family))
+        .compose(x -> revocations.revokeSession(p.sessionId()));
+  }
+
+  /** Every session of this user ends now, cluster-wide (used when an account is disabled). */
+  public Future<Void> revokeUser(long userId) {
+    return db.inTransaction(tx -> refreshTokens.revokeUser(tx, userId))
+        .compose(x -> revocations.revokeUser(userId));
+  }
+
+  private Future<Session> startSession(TokenService tokens, UserAccount user, UUID family) {
+    String refresh = randomToken();
+    return tenants.byId(user.tenantId()).compose((Tenant tenant) ->
+        db.inTransaction(tx -> refreshTokens.insert(tx, sha256(refresh), family, user.id(), refreshTtl.toSeconds()))
+            .map(x -> new Session(tokens.issue(user, tenant.code(), family.toString()), refresh,
+                tokens.ttl().toSeconds(), refreshTtl.toSeconds(), user, tenant.code(), tenant.name())));
+  }
+
+  private static DomainError expired() {
+    return new DomainError.Unauthenticated(
+        "Phiên đăng nhập đã hết hạn, hãy đăng nhập lại / the session has expired, sign in again");
+  }
+
+  private static String randomToken() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  static byte[] sha256(String s) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package vn.binhyen.core.identity;
+
+/** What a successful log-in or refresh hands out. */
+public record Session(String accessToken, String refreshToken, long expiresInSeconds,
+    long refreshExpiresInSeconds, UserAccount user, String tenantCode, String tenantName) {}

@@ -1,0 +1,55 @@
+package vn.binhyen.core.runtime;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.spi.cluster.ClusterManager;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import vn.binhyen.core.db.Db;
+
+/** Liveness, readiness (the database and the cluster), and Prometheus metrics. */
+final class HealthRoutes {
+
+  private final Vertx vertx;
+  private final Db db;
+  private final ClusterManager cluster;
+
+  HealthRoutes(Vertx vertx, Db db, ClusterManager cluster) {
+    this.vertx = vertx;
+    this.db = db;
+    this.cluster = cluster;
+  }
+
+  void mount(Router router) {
+    router.get("/health/live").handler(ctx -> send(ctx, 200, new JsonObject().put("status", "UP")));
+    router.get("/health/ready").handler(this::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+  }
+
+  private void ready(RoutingContext ctx) {
+    Future<Boolean> database = db.pool().query("SELECT 1").execute()
+        .timeout(2, java.util.concurrent.TimeUnit.SECONDS)
+        .map(rows -> true)
+        .otherwise(false);
+    boolean clusterUp = cluster != null && cluster.isActive();
+    database.onComplete(ar -> {
+      boolean dbUp = ar.succeeded() && ar.result();
+      JsonObject body = new JsonObject()
+          .put("status", dbUp && clusterUp ? "UP" : "DOWN")
+          .put("checks", new JsonObject()
+              .put("database", dbUp ? "UP" : "DOWN")
+              .put("cluster", clusterUp ? "UP" : "DOWN")
+              .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size()));
+      send(ctx, dbUp && clusterUp ? 200 : 503, body);
+    });
+  }
+
+  private static void send(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+}

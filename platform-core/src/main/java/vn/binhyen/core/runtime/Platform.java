@@ -1,0 +1,171 @@
+package vn.binhyen.core.runtime;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import io.vertx.sqlclient.Pool;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.binhyen.core.access.AccessPolicy;
+import vn.binhyen.core.audit.AuditLog;
+import vn.binhyen.core.cluster.ClusterSetup;
+import vn.binhyen.core.config.Config;
+import vn.binhyen.core.crypto.MasterKey;
+import vn.binhyen.core.db.DatabaseSetup;
+import vn.binhyen.core.db.Db;
+import vn.binhyen.core.http.ApiContract;
+import vn.binhyen.core.http.HttpVerticle;
+import vn.binhyen.core.identity.AuthService;
+import vn.binhyen.core.identity.JwtKeys;
+import vn.binhyen.core.identity.PasswordHasher;
+import vn.binhyen.core.identity.Revocations;
+import vn.binhyen.core.identity.UserRepository;
+import vn.binhyen.core.identity.UserService;
+import vn.binhyen.core.module.FeatureModule;
+import vn.binhyen.core.module.Services;
+import vn.binhyen.core.tenant.TenantDirectory;
+import vn.binhyen.core.tenant.TenantRepository;
+import vn.binhyen.core.tenant.TenantService;
+
+/**
+ * One running node: the database (migrated), a clustered Vert.x (Hazelcast; one node is a
+ * one-member cluster), the services of core and of every feature module, and the HTTP verticles.
+ */
+public final class Platform implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Platform.class);
+
+  private final Config config;
+  private final DatabaseSetup database;
+  private final Vertx vertx;
+  private final Services services;
+  private final List<FeatureModule> modules;
+  private final int httpPort;
+
+  private Platform(Config config, DatabaseSetup database, Vertx vertx, Services services,
+      List<FeatureModule> modules, int httpPort) {
+    this.config = config;
+    this.database = database;
+    this.vertx = vertx;
+    this.services = services;
+    this.modules = modules;
+    this.httpPort = httpPort;
+  }
+
+  /** The feature modules on the class path (tenant-admin, channel-verifier, ...), in start order. */
+  public static List<FeatureModule> discoverModules() {
+    List<FeatureModule> found = new ArrayList<>();
+    ServiceLoader.load(FeatureModule.class).forEach(found::add);
+    found.sort(Comparator.comparingInt(FeatureModule::order).thenComparing(FeatureModule::name));
+    return found;
+  }
+
+  /** Blocking: opens the database, joins the cluster, starts everything; call from a plain thread. */
+  public static Platform start(Config config) {
+    long t0 = System.nanoTime();
+    List<FeatureModule> features = discoverModules();
+    List<String> migrationSets = new ArrayList<>();
+    migrationSets.add("core");
+    features.forEach(m -> migrationSets.add(m.name()));
+    DatabaseSetup database = DatabaseSetup.open(config, migrationSets);
+    Config effective = config.httpPort() == 0 ? config.withHttpPort(freePort()) : config;
+    try {
+      HazelcastClusterManager cluster = ClusterSetup.clusterManager(effective);
+      VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+          .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+          .setJvmMetricsEnabled(true)
+          .setEnabled(true));
+      ClusterSetup.eventBus(options, effective);
+      Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
+          .withClusterManager(cluster).buildClustered().await();
+      Services services = services(vertx, effective, database);
+      ApiDocs docs;
+      List<FeatureModule> all = new ArrayList<>();
+      all.add(null);
+      all.addAll(features);
+      List<String> contracts = new ArrayList<>();
+      contracts.add("openapi/core.yaml");
+      features.stream().map(FeatureModule::contract).filter(Objects::nonNull).forEach(contracts::add);
+      ApiContract contract = ApiContract.load(contracts);
+      docs = new ApiDocs(contract.json());
+      all.set(0, new CoreModule(cluster, docs));
+      for (FeatureModule m : features) {
+        m.start(services).await();
+      }
+      vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
+          new DeploymentOptions().setInstances(effective.httpInstances())).await();
+      log.info("BinhYen node ready on http://localhost:{} in {} ms (cluster {} with {} member(s))",
+          effective.httpPort(), (System.nanoTime() - t0) / 1_000_000, effective.clusterName(),
+          cluster.getNodes().size());
+      return new Platform(effective, database, vertx, services, all, effective.httpPort());
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static Services services(Vertx vertx, Config config, DatabaseSetup database) {
+    Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
+    Db db = new Db(pool);
+    MasterKey master = config.masterKey().map(MasterKey::fromBase64)
+        .orElseGet(() -> MasterKey.loadOrCreate(config.masterKeyFile()));
+    JwtKeys jwtKeys = JwtKeys.loadOrCreate(pool, master).await();
+    TenantRepository tenantRepo = new TenantRepository();
+    TenantDirectory directory = new TenantDirectory(vertx, db, tenantRepo);
+    AccessPolicy policy = new AccessPolicy();
+    AuditLog audit = new AuditLog();
+    PasswordHasher hasher = new PasswordHasher();
+    UserRepository userRepo = new UserRepository();
+    Revocations revocations = new Revocations(vertx, config.accessTokenTtl());
+    return new Services(vertx, config, db, master, jwtKeys, directory,
+        new TenantService(db, tenantRepo, directory),
+        new UserService(vertx, db, userRepo, hasher, audit, policy),
+        new AuthService(vertx, db, userRepo, hasher, directory, revocations, config.refreshTokenTtl()),
+        revocations, audit, policy);
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Config config() { return config; }
+  public Vertx vertx() { return vertx; }
+  public Services services() { return services; }
+  public int httpPort() { return httpPort; }
+  public List<FeatureModule> modules() { return modules; }
+  public String dbUrl() {
+    var u = database.url();
+    return "postgresql://" + u.user() + "@" + u.host() + ":" + u.port() + "/" + u.database();
+  }
+
+  /** Blocking: leaves the cluster, stops HTTP, closes the pool and the embedded database. */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } catch (RuntimeException e) {
+      log.warn("Closing Vert.x: {}", e.getMessage());
+    }
+    database.close();
+  }
+
+  /** For the demo and CLI: runs a future on this node and waits. */
+  public <T> T await(Future<T> f) {
+    return f.await();
+  }
+}

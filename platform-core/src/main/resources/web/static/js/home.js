@@ -1,0 +1,65 @@
+// The home page of each role: who you are, your unit, your work, and the units below yours.
+(function () {
+  // Links other modules' pages add for each role (only pages that exist are listed).
+  const TASKS = window.BINHYEN_TASKS || {
+    MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.docs', '/api/docs']],
+    UNIT_ADMIN: [['task.units', '#children-card'], ['task.docs', '/api/docs']],
+    OFFICER: [['task.docs', '/api/docs']],
+    SUPERVISOR: [['task.units', '#children-card'], ['task.docs', '/api/docs']]
+  };
+  let me = null;
+  let children = [];
+
+  function render() {
+    if (!me) { return; }
+    document.getElementById('who').textContent = me.username;
+    document.getElementById('display-name').textContent = me.displayName;
+    document.getElementById('role').textContent = I18n.t('role.' + me.role, me.role);
+    document.getElementById('role').dataset.role = me.role;
+    document.getElementById('unit-name').textContent = me.unit.name;
+    document.getElementById('unit-code').textContent = me.unit.code;
+    document.getElementById('role-help').textContent = I18n.t('help.' + me.role, '');
+    const tasks = document.getElementById('tasks');
+    tasks.replaceChildren();
+    (TASKS[me.role] || []).forEach(function (t) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = t[1];
+      a.textContent = I18n.t(t[0], t[0]);
+      li.appendChild(a);
+      tasks.appendChild(li);
+    });
+    renderChildren();
+  }
+
+  function renderChildren() {
+    const body = document.getElementById('children');
+    const filter = document.getElementById('children-filter').value.toLowerCase();
+    body.replaceChildren();
+    children.filter(function (u) { return !filter || u.name.toLowerCase().includes(filter) || u.code.includes(filter); })
+      .forEach(function (u) {
+        const tr = document.createElement('tr');
+        [u.code, u.name, I18n.t('level.' + u.level, u.level)].forEach(function (v) {
+          const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
+        });
+        body.appendChild(tr);
+      });
+    document.getElementById('children-count').textContent = children.length + ' ' + I18n.t('count', 'đơn vị');
+  }
+
+  window.addEventListener('DOMContentLoaded', async function () {
+    document.getElementById('logout').addEventListener('click', async function () {
+      try { await Api.post('/api/auth/logout'); } finally { window.location.assign('/login'); }
+    });
+    document.getElementById('children-filter').addEventListener('input', renderChildren);
+    document.addEventListener('langchange', render);
+    me = await Api.me();
+    render();
+    if (me.role !== 'OFFICER') {
+      const page = await Api.get('/api/units/' + encodeURIComponent(me.unit.code) + '/children?limit=500');
+      children = page.items;
+      document.getElementById('children-card').hidden = false;
+      renderChildren();
+    }
+  });
+})();
