@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ public final class ImportValidator {
             "Code " + row.code() + " already used on line " + first.line()));
         continue;
       }
-      if (!UnitLevel.ofCode(row.code()).equals(java.util.Optional.of(row.level()))) {
+      if (!UnitLevel.ofCode(row.code()).equals(Optional.of(row.level()))) {
         bad.add(row);
         errors.add(LineError.of(row.line(), row.code(), LineError.Kind.BAD_CODE,
             "Mã cấp " + row.level().csvName() + " phải gồm " + row.level().codeLength() + " chữ số",

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.binhyen.admin.importing.UnitLevel;
 import vn.binhyen.admin.importing.UnitRow;
 
@@ -58,7 +59,7 @@ public record ReformPlan(
    */
   public record Continuation(String code, String name, UnitLevel level, String oldParent, String newParent) {
     public boolean reparented() {
-      return !java.util.Objects.equals(oldParent, newParent);
+      return !Objects.equals(oldParent, newParent);
     }
   }
 

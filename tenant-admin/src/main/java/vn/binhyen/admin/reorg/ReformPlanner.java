@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class ReformPlanner {
     List<Inconsistency> problems = new ArrayList<>();
 
     Map<String, Set<String>> successors = new LinkedHashMap<>();
-    Set<String> sourced = new java.util.HashSet<>();
+    Set<String> sourced = new HashSet<>();
     List<MappingRow> usable = new ArrayList<>();
     for (MappingRow row : mapping) {
       if (check(row, oldByCode, newByCode, problems)) {
@@ -110,7 +111,7 @@ public final class ReformPlanner {
     }
 
     List<ReformPlan.Continuation> continuing = new ArrayList<>();
-    Set<String> continuingCodes = new java.util.HashSet<>();
+    Set<String> continuingCodes = new HashSet<>();
     for (UnitRow unit : newUnits) {
       UnitRow old = oldByCode.get(unit.code());
       Set<String> next = successors.get(unit.code());
