@@ -39,6 +39,13 @@ final class DomainIndex {
                 byCore.computeIfAbsent(core, k -> new ArrayList<>(1)).add(site);
                 fuzzy.add(core, site);
             }
+            // canhbao.khonggianmang.gov.vn: a long registrable name is distinctive on its own,
+            // a short one ("hanoi" of congan.hanoi.gov.vn) belongs to a whole city, not its police
+            String registrable = core(registrableLabel(host));
+            if (!registrable.equals(core) && registrable.length() >= 2 * minCoreLength) {
+                byCore.computeIfAbsent(registrable, k -> new ArrayList<>(1)).add(site);
+                fuzzy.add(registrable, site);
+            }
         }
         fuzzy.freeze();
     }
@@ -78,6 +85,16 @@ final class DomainIndex {
             }
         }
         return out;
+    }
+
+    /** The last label before the public suffix: "khonggianmang" of "canhbao.khonggianmang.gov.vn". */
+    private static String registrableLabel(String host) {
+        String[] labels = host.split("\\.");
+        int end = labels.length;
+        while (end > 1 && SUFFIX_LABELS.contains(labels[end - 1])) {
+            end--;
+        }
+        return labels[end - 1];
     }
 
     /** The labels before the public suffix, without separators and without a trailing "gov". */

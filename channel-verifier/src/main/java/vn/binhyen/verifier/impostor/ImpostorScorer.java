@@ -48,7 +48,7 @@ public final class ImpostorScorer {
             linkSignals(link, f);
         }
         PoliceClaim claim = text.name(request.name(), link != null, f);
-        text.about(request.about(), link, claim, f);
+        text.about(request.about(), request.name(), link, claim, f);
         text.scamPhrases(request.name(), request.about(), f);
         List<OfficialChannel> named = channelsOfNamedUnits(f);
         double score = f.score();
@@ -74,7 +74,7 @@ public final class ImpostorScorer {
         List<FuzzyKeyIndex.Match<OfficialChannel>> near = new ArrayList<>(
                 handles.near(handle, thresholds.editsAllowed(handle.length())));
         if (near.isEmpty()) {
-            near.addAll(handles.withAffix(handle, 2 * thresholds.handleLengthPerEdit(), MAX_AFFIX));
+            near.addAll(handles.withAffix(handle, thresholds.handleLengthPerEdit() + 1, MAX_AFFIX));
         }
         for (FuzzyKeyIndex.Match<OfficialChannel> m : near) {
             String how = m.sameReading() ? "reads the same (doubled letters, digits for letters, separators)"

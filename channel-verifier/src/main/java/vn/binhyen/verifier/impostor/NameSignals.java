@@ -17,6 +17,10 @@ final class NameSignals {
     private static final Pattern LINKS = Pattern.compile(
             "(?:https?://)?(?:www\\.)?[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}(?:/[a-z0-9._@/-]*)?");
 
+    /** What police pages receive; a page named after one of these offers a police service. */
+    private static final List<String> SERVICE_NAMES = List.of("tiep nhan", "trinh bao", "to giac", "tin bao",
+            "tiep dan", "tiep cong dan");
+
     private final DirectoryIndex index;
     private final ScoringThresholds thresholds;
 
@@ -40,7 +44,7 @@ final class NameSignals {
             f.add(Signal.NAME_MATCHES_UNIT.reason(describe(claim), weight));
             claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
         }
-        boolean similar = similarity(read, claim, linkFactor, f);
+        boolean similar = similarity(read, claim, linkFactor * (claim.newsOutlet() ? 0.5 : 1.0), f);
         if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet() && !similar) {
             f.add(Signal.UNREGISTERED_POLICE_CLAIM.reason(name.strip(),
                     Signal.UNREGISTERED_POLICE_CLAIM.weight() * linkFactor));
@@ -87,14 +91,16 @@ final class NameSignals {
     }
 
     /** Reads the about text; {@code nameClaim} is what the name already claimed, may be null. */
-    void about(String about, ChannelLink link, PoliceClaim nameClaim, Findings f) {
+    void about(String about, String name, ChannelLink link, PoliceClaim nameClaim, Findings f) {
         if (about == null || about.isBlank()) {
             return;
         }
         String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(about)));
         PoliceClaim claim = PoliceClaim.of(tokens(read), index.units);
         if (claim.namesKnownUnit() && !f.has(Signal.NAME_MATCHES_UNIT)) {
-            f.add(Signal.ABOUT_COPIES_OFFICIAL.reason(describe(claim)));
+            // a page named as a police service ("Tiếp nhận tố giác") whose about text is a unit's presents itself as that unit
+            double weight = offersPoliceService(name) ? 0.55 : Signal.ABOUT_COPIES_OFFICIAL.weight();
+            f.add(Signal.ABOUT_COPIES_OFFICIAL.reason(describe(claim), weight));
             claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
         } else if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet()
                 && (nameClaim == null || !nameClaim.claimsUnit())) {
@@ -110,6 +116,10 @@ final class NameSignals {
                 f.namesUnit(c.unitCode());
             }
         }
+    }
+
+    private static boolean offersPoliceService(String name) {
+        return name != null && PoliceClaim.startsWithAnyAt(tokens(VietnameseText.normalize(name)), SERVICE_NAMES);
     }
 
     /** Scam phrases in the name and about text together. */

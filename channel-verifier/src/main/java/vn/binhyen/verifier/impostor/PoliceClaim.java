@@ -63,6 +63,16 @@ record PoliceClaim(List<UnitMatcher.Match> matches, boolean claimsUnit, boolean 
         return false;
     }
 
+    /** True when one of the phrases occurs anywhere in the tokens. */
+    static boolean startsWithAnyAt(List<String> tokens, java.util.Collection<String> phrases) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (startsWithAny(tokens, i, phrases)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean startsWithAny(List<String> tokens, int at, java.util.Collection<String> phrases) {
         for (String phrase : phrases) {
             String[] words = phrase.split(" ");
