@@ -44,7 +44,7 @@ final class NameSignals {
             f.add(Signal.NAME_MATCHES_UNIT.reason(describe(claim), weight));
             claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
         }
-        boolean similar = similarity(read, claim, linkFactor * (claim.newsOutlet() ? 0.5 : 1.0), f);
+        boolean similar = similarity(read, claim, linkFactor, claim.newsOutlet() ? 0.5 : 1.0, f);
         if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet() && !similar) {
             f.add(Signal.UNREGISTERED_POLICE_CLAIM.reason(name.strip(),
                     Signal.UNREGISTERED_POLICE_CLAIM.weight() * linkFactor));
@@ -62,7 +62,7 @@ final class NameSignals {
         return claim;
     }
 
-    private boolean similarity(String read, PoliceClaim claim, double linkFactor, Findings f) {
+    private boolean similarity(String read, PoliceClaim claim, double linkFactor, double newsFactor, Findings f) {
         boolean policeQuery = claim.claimsUnit();
         boolean found = false;
         for (NameIndex.Hit<Object> hit : index.names.similar(read, thresholds.nameSimilarityThreshold())) {
@@ -74,8 +74,11 @@ final class NameSignals {
             }
             if (hit.value() instanceof OfficialChannel c) {
                 f.resembles(c, sim);
-                double weight = (policeEntry ? Signal.NAME_SIMILAR_TO_OFFICIAL.weight() : 0.3) * linkFactor;
-                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName() + " (" + percent(sim) + ")", weight));
+                double weight = (policeEntry ? Signal.NAME_SIMILAR_TO_OFFICIAL.weight() : 0.3) * linkFactor * newsFactor;
+                if (linkFactor >= 1.0 || !claim.namesKnownUnit()) {
+                    // a name-only question that names a real unit is answered with its channels, not accused twice
+                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName() + " (" + percent(sim) + ")", weight));
+                }
                 if (policeEntry) {
                     f.namesUnit(c.unitCode());
                     found = true;
@@ -83,7 +86,7 @@ final class NameSignals {
             } else if (hit.value() instanceof UnitMatcher.UnitRef u && !claim.namesKnownUnit()) {
                 f.namesUnit(u.code());
                 f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()) + " (" + percent(sim) + ")",
-                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor));
+                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor));
                 found = true;
             }
         }
