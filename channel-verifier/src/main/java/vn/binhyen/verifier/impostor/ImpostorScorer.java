@@ -1,0 +1,116 @@
+package vn.binhyen.verifier.impostor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Tells a citizen whether a page, group, account or web site is an official police channel, a
+ * published impostor, a suspected impostor or simply not registered, with a suspicion score, the
+ * reasons and the official channels it imitates. Pure and thread-safe: the indexes are built once
+ * from the {@link OfficialDirectory} at construction; build a new scorer when the directory changes.
+ * Platform verification badges are not an input: impostor pages with blue ticks are documented.
+ */
+public final class ImpostorScorer {
+
+    private static final int MAX_AFFIX = 8;
+
+    private final ScoringThresholds thresholds;
+    private final DirectoryIndex index;
+    private final NameSignals text;
+
+    public ImpostorScorer(ScoringThresholds thresholds, OfficialDirectory directory) {
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.index = new DirectoryIndex(Objects.requireNonNull(directory, "directory"), thresholds);
+        this.text = new NameSignals(index, thresholds);
+    }
+
+    /** Scores one request; never fails, an empty request is simply not registered. */
+    public Verdict check(CheckRequest request) {
+        ChannelLink link = ChannelLink.of(request.link(), request.normalizedLink());
+        if (link != null) {
+            String key = DirectoryIndex.key(link.normalizedId());
+            ConfirmedImpostor impostor = index.impostorById.get(key);
+            if (impostor != null) {
+                return confirmed(impostor);
+            }
+            OfficialChannel official = index.officialById.get(key);
+            if (official == null && link.isWebsite()) {
+                official = index.domains.officialParent(link.host());
+            }
+            if (official != null) {
+                return official(official);
+            }
+        }
+        Findings f = new Findings();
+        if (link != null) {
+            linkSignals(link, f);
+        }
+        PoliceClaim claim = text.name(request.name(), link != null, f);
+        text.about(request.about(), request.name(), link, claim, f);
+        text.scamPhrases(request.name(), request.about(), f);
+        List<OfficialChannel> named = channelsOfNamedUnits(f);
+        double score = f.score();
+        Verdict.Kind kind = score >= thresholds.suspectThreshold()
+                ? Verdict.Kind.SUSPECTED_IMPOSTOR : Verdict.Kind.NOT_REGISTERED;
+        return new Verdict(kind, score, f.reasons(), f.resemblances(thresholds.maxResemblances()), named);
+    }
+
+    private void linkSignals(ChannelLink link, Findings f) {
+        if (link.isWebsite()) {
+            for (DomainIndex.Lookalike l : index.domains.lookalikes(link.host(), thresholds.maxHandleEditDistance())) {
+                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " ~ " + l.channel().normalizedId() + ", " + l.how()));
+                f.resembles(l.channel(), l.similarity());
+                f.namesUnit(l.channel().unitCode());
+            }
+            return;
+        }
+        FuzzyKeyIndex<OfficialChannel> handles = index.handlesByHost.get(link.host());
+        String handle = link.handle().toLowerCase(Locale.ROOT);
+        if (handles == null || !DirectoryIndex.isTypoComparable(handle)) {
+            return;
+        }
+        List<FuzzyKeyIndex.Match<OfficialChannel>> near = new ArrayList<>(
+                handles.near(handle, thresholds.editsAllowed(handle.length())));
+        if (near.isEmpty()) {
+            near.addAll(handles.withAffix(handle, thresholds.handleLengthPerEdit() + 1, MAX_AFFIX));
+        }
+        for (FuzzyKeyIndex.Match<OfficialChannel> m : near) {
+            String how = m.sameReading() ? "reads the same (doubled letters, digits for letters, separators)"
+                    : "edit distance " + m.distance();
+            f.add(Signal.HANDLE_TYPOSQUAT.reason(link.host() + "/" + handle + " ~ " + m.value().normalizedId() + ", " + how));
+            f.resembles(m.value(), 1.0 - (double) Math.max(1, m.distance()) / Math.max(handle.length(), m.key().length()));
+            f.namesUnit(m.value().unitCode());
+        }
+    }
+
+    private List<OfficialChannel> channelsOfNamedUnits(Findings f) {
+        List<OfficialChannel> out = new ArrayList<>();
+        for (String code : f.namedUnits()) {
+            for (OfficialChannel c : index.channelsByUnit.getOrDefault(code, List.of())) {
+                if (out.size() < thresholds.maxNamedUnitChannels() && !out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Verdict confirmed(ConfirmedImpostor impostor) {
+        String detail = impostor.normalizedId() + (impostor.confirmedAt() == null ? "" : ", " + impostor.confirmedAt());
+        List<OfficialChannel> named = impostor.unitCode() == null ? List.of()
+                : index.channelsByUnit.getOrDefault(impostor.unitCode(), List.of()).stream()
+                        .limit(thresholds.maxNamedUnitChannels()).toList();
+        return new Verdict(Verdict.Kind.CONFIRMED_IMPOSTOR, 1.0, List.of(Signal.CONFIRMED_IMPOSTOR.reason(detail)),
+                List.of(), named);
+    }
+
+    private Verdict official(OfficialChannel channel) {
+        String detail = channel.displayName() + " (" + channel.normalizedId() + ")";
+        return new Verdict(Verdict.Kind.OFFICIAL, 0.0, List.of(Signal.REGISTERED_OFFICIAL.reason(detail)),
+                List.of(new Resemblance(channel, 1.0)),
+                index.channelsByUnit.getOrDefault(channel.unitCode(), List.of()).stream()
+                        .limit(thresholds.maxNamedUnitChannels()).toList());
+    }
+}

@@ -1,0 +1,168 @@
+package vn.binhyen.verifier.impostor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The signals read from the text of a page: its name (unit named, resemblance to official names,
+ * unregistered police claims, look-alike characters, mixed scripts), its about text (official
+ * details borrowed) and scam phrases in either.
+ */
+final class NameSignals {
+
+    private static final Pattern LINKS = Pattern.compile(
+            "(?:https?://)?(?:www\\.)?[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}(?:/[a-z0-9._@/-]*)?");
+
+    /** What police pages receive; a page named after one of these offers a police service. */
+    private static final List<String> SERVICE_NAMES = List.of("tiep nhan", "trinh bao", "to giac", "tin bao",
+            "tiep dan", "tiep cong dan");
+
+    private final DirectoryIndex index;
+    private final ScoringThresholds thresholds;
+
+    NameSignals(DirectoryIndex index, ScoringThresholds thresholds) {
+        this.index = index;
+        this.thresholds = thresholds;
+    }
+
+    /** Reads the name; {@code hasLink} says whether the name can be held against a link. */
+    PoliceClaim name(String name, boolean hasLink, Findings f) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String plain = VietnameseText.normalize(name);
+        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(name)));
+        List<String> tokens = tokens(read);
+        PoliceClaim claim = PoliceClaim.of(tokens, index.units);
+        double linkFactor = hasLink ? 1.0 : 0.6;
+        if (claim.namesKnownUnit()) {
+            double weight = Signal.NAME_MATCHES_UNIT.weight() * linkFactor * (claim.newsOutlet() ? 0.5 : 1.0);
+            f.add(Signal.NAME_MATCHES_UNIT.reason(describe(claim), weight));
+            claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
+        }
+        boolean similar = similarity(read, claim, linkFactor, claim.newsOutlet() ? 0.5 : 1.0, f);
+        if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet() && !similar) {
+            f.add(Signal.UNREGISTERED_POLICE_CLAIM.reason(name.strip(),
+                    Signal.UNREGISTERED_POLICE_CLAIM.weight() * linkFactor));
+        }
+        if (!read.equals(plain)) {
+            PoliceClaim plainClaim = PoliceClaim.of(tokens(plain), index.units);
+            boolean policeOnlyWhenRead = (claim.claimsUnit() || similar) && !plainClaim.claimsUnit();
+            if (policeOnlyWhenRead) {
+                f.add(Signal.CONFUSABLE_CHARACTERS.reason("\"" + read + "\""));
+            }
+        }
+        if (Confusables.mixesScripts(name)) {
+            f.add(Signal.MIXED_SCRIPT.reason(name.strip()));
+        }
+        return claim;
+    }
+
+    private boolean similarity(String read, PoliceClaim claim, double linkFactor, double newsFactor, Findings f) {
+        boolean policeQuery = claim.claimsUnit();
+        boolean found = false;
+        for (NameIndex.Hit<Object> hit : index.names.similar(read, thresholds.nameSimilarityThreshold())) {
+            boolean policeEntry = hit.value() instanceof UnitMatcher.UnitRef
+                    || hit.name().contains("cong an") || hit.name().contains("canh sat");
+            double sim = policeQuery && policeEntry ? Math.max(hit.dice(), hit.containment()) : hit.dice();
+            if (sim < thresholds.nameSimilarityThreshold()) {
+                continue;
+            }
+            if (hit.value() instanceof OfficialChannel c) {
+                f.resembles(c, sim);
+                double weight = (policeEntry ? Signal.NAME_SIMILAR_TO_OFFICIAL.weight() : 0.3) * linkFactor * newsFactor;
+                if (linkFactor >= 1.0 || !claim.namesKnownUnit()) {
+                    // a name-only question that names a real unit is answered with its channels, not accused twice
+                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName() + " (" + percent(sim) + ")", weight));
+                }
+                if (policeEntry) {
+                    f.namesUnit(c.unitCode());
+                    found = true;
+                }
+            } else if (hit.value() instanceof UnitMatcher.UnitRef u && !claim.namesKnownUnit()) {
+                f.namesUnit(u.code());
+                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()) + " (" + percent(sim) + ")",
+                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor));
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /** Reads the about text; {@code nameClaim} is what the name already claimed, may be null. */
+    void about(String about, String name, ChannelLink link, PoliceClaim nameClaim, Findings f) {
+        if (about == null || about.isBlank()) {
+            return;
+        }
+        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(about)));
+        PoliceClaim claim = PoliceClaim.of(tokens(read), index.units);
+        if (claim.namesKnownUnit() && !f.has(Signal.NAME_MATCHES_UNIT)) {
+            // a page named as a police service ("Tiếp nhận tố giác") whose about text is a unit's presents itself as that unit
+            double weight = offersPoliceService(name) ? 0.55 : Signal.ABOUT_COPIES_OFFICIAL.weight();
+            f.add(Signal.ABOUT_COPIES_OFFICIAL.reason(describe(claim), weight));
+            claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
+        } else if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet()
+                && (nameClaim == null || !nameClaim.claimsUnit())) {
+            f.add(Signal.UNREGISTERED_POLICE_CLAIM.reason(about.strip(), 0.35));
+        }
+        Matcher m = LINKS.matcher(about.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            ChannelLink cited = ChannelLink.of(m.group(), null);
+            OfficialChannel c = cited == null ? null : index.officialById.get(DirectoryIndex.key(cited.normalizedId()));
+            if (c != null && (link == null || !DirectoryIndex.key(link.normalizedId()).equals(DirectoryIndex.key(c.normalizedId())))) {
+                f.add(Signal.ABOUT_COPIES_OFFICIAL.reason(c.normalizedId(), 0.45));
+                f.resembles(c, 0.8);
+                f.namesUnit(c.unitCode());
+            }
+        }
+    }
+
+    private static boolean offersPoliceService(String name) {
+        return name != null && PoliceClaim.startsWithAnyAt(tokens(VietnameseText.normalize(name)), SERVICE_NAMES);
+    }
+
+    /** Scam phrases in the name and about text together. */
+    void scamPhrases(String name, String about, Findings f) {
+        String text = VietnameseText.normalize(Confusables.deconfuse((name == null ? "" : name) + " . "
+                + (about == null ? "" : about)));
+        List<ScamPhrases.Found> found = ScamPhrases.find(text);
+        if (found.isEmpty()) {
+            return;
+        }
+        boolean strong = found.stream().anyMatch(ScamPhrases.Found::strong);
+        double weight = strong ? Signal.SCAM_PHRASE.weight() : Math.min(0.4, 0.2 * found.size());
+        List<String> phrases = new ArrayList<>();
+        found.forEach(p -> phrases.add("\"" + p.phrase() + "\""));
+        f.add(Signal.SCAM_PHRASE.reason(String.join(", ", phrases), weight));
+    }
+
+    private String describe(PoliceClaim claim) {
+        List<String> labels = new ArrayList<>();
+        for (UnitMatcher.Match m : claim.matches()) {
+            for (UnitMatcher.UnitRef u : m.units()) {
+                if (labels.size() < 3) {
+                    labels.add(unitLabel(u.code()));
+                }
+            }
+        }
+        return String.join("; ", labels);
+    }
+
+    private String unitLabel(String code) {
+        String name = index.unitNameByCode.getOrDefault(code, code);
+        String n = VietnameseText.normalize(name);
+        return (UnitMatcher.levelPrefix(n) != null ? "Công an " + name : name) + " [" + code + "]";
+    }
+
+    private static List<String> tokens(String normalized) {
+        return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
+    }
+
+    private static String percent(double sim) {
+        return Math.round(sim * 100) + "%";
+    }
+}
