@@ -1,0 +1,60 @@
+package vn.binhyen.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+
+  @Test
+  void defaults_apply_when_nothing_is_set() {
+    Config c = ConfigLoader.from(Map.of());
+    assertEquals(8080, c.httpPort());
+    assertTrue(c.dbUrl().isEmpty());
+    assertTrue(c.dataDir().isAbsolute());
+    assertEquals(c.dataDir().resolve("master.key"), c.masterKeyFile());
+  }
+
+  @Test
+  void a_port_that_is_not_a_number_names_the_key() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_HTTP_PORT", "eighty")));
+    assertEquals("BINHYEN_HTTP_PORT", e.key());
+    assertTrue(e.getMessage().contains("BINHYEN_HTTP_PORT"));
+  }
+
+  @Test
+  void a_port_out_of_range_names_the_key() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_HTTP_PORT", "70000")));
+    assertEquals("BINHYEN_HTTP_PORT", e.key());
+  }
+
+  @Test
+  void a_database_url_that_is_not_postgresql_names_the_key() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_DB_URL", "mysql://x@y/z")));
+    assertEquals("BINHYEN_DB_URL", e.key());
+  }
+
+  @Test
+  void the_environment_wins_over_the_file(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("binhyen.properties");
+    Files.writeString(file, "BINHYEN_HTTP_PORT=9000\nBINHYEN_DATA_DIR=/srv/binhyen\n");
+    Config c = ConfigLoader.from(Map.of("BINHYEN_CONFIG", file.toString(), "BINHYEN_HTTP_PORT", "9100"));
+    assertEquals(9100, c.httpPort());
+    assertEquals(Path.of("/srv/binhyen"), c.dataDir());
+  }
+
+  @Test
+  void a_missing_config_file_names_the_key() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_CONFIG", "/nonexistent/binhyen.properties")));
+    assertEquals("BINHYEN_CONFIG", e.key());
+  }
+}
