@@ -160,6 +160,24 @@ class ChannelLinksTest {
   }
 
   @Test
+  void a_look_alike_domain_is_a_website_not_facebook() {
+    ChannelRef cyrillic = ChannelLinks.normalize("https://www.f\u0430cebook.com/ConganThuDo");
+    assertEquals(Platform.WEBSITE, cyrillic.platform());
+    assertTrue(cyrillic.normalizedId().startsWith("xn--"), cyrillic.normalizedId());
+  }
+
+  @Test
+  void full_width_letters_map_to_the_domain_a_browser_would_open() {
+    assertEquals(ref(Platform.FACEBOOK_PAGE, "facebook.com/conganthudo"),
+        ChannelLinks.normalize("https://\uFF46\uFF41\uFF43\uFF45\uFF42\uFF4F\uFF4F\uFF4B.com/ConganThuDo"));
+  }
+
+  @Test
+  void a_right_to_left_override_cannot_disguise_a_link() {
+    assertEquals(ref(Platform.FACEBOOK_PAGE, "facebook.com/conganthudo"), ChannelLinks.normalize("\u202Efacebook.com/ConganThuDo\u202C"));
+  }
+
+  @Test
   void the_platform_decides_over_a_hint_that_disagrees() {
     assertTrue(refused("https://www.facebook.com/ConganThuDo", Platform.ZALO_OA).getMessage().contains("not a Zalo"));
     assertEquals(ref(Platform.FACEBOOK_PAGE, "facebook.com/conganthudo"),
