@@ -45,7 +45,6 @@ class AttestationTest {
     assertEquals(86, parts[2].length());
     assertEquals(300, parts[1].length());
     assertTrue(token.length() <= 480, "token is " + token.length() + " characters");
-    System.out.println("attestation token length: " + token.length() + " characters");
   }
 
   @Test
