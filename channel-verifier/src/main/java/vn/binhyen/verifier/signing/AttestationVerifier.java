@@ -1,0 +1,107 @@
+package vn.binhyen.verifier.signing;
+
+import java.util.List;
+import java.util.Optional;
+import vn.binhyen.core.error.DomainError;
+import vn.binhyen.verifier.signing.VerificationResult.Outcome;
+
+/**
+ * Decides whether an attestation token is genuine and current: EdDSA signature by a known key,
+ * that key certified by a root for the channel's tenant (or a root itself), nothing revoked, and
+ * the validity window open. Pure and thread-safe: no I/O beyond what the {@link KeyDirectory} does.
+ */
+public final class AttestationVerifier {
+
+  /** Clocks of phones and servers disagree; an attestation issued this far in the future still counts. */
+  public static final long CLOCK_SKEW_SECONDS = 300;
+
+  private AttestationVerifier() {
+  }
+
+  /**
+   * Checks in this order: format, key known, signature, key revoked, certificate chain, attestation
+   * revoked, validity window; the first failure is the outcome. An issuing key's certificate must
+   * cover the moment it signed ({@code iat}), not today, so tokens signed by a rotated-out key stay
+   * valid until they expire.
+   */
+  public static VerificationResult verify(String token, KeyDirectory keys, long nowEpochSeconds) {
+    CompactJws.Parsed jws;
+    Attestation attestation;
+    try {
+      jws = CompactJws.parse(token);
+      if (!Attestation.TYP.equals(jws.typ())) {
+        return result(Outcome.MALFORMED, null, List.of(), "typ is " + jws.typ() + ", not " + Attestation.TYP);
+      }
+      attestation = Attestation.fromClaims(jws.payload());
+    } catch (DomainError.Invalid e) {
+      return result(Outcome.MALFORMED, null, List.of(), e.getMessage());
+    }
+    String kid = jws.kid();
+    Optional<VerifyingKey> key = keys.publicKey(kid);
+    if (key.isEmpty()) {
+      return result(Outcome.UNKNOWN_KEY, attestation, List.of(kid), "no key " + kid + " in the directory");
+    }
+    if (!jws.verifiedBy(key.get())) {
+      return result(Outcome.BAD_SIGNATURE, attestation, List.of(kid), "the signature does not match key " + kid);
+    }
+    if (keys.isKeyRevoked(kid)) {
+      return result(Outcome.KEY_REVOKED, attestation, List.of(kid), "key " + kid + " is revoked");
+    }
+    VerificationResult chain = keys.isRoot(kid)
+        ? result(Outcome.VALID, attestation, List.of(kid), "signed by a root")
+        : checkCertificate(key.get(), attestation, keys);
+    if (!chain.valid()) {
+      return chain;
+    }
+    if (keys.isAttestationRevoked(attestation.jti())) {
+      return result(Outcome.ATTESTATION_REVOKED, attestation, chain.chain(), "attestation " + attestation.jti() + " is revoked");
+    }
+    if (nowEpochSeconds + CLOCK_SKEW_SECONDS < attestation.issuedAt()) {
+      return result(Outcome.NOT_YET_VALID, attestation, chain.chain(), "issued at " + attestation.issuedAt() + ", in the future");
+    }
+    if (nowEpochSeconds >= attestation.expiresAt()) {
+      return result(Outcome.EXPIRED, attestation, chain.chain(), "expired at " + attestation.expiresAt());
+    }
+    return result(Outcome.VALID, attestation, chain.chain(), "valid");
+  }
+
+  private static VerificationResult checkCertificate(VerifyingKey key, Attestation attestation, KeyDirectory keys) {
+    String kid = key.kid();
+    Optional<String> token = keys.certificate(kid);
+    if (token.isEmpty()) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, List.of(kid), "key " + kid + " is neither a root nor certified");
+    }
+    CompactJws.Parsed jws;
+    KeyCertificate certificate;
+    try {
+      jws = CompactJws.parse(token.get());
+      certificate = KeyCertificate.fromClaims(jws.payload());
+    } catch (DomainError.Invalid e) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, List.of(kid), "certificate of " + kid + ": " + e.getMessage());
+    }
+    String rootKid = jws.kid();
+    List<String> chain = List.of(kid, rootKid);
+    Optional<VerifyingKey> root = keys.publicKey(rootKid);
+    if (!KeyCertificate.TYP.equals(jws.typ()) || !keys.isRoot(rootKid) || root.isEmpty() || !jws.verifiedBy(root.get())) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "certificate of " + kid + " is not signed by a root");
+    }
+    if (keys.isKeyRevoked(rootKid)) {
+      return result(Outcome.KEY_REVOKED, attestation, chain, "root key " + rootKid + " is revoked");
+    }
+    if (!certificate.publicKey().equals(key)) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "certificate is for key " + certificate.kid() + ", not " + kid);
+    }
+    if (!certificate.covers(attestation.issuedAt())) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "key " + kid + " was not certified at " + attestation.issuedAt());
+    }
+    if (!keys.covers(certificate.tenantCode(), attestation.tenantCode())) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, chain,
+          "key " + kid + " is certified for tenant " + certificate.tenantCode() + ", not for " + attestation.tenantCode());
+    }
+    return result(Outcome.VALID, attestation, chain, "certified");
+  }
+
+  private static VerificationResult result(Outcome outcome, Attestation attestation, List<String> chain, String detail) {
+    return new VerificationResult(outcome, attestation, chain, detail);
+  }
+}
