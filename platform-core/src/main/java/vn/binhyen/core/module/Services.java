@@ -12,6 +12,8 @@ import vn.binhyen.core.identity.AuthService;
 import vn.binhyen.core.identity.JwtKeys;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.UserService;
+import vn.binhyen.core.ratelimit.RateLimiter;
+import vn.binhyen.core.tenant.ReorgParticipants;
 import vn.binhyen.core.tenant.TenantDirectory;
 import vn.binhyen.core.tenant.TenantService;
 
@@ -33,11 +35,13 @@ public final class Services {
   private final Revocations revocations;
   private final AuditLog audit;
   private final AccessPolicy policy;
+  private final RateLimiter rateLimiter;
+  private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
 
   public Services(Vertx vertx, Config config, Db db, MasterKey masterKey, JwtKeys jwtKeys,
       TenantDirectory tenantDirectory, TenantService tenants, UserService users, AuthService auth,
-      Revocations revocations, AuditLog audit, AccessPolicy policy) {
+      Revocations revocations, AuditLog audit, AccessPolicy policy, RateLimiter rateLimiter) {
     this.vertx = vertx;
     this.config = config;
     this.db = db;
@@ -50,6 +54,7 @@ public final class Services {
     this.revocations = revocations;
     this.audit = audit;
     this.policy = policy;
+    this.rateLimiter = rateLimiter;
   }
 
   public Vertx vertx() { return vertx; }
@@ -64,6 +69,10 @@ public final class Services {
   public Revocations revocations() { return revocations; }
   public AuditLog audit() { return audit; }
   public AccessPolicy policy() { return policy; }
+  /** Cluster-wide rate limits for public endpoints and log-in. */
+  public RateLimiter rateLimiter() { return rateLimiter; }
+  /** Modules whose data follows a reorganisation register here at start. */
+  public ReorgParticipants reorgParticipants() { return reorgParticipants; }
 
   public <T> void register(Class<T> type, T service) {
     extra.put(type, service);

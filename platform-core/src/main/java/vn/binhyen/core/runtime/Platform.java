@@ -34,6 +34,7 @@ import vn.binhyen.core.identity.UserRepository;
 import vn.binhyen.core.identity.UserService;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
+import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.TenantDirectory;
 import vn.binhyen.core.tenant.TenantRepository;
 import vn.binhyen.core.tenant.TenantService;
@@ -89,7 +90,7 @@ public final class Platform implements AutoCloseable {
       ClusterSetup.eventBus(options, effective);
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
-      Services services = services(vertx, effective, database);
+      Services services = services(vertx, effective, database, cluster);
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
       all.add(null);
@@ -115,7 +116,8 @@ public final class Platform implements AutoCloseable {
     }
   }
 
-  private static Services services(Vertx vertx, Config config, DatabaseSetup database) {
+  private static Services services(Vertx vertx, Config config, DatabaseSetup database,
+      HazelcastClusterManager cluster) {
     Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
     Db db = new Db(pool);
     MasterKey master = config.masterKey().map(MasterKey::fromBase64)
@@ -132,7 +134,7 @@ public final class Platform implements AutoCloseable {
         new TenantService(db, tenantRepo, directory),
         new UserService(vertx, db, userRepo, hasher, audit, policy),
         new AuthService(vertx, db, userRepo, hasher, directory, revocations, config.refreshTokenTtl()),
-        revocations, audit, policy);
+        revocations, audit, policy, new RateLimiter(vertx, cluster.getHazelcastInstance()));
   }
 
   private static int freePort() {

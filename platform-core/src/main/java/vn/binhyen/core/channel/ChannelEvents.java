@@ -1,0 +1,22 @@
+package vn.binhyen.core.channel;
+
+/**
+ * Event-bus addresses about channels (clustered: every node hears them). Bodies are JSON objects
+ * with at least {@code channelId} and {@code normalizedId}.
+ */
+public final class ChannelEvents {
+
+  /** A channel was created, edited, moved or changed status: caches drop it. */
+  public static final String CHANGED = "binhyen.channel.changed";
+
+  /**
+   * A province admin approved a channel's verification request: the verifier issues its
+   * attestation. Body also carries {@code approvedBy} (user id) and {@code tenantPath}.
+   */
+  public static final String APPROVED = "binhyen.channel.approved";
+
+  /** A reorganisation moved channels to a new owner: the verifier re-issues their attestations. */
+  public static final String OWNER_CHANGED = "binhyen.channel.owner-changed";
+
+  private ChannelEvents() {}
+}
