@@ -72,29 +72,37 @@ public final class AuthService {
       return Future.failedFuture(expired());
     }
     byte[] hash = sha256(refreshToken);
+    // The lookup and the "used" mark are one transaction (the row is locked). A reused token is
+    // answered after that transaction, so revoking its family is not rolled back with it.
     return db.inTransaction(tx -> refreshTokens.findForUpdate(tx, hash).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(expired());
       }
       var t = found.get();
       if (t.usedAt() != null || t.revokedAt() != null) {
-        log.warn("Refresh token reused for user {}: revoking session {}", t.userId(), t.familyId());
-        return refreshTokens.revokeFamily(tx, t.familyId())
-            .compose(x -> revocations.revokeSession(t.familyId().toString()))
-            .compose(x -> Future.<RefreshTokenRepository.StoredToken>failedFuture(
-                new DomainError.Unauthenticated("Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại"
-                    + " / the session was revoked because a refresh token was reused")));
+        return Future.succeededFuture(t);
       }
       if (t.expiresAt().isBefore(OffsetDateTime.now())) {
         return Future.failedFuture(expired());
       }
-      return refreshTokens.markUsed(tx, hash).map(x -> t);
-    })).compose(t -> users.findByIdForAuth(db.pool(), t.userId()).compose(user -> {
-      if (user.isEmpty() || user.get().disabled()) {
-        return Future.failedFuture(expired());
+      return refreshTokens.markUsed(tx, hash).map(x -> (RefreshTokenRepository.StoredToken) null)
+          .map(x -> new RefreshTokenRepository.StoredToken(t.familyId(), t.userId(), t.expiresAt(), null, null));
+    })).compose(t -> {
+      if (t.usedAt() != null || t.revokedAt() != null) {
+        log.warn("Refresh token reused for user {}: revoking session {}", t.userId(), t.familyId());
+        return db.inTransaction(tx -> refreshTokens.revokeFamily(tx, t.familyId()))
+            .compose(x -> revocations.revokeSession(t.familyId().toString()))
+            .compose(x -> Future.failedFuture(new DomainError.Unauthenticated(
+                "Phiên đăng nhập đã bị thu hồi vì mã làm mới bị dùng lại"
+                    + " / the session was revoked because a refresh token was reused")));
       }
-      return startSession(tokens, user.get(), t.familyId());
-    }));
+      return users.findByIdForAuth(db.pool(), t.userId()).compose(user -> {
+        if (user.isEmpty() || user.get().disabled()) {
+          return Future.failedFuture(expired());
+        }
+        return startSession(tokens, user.get(), t.familyId());
+      });
+    });
   }
 
   /** Ends this log-in on every node: its refresh tokens and its access tokens stop working. */

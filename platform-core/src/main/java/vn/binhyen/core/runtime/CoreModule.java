@@ -15,10 +15,12 @@ public final class CoreModule implements FeatureModule {
 
   private final ClusterManager cluster;
   private final ApiDocs docs;
+  private final String metricsRegistry;
 
-  public CoreModule(ClusterManager cluster, ApiDocs docs) {
+  public CoreModule(ClusterManager cluster, ApiDocs docs, String metricsRegistry) {
     this.cluster = cluster;
     this.docs = docs;
+    this.metricsRegistry = metricsRegistry;
   }
 
   @Override
@@ -37,7 +39,7 @@ public final class CoreModule implements FeatureModule {
     new AuthRoutes(s.auth(), s.tenantDirectory()).mount(api);
     new TenantRoutes(s.tenants()).mount(api);
     api.routes(router -> {
-      new HealthRoutes(s.vertx(), s.db(), cluster).mount(router);
+      new HealthRoutes(s.vertx(), s.db(), cluster, metricsRegistry).mount(router);
       docs.mount(router);
       WebPages.mount(router);
       router.route("/static/*").handler(StaticHandler.create("web/static")

@@ -15,17 +15,19 @@ final class HealthRoutes {
   private final Vertx vertx;
   private final Db db;
   private final ClusterManager cluster;
+  private final String metricsRegistry;
 
-  HealthRoutes(Vertx vertx, Db db, ClusterManager cluster) {
+  HealthRoutes(Vertx vertx, Db db, ClusterManager cluster, String metricsRegistry) {
     this.vertx = vertx;
     this.db = db;
     this.cluster = cluster;
+    this.metricsRegistry = metricsRegistry;
   }
 
   void mount(Router router) {
     router.get("/health/live").handler(ctx -> send(ctx, 200, new JsonObject().put("status", "UP")));
     router.get("/health/ready").handler(this::ready);
-    router.get("/metrics").handler(PrometheusScrapingHandler.create());
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
   }
 
   private void ready(RoutingContext ctx) {

@@ -83,7 +83,10 @@ public final class Platform implements AutoCloseable {
     Config effective = config.httpPort() == 0 ? config.withHttpPort(freePort()) : config;
     try {
       HazelcastClusterManager cluster = ClusterSetup.clusterManager(effective);
+      // Each node its own registry: tests run several nodes in one JVM.
+      String registry = "binhyen-" + java.util.UUID.randomUUID();
       VertxOptions options = new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+          .setRegistryName(registry)
           .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
           .setJvmMetricsEnabled(true)
           .setEnabled(true));
@@ -100,7 +103,7 @@ public final class Platform implements AutoCloseable {
       features.stream().map(FeatureModule::contract).filter(Objects::nonNull).forEach(contracts::add);
       ApiContract contract = ApiContract.load(contracts);
       docs = new ApiDocs(contract.json());
-      all.set(0, new CoreModule(cluster, docs));
+      all.set(0, new CoreModule(cluster, docs, registry));
       for (FeatureModule m : features) {
         m.start(services).await();
       }

@@ -32,7 +32,7 @@ class AuthIT {
     assertEquals("UNIT_ADMIN", r.json().getJsonObject("user").getString("role"));
     assertEquals("01", r.json().getJsonObject("user").getJsonObject("unit").getString("code"));
     List<String> cookies = r.headers().allValues("Set-Cookie");
-    assertTrue(cookies.stream().anyMatch(c -> c.startsWith("by_session=") && c.contains("HttpOnly")
+    assertTrue(cookies.stream().anyMatch(c -> c.startsWith("by_session=") && c.toLowerCase().contains("httponly")
         && c.contains("SameSite=Strict")), cookies.toString());
     String header = new String(Base64.getUrlDecoder().decode(r.json().getString("accessToken").split("\\.")[0]));
     assertTrue(header.contains("EdDSA"), header);

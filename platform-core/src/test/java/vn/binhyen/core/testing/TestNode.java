@@ -22,7 +22,30 @@ public final class TestNode {
     MASTER_KEY = Base64.getEncoder().encodeToString(k);
   }
 
+  /** The Hazelcast port of the first node of each test cluster: later nodes join it there. */
+  private static final Map<String, Integer> FIRST_MEMBER_PORT = new java.util.concurrent.ConcurrentHashMap<>();
+
   private TestNode() {}
+
+  /**
+   * Each test cluster gets ports of its own and lists only its first member: several test JVMs
+   * (other modules, other checkouts) may run Hazelcast on this machine at once, and a member that
+   * probes another cluster's default ports can stall its join for minutes.
+   */
+  private static void clusterPorts(String clusterName, Map<String, String> env) {
+    int own = freePort();
+    int first = FIRST_MEMBER_PORT.computeIfAbsent(clusterName, n -> own);
+    env.put("BINHYEN_CLUSTER_PORT", Integer.toString(own));
+    env.put("BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + first);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** A fresh cluster name, so test worlds never join each other. */
   public static String newClusterName() {
@@ -42,6 +65,7 @@ public final class TestNode {
     env.put("BINHYEN_HTTP_INSTANCES", "2");
     env.put("BINHYEN_DB_POOL_SIZE", "8");
     env.put("BINHYEN_CLUSTER_NAME", clusterName);
+    clusterPorts(clusterName, env);
     env.put("BINHYEN_MASTER_KEY", MASTER_KEY);
     env.putAll(extra);
     return ConfigLoader.from(env);
