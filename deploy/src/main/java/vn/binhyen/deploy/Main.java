@@ -60,6 +60,7 @@ public final class Main {
     public Integer call() throws Exception {
       Platform platform = Platform.start(config(port));
       DemoCountry.ensureRoot(platform.services()).await();
+      platform.services().markAccepting();
       runUntilStopped(platform);
       return 0;
     }

@@ -38,6 +38,7 @@ public final class Services {
   private final RateLimiter rateLimiter;
   private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Services(Vertx vertx, Config config, Db db, MasterKey masterKey, JwtKeys jwtKeys,
       TenantDirectory tenantDirectory, TenantService tenants, UserService users, AuthService auth,
@@ -73,6 +74,15 @@ public final class Services {
   public RateLimiter rateLimiter() { return rateLimiter; }
   /** Modules whose data follows a reorganisation register here at start. */
   public ReorgParticipants reorgParticipants() { return reorgParticipants; }
+
+  /** Readiness reports UP only after start-up work (demo seeding, ...) is done. */
+  public void markAccepting() {
+    accepting.set(true);
+  }
+
+  public boolean accepting() {
+    return accepting.get();
+  }
 
   public <T> void register(Class<T> type, T service) {
     extra.put(type, service);

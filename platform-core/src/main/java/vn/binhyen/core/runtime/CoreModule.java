@@ -39,7 +39,7 @@ public final class CoreModule implements FeatureModule {
     new AuthRoutes(s.auth(), s.tenantDirectory()).mount(api);
     new TenantRoutes(s.tenants()).mount(api);
     api.routes(router -> {
-      new HealthRoutes(s.vertx(), s.db(), cluster, metricsRegistry).mount(router);
+      new HealthRoutes(s, cluster, metricsRegistry).mount(router);
       docs.mount(router);
       WebPages.mount(router);
       router.route("/static/*").handler(StaticHandler.create("web/static")

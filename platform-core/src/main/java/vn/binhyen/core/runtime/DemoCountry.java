@@ -65,6 +65,7 @@ public final class DemoCountry {
     for (FeatureModule m : modules) {
       m.seedDemo(s, demo).await();
     }
+    s.markAccepting();
     return new DemoData(passwords);
   }
 

@@ -1,7 +1,6 @@
 package vn.binhyen.core.runtime;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
@@ -12,14 +11,14 @@ import vn.binhyen.core.db.Db;
 /** Liveness, readiness (the database and the cluster), and Prometheus metrics. */
 final class HealthRoutes {
 
-  private final Vertx vertx;
+  private final vn.binhyen.core.module.Services services;
   private final Db db;
   private final ClusterManager cluster;
   private final String metricsRegistry;
 
-  HealthRoutes(Vertx vertx, Db db, ClusterManager cluster, String metricsRegistry) {
-    this.vertx = vertx;
-    this.db = db;
+  HealthRoutes(vn.binhyen.core.module.Services services, ClusterManager cluster, String metricsRegistry) {
+    this.services = services;
+    this.db = services.db();
     this.cluster = cluster;
     this.metricsRegistry = metricsRegistry;
   }
@@ -38,13 +37,16 @@ final class HealthRoutes {
     boolean clusterUp = cluster != null && cluster.isActive();
     database.onComplete(ar -> {
       boolean dbUp = ar.succeeded() && ar.result();
+      boolean started = services.accepting();
+      boolean up = dbUp && clusterUp && started;
       JsonObject body = new JsonObject()
-          .put("status", dbUp && clusterUp ? "UP" : "DOWN")
+          .put("status", up ? "UP" : "DOWN")
           .put("checks", new JsonObject()
+              .put("startup", started ? "UP" : "STARTING")
               .put("database", dbUp ? "UP" : "DOWN")
               .put("cluster", clusterUp ? "UP" : "DOWN")
               .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size()));
-      send(ctx, dbUp && clusterUp ? 200 : 503, body);
+      send(ctx, up ? 200 : 503, body);
     });
   }
 

@@ -162,9 +162,10 @@ public final class Platform implements AutoCloseable {
   @Override
   public void close() {
     try {
-      vertx.close().await();
-    } catch (RuntimeException e) {
-      log.warn("Closing Vert.x: {}", e.getMessage());
+      // Bounded: from a JVM shutdown hook Vert.x's close can wait forever on its cluster manager.
+      vertx.close().await(15, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+      log.warn("Closing Vert.x did not finish cleanly: {}", e.toString());
     }
     database.close();
   }

@@ -71,7 +71,10 @@ public final class TestNode {
     return ConfigLoader.from(env);
   }
 
+  /** A node that reports ready at once (like {@code serve}); demo seeding marks its own. */
   public static Platform start(String database, String clusterName, Map<String, String> extra) {
-    return Platform.start(config(database, clusterName, extra));
+    Platform p = Platform.start(config(database, clusterName, extra));
+    p.services().markAccepting();
+    return p;
   }
 }
