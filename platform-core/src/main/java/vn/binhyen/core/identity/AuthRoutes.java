@@ -29,7 +29,8 @@ public final class AuthRoutes {
     TokenService tokens = api.tokens();
     api.operation("login", ctx -> {
       JsonObject body = Json.body(ctx);
-      auth.login(tokens, body.getString("username"), body.getString("password"))
+      auth.login(tokens, body.getString("username"), body.getString("password"),
+              ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress())
           .onSuccess(s -> answer(ctx, s))
           .onFailure(ctx::fail);
     });

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.db.Db;
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantDirectory;
 
@@ -37,9 +38,14 @@ public final class AuthService {
   private final TenantDirectory tenants;
   private final Revocations revocations;
   private final Duration refreshTtl;
+  private final RateLimiter rateLimiter;
+  private final LoginLimits limits;
 
   public AuthService(Vertx vertx, Db db, UserRepository users, PasswordHasher hasher,
-      TenantDirectory tenants, Revocations revocations, Duration refreshTtl) {
+      TenantDirectory tenants, Revocations revocations, Duration refreshTtl, RateLimiter rateLimiter,
+      LoginLimits limits) {
+    this.rateLimiter = rateLimiter;
+    this.limits = limits;
     this.vertx = vertx;
     this.db = db;
     this.users = users;
@@ -49,9 +55,36 @@ public final class AuthService {
     this.refreshTtl = refreshTtl;
   }
 
-  /** Fails with Unauthenticated for a wrong username or password or a disabled account (one message). */
-  public Future<Session> login(TokenService tokens, String username, String password) {
+  /** Failed log-ins allowed per account and per address in one window, before a pause. */
+  public record LoginLimits(int perAccount, int perAddress, Duration window) {}
+
+  /**
+   * Fails with Unauthenticated for a wrong username or password or a disabled account (one
+   * message), and with TooManyRequests ("try again in N minutes") once an account or an address
+   * has too many failures in the window: the password is then not even checked.
+   */
+  public Future<Session> login(TokenService tokens, String username, String password, String address) {
     String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+    Duration window = limits.window();
+    return Future.all(rateLimiter.current("login-fail-account", name, window),
+            rateLimiter.current("login-fail-address", address, window))
+        .compose(counts -> {
+          if ((long) counts.resultAt(0) >= limits.perAccount() || (long) counts.resultAt(1) >= limits.perAddress()) {
+            long seconds = RateLimiter.secondsLeft(window);
+            long minutes = (seconds + 59) / 60;
+            return Future.failedFuture(new DomainError.TooManyRequests("Đăng nhập sai quá nhiều lần, hãy thử lại sau "
+                + minutes + " phút / too many failed sign-ins, try again in " + minutes + " minutes", seconds));
+          }
+          return attempt(tokens, name, password)
+              .recover(e -> e instanceof DomainError.Unauthenticated
+                  ? rateLimiter.hit("login-fail-account", name, Integer.MAX_VALUE, window)
+                      .compose(x -> rateLimiter.hit("login-fail-address", address, Integer.MAX_VALUE, window))
+                      .compose(x -> Future.<Session>failedFuture(e))
+                  : Future.failedFuture(e));
+        });
+  }
+
+  private Future<Session> attempt(TokenService tokens, String name, String password) {
     return users.findForLogin(db.pool(), name)
         .compose(found -> vertx.executeBlocking(() ->
             hasher.verify(password == null ? "" : password, found.map(UserAccount::passwordHash).orElse(null))

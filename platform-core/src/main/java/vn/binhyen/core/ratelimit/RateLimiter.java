@@ -51,6 +51,22 @@ public final class RateLimiter {
         });
   }
 
+  /** The hits counted so far in the current window, without counting one. */
+  public Future<Long> current(String bucket, String key, Duration window) {
+    long windowMs = window.toMillis();
+    long now = System.currentTimeMillis();
+    String id = bucket + "|" + key + "|" + (now - now % windowMs);
+    return Future.fromCompletionStage(counters.getAsync(id), vertx.getOrCreateContext())
+        .map(v -> v == null ? 0L : v);
+  }
+
+  /** Seconds until the current window of this length ends. */
+  public static long secondsLeft(Duration window) {
+    long windowMs = window.toMillis();
+    long now = System.currentTimeMillis();
+    return Math.max(1, (windowMs - now % windowMs + 999) / 1000);
+  }
+
   /** Increments the counter where it lives (no read-modify-write race between nodes). */
   static final class Increment implements EntryProcessor<String, Long, Long> {
     private static final long serialVersionUID = 1L;

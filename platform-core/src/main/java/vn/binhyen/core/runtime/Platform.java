@@ -133,11 +133,14 @@ public final class Platform implements AutoCloseable {
     PasswordHasher hasher = new PasswordHasher();
     UserRepository userRepo = new UserRepository();
     Revocations revocations = new Revocations(vertx, config.accessTokenTtl());
+    RateLimiter rateLimiter = new RateLimiter(vertx, cluster.getHazelcastInstance());
     return new Services(vertx, config, db, master, jwtKeys, directory,
         new TenantService(db, tenantRepo, directory),
         new UserService(vertx, db, userRepo, hasher, audit, policy),
-        new AuthService(vertx, db, userRepo, hasher, directory, revocations, config.refreshTokenTtl()),
-        revocations, audit, policy, new RateLimiter(vertx, cluster.getHazelcastInstance()));
+        new AuthService(vertx, db, userRepo, hasher, directory, revocations, config.refreshTokenTtl(),
+            rateLimiter, new AuthService.LoginLimits(config.loginFailuresPerAccount(),
+                config.loginFailuresPerAddress(), java.time.Duration.ofMinutes(15))),
+        revocations, audit, policy, rateLimiter);
   }
 
   private static int freePort() {

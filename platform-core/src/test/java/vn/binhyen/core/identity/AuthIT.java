@@ -50,6 +50,22 @@ class AuthIT {
   }
 
   @Test
+  void repeated_failures_pause_sign_in_for_the_account_with_a_clear_message() {
+    var s = TestPlatform.demo().services();
+    String username = "lockout-probe-" + System.nanoTime() % 100000;
+    s.users().create(null, s.tenantDirectory().byCode("66").await(),
+        new UserService.NewUser(username, "Probe", Role.OFFICER, TestPlatform.PASSWORD)).await();
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, login(username, "wrong-password-" + i).status());
+    }
+    Http.Response paused = login(username, TestPlatform.PASSWORD);
+    assertTrue(paused.isProblem(429, "rate-limited"), paused.toString());
+    assertTrue(paused.json().getString("detail").contains("phút"), paused.body());
+    assertTrue(Long.parseLong(paused.headers().firstValue("Retry-After").orElse("0")) > 0);
+    assertEquals(200, login("hanoi-admin", TestPlatform.PASSWORD).status(), "other accounts are unaffected");
+  }
+
+  @Test
   void refresh_rotates_and_a_reused_refresh_token_revokes_the_session() {
     JsonObject first = login("daklak-admin", TestPlatform.PASSWORD).json();
     String oldRefresh = first.getString("refreshToken");
