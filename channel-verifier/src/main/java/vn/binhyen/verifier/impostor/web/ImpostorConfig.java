@@ -30,7 +30,7 @@ public record ImpostorConfig(ScoringThresholds thresholds, int checksPerMinute, 
   }
 
   public static final ImpostorConfig DEFAULTS =
-      new ImpostorConfig(ScoringThresholds.DEFAULTS, 60, 10, 5 * 1024 * 1024);
+      new ImpostorConfig(ScoringThresholds.DEFAULTS, 60, 30, 5 * 1024 * 1024);
 
   /** The process environment, over the file named by BINHYEN_CONFIG. */
   public static ImpostorConfig fromEnvironment() {
