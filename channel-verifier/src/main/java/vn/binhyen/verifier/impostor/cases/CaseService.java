@@ -7,6 +7,8 @@ import java.util.List;
 import vn.binhyen.core.access.Action;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.audit.AuditEntry;
+import vn.binhyen.core.channel.ChannelRepository;
+import vn.binhyen.core.channel.ChannelStatus;
 import vn.binhyen.core.db.Page;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.module.Services;
@@ -28,6 +30,7 @@ public final class CaseService {
   private final Services services;
   private final EvidenceStore evidence;
   private final CaseRepository repo = new CaseRepository();
+  private final ChannelRepository channels = new ChannelRepository();
 
   public CaseService(Services services, EvidenceStore evidence) {
     this.services = services;
@@ -47,7 +50,8 @@ public final class CaseService {
 
   /**
    * Confirms (publishes) or dismisses an open case, audited in the same transaction. Fails with
-   * NotFound, Forbidden, Conflict ({@code case-decided}, {@code no-link}).
+   * NotFound, Forbidden, Invalid ({@code note-required}), Conflict ({@code case-decided},
+   * {@code no-link}, {@code official-channel}).
    */
   public Future<ImpostorCase> decide(Principal p, long caseId, boolean confirm, String note, String requestId) {
     return authorised(p, caseId).compose(kase -> {
@@ -60,7 +64,12 @@ public final class CaseService {
             "Chỉ công bố được trang có liên kết; hãy bác bỏ và chờ báo cáo có liên kết"
                 + " / only a page with a link can be published; dismiss it and wait for a report with the link"));
       }
-      return services.tenantDirectory().byCode(p.tenantCode()).compose(mine -> services.db().inScope(kase.tenantPath(),
+      if (note == null || note.isBlank()) {
+        return Future.failedFuture(new DomainError.Invalid("note-required",
+            "Hãy ghi chú lý do / write a note with the reason"));
+      }
+      Future<Void> notOfficial = confirm ? refuseOfficial(kase.normalizedLink()) : Future.succeededFuture();
+      return notOfficial.compose(ok -> services.tenantDirectory().byCode(p.tenantCode())).compose(mine -> services.db().inScope(kase.tenantPath(),
           tx -> repo.decide(tx, caseId, confirm ? ImpostorCase.CONFIRMED : ImpostorCase.DISMISSED, p.userId(),
                   p.displayName(), note.trim(), confirm ? mine.code() : null, confirm ? mine.name() : null)
               .compose(updated -> updated.isEmpty()
@@ -78,6 +87,16 @@ public final class CaseService {
             }
           });
     });
+  }
+
+  /** A verified official channel is never published as an impostor (the scorer would then contradict the registry). */
+  private Future<Void> refuseOfficial(String normalizedLink) {
+    return channels.findByNormalizedId(services.db().pool(), normalizedLink).compose(found -> found.isPresent()
+        && found.get().status() == ChannelStatus.VERIFIED
+        ? Future.failedFuture(new DomainError.Conflict("official-channel",
+            "Đây là kênh chính thức đã xác thực, không thể công bố là giả mạo; hãy bác bỏ hoặc đề nghị thu hồi kênh"
+                + " / this is a verified official channel and cannot be published as an impostor; dismiss the case or ask for the channel to be revoked"))
+        : Future.succeededFuture());
   }
 
   /** The stored screenshot of one report of a case, with its type. Fails with NotFound, Forbidden. */

@@ -125,6 +125,20 @@ class ImpostorCaseFlowIT {
   }
 
   @Test
+  void a_verified_official_channel_reported_by_mistake_cannot_be_published_as_impostor() {
+    JsonObject r = report(new JsonObject().put("link", "https://facebook.com/conganphuongbadinh").put("note", "Trang này lạ"));
+    assertEquals("OFFICIAL", r.getJsonObject("check").getString("verdict"));
+    assertEquals("00004", r.getJsonObject("unit").getString("code"));
+    String badinh = http.login("badinh-officer");
+    String path = "/api/impostor/cases/" + r.getLong("caseId") + "/decision";
+    assertTrue(http.post(path, new JsonObject().put("decision", "confirm").put("note", "   "), badinh)
+        .isProblem(400, "note-required"));
+    assertTrue(http.post(path, new JsonObject().put("decision", "confirm").put("note", "nhầm"), badinh)
+        .isProblem(409, "official-channel"));
+    assertEquals(200, http.post(path, new JsonObject().put("decision", "dismiss").put("note", "Trang chính thức"), badinh).status());
+  }
+
+  @Test
   void report_without_an_imitated_channel_goes_to_the_area_or_else_the_ministry() {
     JsonObject area = report(new JsonObject().put("name", "Dịch vụ thu hồi tiền lừa đảo 24/7").put("areaCode", "00070"));
     assertEquals("00070", area.getJsonObject("unit").getString("code"));
