@@ -2,6 +2,7 @@ package vn.binhyen.verifier.impostor.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,6 +23,9 @@ public final class LiveScorer {
 
   /** Published (cluster-wide) when a unit confirms an impostor; body: the case id. */
   public static final String CONFIRMED = "binhyen.impostor.confirmed";
+
+  /** Published on this node only, after a rebuilt scorer is in use; body: the number of channels. */
+  public static final String REBUILT = "binhyen.impostor.rebuilt";
 
   private static final Logger log = LoggerFactory.getLogger(LiveScorer.class);
   private static final long DEBOUNCE_MS = 200;
@@ -82,6 +86,7 @@ public final class LiveScorer {
             .map(built -> {
               scorer = built;
               channelCount = directory.officialChannels().size();
+              vertx.eventBus().publish(REBUILT, channelCount, new DeliveryOptions().setLocalOnly(true));
               log.info("Impostor directory rebuilt: {} channels, {} units, {} impostors in {} ms",
                   directory.officialChannels().size(), directory.unitNames().size(),
                   directory.confirmedImpostors().size(), (System.nanoTime() - t0) / 1_000_000);

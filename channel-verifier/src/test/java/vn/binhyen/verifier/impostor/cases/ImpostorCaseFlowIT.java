@@ -113,7 +113,7 @@ class ImpostorCaseFlowIT {
     String hoankiem = http.login("hoankiem-officer");
     assertEquals(200, http.post("/api/impostor/cases/" + caseId + "/decision",
         new JsonObject().put("decision", "dismiss").put("note", "Trang của hội người hâm mộ"), hoankiem).status());
-    try (Connection c = TestDatabase.connect("impostor");
+    try (Connection c = TestDatabase.connect(ImpostorWorld.DATABASE);
          ResultSet rs = c.createStatement().executeQuery(
              "SELECT actor_name, tenant_path, after::text FROM audit_log WHERE action = 'impostor.dismiss'"
                  + " AND target = 'impostor_case:" + caseId + "'")) {

@@ -25,6 +25,7 @@ public final class ImpostorWorld {
   /** unit code, link, display name. */
   record Seed(String unit, String link, String name) {}
 
+  public static final String DATABASE = "impostor";
   static final String BADINH_PAGE = "facebook.com/conganphuongbadinh";
   static final String HOANKIEM_PAGE = "facebook.com/conganphuonghoankiem";
   static final List<Seed> CHANNELS = List.of(
@@ -34,6 +35,8 @@ public final class ImpostorWorld {
       new Seed("01", "https://www.facebook.com/conganthudo", "Công an Thành phố Hà Nội"));
 
   private static Platform platform;
+  private static String clusterName;
+  private static int clusterPort;
 
   private ImpostorWorld() {}
 
@@ -44,8 +47,10 @@ public final class ImpostorWorld {
    */
   public static synchronized Platform platform() {
     if (platform == null) {
-      String port = Integer.toString(freePort());
-      Platform p = TestNode.start("impostor", TestNode.newClusterName(),
+      clusterPort = freePort();
+      clusterName = TestNode.newClusterName();
+      String port = Integer.toString(clusterPort);
+      Platform p = TestNode.start(DATABASE, clusterName,
           Map.of("BINHYEN_CLUSTER_PORT", port, "BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + port));
       Runtime.getRuntime().addShutdownHook(new Thread(p::close));
       DemoCountry.seed(p.services(), p.modules(), Optional.of(TestPlatform.PASSWORD));
@@ -66,7 +71,15 @@ public final class ImpostorWorld {
     return platform;
   }
 
-  private static int freePort() {
+  /** Another node of the same cluster and database, started here (the caller closes it). */
+  public static Platform secondNode() {
+    platform();
+    String port = Integer.toString(freePort());
+    return TestNode.start(DATABASE, clusterName, Map.of("BINHYEN_CLUSTER_PORT", port,
+        "BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort));
+  }
+
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
