@@ -9,6 +9,7 @@ import vn.binhyen.core.http.Json;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
+import vn.binhyen.verifier.impostor.cases.CaseReorg;
 import vn.binhyen.verifier.impostor.cases.CaseRoutes;
 import vn.binhyen.verifier.impostor.cases.CaseService;
 import vn.binhyen.verifier.impostor.cases.EvidenceStore;
@@ -45,6 +46,7 @@ public final class ImpostorModule implements FeatureModule {
     caseRoutes = new CaseRoutes(new ReportService(services, checks, evidence, config.reportsPerHour()),
         new CaseService(services, evidence));
     services.register(LiveScorer.class, scorer);
+    services.reorgParticipants().add(new CaseReorg());
     services.register(ImpostorCheck.class, (link, name, about) -> {
       try {
         return Future.succeededFuture(CheckJson.answer(checks.check(link, name, about)));
