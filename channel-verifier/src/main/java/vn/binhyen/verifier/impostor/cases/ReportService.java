@@ -89,11 +89,16 @@ public final class ReportService {
         });
   }
 
-  /** The imitated channel's unit, else the area's unit, else the ministry. */
+  /**
+   * The imitated channel's unit, else the unit the page names (a real unit, even without official
+   * channels yet), else the area's unit, else the ministry. National police bodies are not tenants:
+   * a page naming one falls back to the area.
+   */
   private Future<Tenant> owner(CheckService.Answer answer, String areaCode) {
     Verdict v = answer.verdict();
     String code = !v.resembles().isEmpty() ? v.resembles().get(0).channel().unitCode()
         : !v.officialChannelsOfNamedUnit().isEmpty() ? v.officialChannelsOfNamedUnit().get(0).unitCode()
+        : !v.namedUnitCodes().isEmpty() ? v.namedUnitCodes().get(0)
         : null;
     if (code != null) {
       return services.tenantDirectory().byCode(code).recover(e -> area(areaCode));

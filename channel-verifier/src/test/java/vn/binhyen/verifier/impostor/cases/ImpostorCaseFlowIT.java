@@ -139,6 +139,14 @@ class ImpostorCaseFlowIT {
   }
 
   @Test
+  void report_naming_a_real_unit_without_channels_goes_to_that_unit() {
+    JsonObject r = report(new JsonObject().put("link", "https://www.facebook.com/tiepnhan.hoso.ngocha")
+        .put("name", "Công an phường Ngọc Hà - Tiếp nhận hồ sơ").put("areaCode", "00070"));
+    assertEquals("SUSPECTED_IMPOSTOR", r.getJsonObject("check").getString("verdict"));
+    assertEquals("00008", r.getJsonObject("unit").getString("code"), r.encode());
+  }
+
+  @Test
   void report_without_an_imitated_channel_goes_to_the_area_or_else_the_ministry() {
     JsonObject area = report(new JsonObject().put("name", "Dịch vụ thu hồi tiền lừa đảo 24/7").put("areaCode", "00070"));
     assertEquals("00070", area.getJsonObject("unit").getString("code"));
