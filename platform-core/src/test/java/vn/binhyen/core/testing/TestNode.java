@@ -43,6 +43,13 @@ public final class TestNode {
     env.put("BINHYEN_DB_POOL_SIZE", "8");
     env.put("BINHYEN_CLUSTER_NAME", clusterName);
     env.put("BINHYEN_MASTER_KEY", MASTER_KEY);
+    // A test JVM can keep its cluster off the default ports (another node on this machine that
+    // accepts connections but never answers would hold up the join for minutes).
+    String port = System.getProperty("binhyen.test.clusterPort");
+    if (port != null && !port.isBlank()) {
+      env.put("BINHYEN_CLUSTER_PORT", port.trim());
+      env.put("BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + port.trim());
+    }
     env.putAll(extra);
     return ConfigLoader.from(env);
   }
