@@ -25,7 +25,8 @@ import vn.binhyen.core.text.Fold;
 /**
  * Imports a unit list into a subtree: validated whole ({@link ImportValidator}, line by line),
  * compared with what is there ({@link ImportDiff}), then applied in one transaction with one batch
- * per level and the renames: re-importing the same file changes nothing. A refused file writes nothing.
+ * per level and the renames (an imported unit's validity start is unknown, so it keeps the
+ * table's default): re-importing the same file changes nothing. A refused file writes nothing.
  */
 public final class UnitImportService {
 
@@ -46,8 +47,8 @@ public final class UnitImportService {
   private static final String CURRENT = """
       SELECT id, code, name, level, parent_id, path, depth FROM tenant WHERE valid_to IS NULL""";
   private static final String INSERT = """
-      INSERT INTO tenant (code, name, name_folded, level, parent_id, path, depth, valid_from)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, current_date) RETURNING id, code""";
+      INSERT INTO tenant (code, name, name_folded, level, parent_id, path, depth)
+      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, code""";
   private static final String SCOPE = "SELECT set_config('app.scope', $1, true)";
   private static final String RENAME = """
       UPDATE tenant SET name = $2, name_folded = $3, updated_at = now() WHERE id = $1""";

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,6 +108,5 @@ class UnitImportIT {
     assertTrue(http.raw("POST", "/api/admin/units/BCA/import", csv, "application/json", admin)
         .isProblem(400, "unsupported-media-type"));
     assertEquals(401, http.raw("POST", "/api/admin/units/BCA/import", csv, "text/csv", null).status());
-    Optional.empty();
   }
 }
