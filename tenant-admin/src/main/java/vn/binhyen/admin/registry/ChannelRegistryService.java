@@ -165,7 +165,6 @@ public final class ChannelRegistryService {
         List.of("channel", "followers", "posts", "questions_answered"), 50_000);
     return s.db().inScope(unit.path(), tx -> {
       List<LineError> errors = new ArrayList<>(parsed.errors());
-      List<Future<Void>> writes = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (CsvSource.Record rec : parsed.records()) {
         chain = chain.compose(x -> figureLine(tx, unit, rec, errors));
