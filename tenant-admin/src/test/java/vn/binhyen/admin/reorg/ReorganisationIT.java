@@ -3,7 +3,9 @@ package vn.binhyen.admin.reorg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.admin.AdminFixtures;
 import vn.binhyen.core.channel.ChannelEvents;
+import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.tenant.ReorgParticipant;
+import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.testing.Http;
 import vn.binhyen.core.testing.TestPlatform;
 
@@ -27,6 +32,46 @@ class ReorganisationIT {
     hanoi = http.login("hanoi-admin");
     TestPlatform.demo().vertx().eventBus().<JsonObject>consumer(ChannelEvents.OWNER_CHANGED,
         m -> ownerChanged.add(m.body().getLong("channelId")));
+    // A participant (as the tips module registers one) that refuses units named "Hỏng": the whole
+    // step must roll back with it.
+    TestPlatform.demo().services().reorgParticipants().add(new ReorgParticipant() {
+      @Override
+      public Future<Void> moveAll(SqlConnection tx, Tenant from, Tenant to) {
+        return from.name().contains("Hỏng")
+            ? Future.failedFuture(new DomainError.Conflict("participant-refused", "tips could not move"))
+            : tx.query("SELECT 1").execute().mapEmpty();
+      }
+    });
+  }
+
+  @Test
+  void a_failing_participant_rolls_the_whole_merge_back() {
+    String broken = AdminFixtures.wardCode();
+    Http.Response onboard = http.post("/api/admin/units/01/onboard", new JsonObject().put("code", broken)
+        .put("name", "Phường Hỏng " + broken).put("level", "commune")
+        .put("firstUser", AdminFixtures.newUser("broken-officer-" + broken, "OFFICER")), hanoi);
+    assertEquals(201, onboard.status(), onboard.toString());
+    Object[] b = wardWithChannel(null);
+    Http.Response r = http.post("/api/admin/reorg/merge", new JsonObject()
+        .put("sources", new JsonArray().add(broken).add(b[0])).put("target", b[0]), hanoi);
+    assertTrue(r.isProblem(409, "participant-refused"), r.toString());
+    assertEquals(200, http.get("/api/units/" + broken, hanoi).status());
+    assertTrue(http.get("/api/admin/units/" + broken + "/users", hanoi).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).anyMatch(u -> u.getString("username").equals("broken-officer-" + broken)));
+    assertEquals(0, http.get("/api/admin/units/" + b[0] + "/audit?action=reorg.merge", hanoi).json()
+        .getJsonArray("items").size());
+  }
+
+  @Test
+  void units_are_found_without_accents_within_the_subtree_only() {
+    String code = AdminFixtures.wardCode();
+    http.post("/api/admin/units/01/onboard", new JsonObject().put("code", code)
+        .put("name", "Phường Đồng Xuân Thử " + code).put("level", "commune")
+        .put("firstUser", AdminFixtures.newUser("search-officer-" + code, "OFFICER")), hanoi);
+    JsonObject found = http.get("/api/admin/units/01/search?q=dong%20xuan%20thu%20" + code, hanoi).json();
+    assertEquals(code, found.getJsonArray("items").getJsonObject(0).getString("code"), found.encode());
+    JsonObject none = http.get("/api/admin/units/66/search?q=dong%20xuan%20thu%20" + code, http.login("daklak-admin")).json();
+    assertEquals(0, none.getJsonArray("items").size());
   }
 
   /** A ward with an officer and one channel with figures; answers {code, officerToken, channelId}. */
@@ -159,7 +204,9 @@ class ReorganisationIT {
     assertEquals(Set.of((long) e[2], unlocated), channelIds(codeE));
 
     JsonObject done = post("/api/admin/reorg/split", body);
-    assertEquals(2, done.getInteger("reviewItems"), done.encode()); // one channel, one user
+    // One channel, one user, and (with participants registered) their data as a whole.
+    int participantData = TestPlatform.demo().services().reorgParticipants().all().isEmpty() ? 0 : 1;
+    assertEquals(2 + participantData, done.getInteger("reviewItems"), done.encode());
     assertTrue(channelIds(codeG).contains((long) e[2]));
     assertTrue(channelIds((String) f[0]).contains(unlocated));
     JsonObject resolved = http.get("/api/public/units/" + codeE, null).json();
