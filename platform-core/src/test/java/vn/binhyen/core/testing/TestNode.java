@@ -43,6 +43,12 @@ public final class TestNode {
     env.put("BINHYEN_DB_POOL_SIZE", "8");
     env.put("BINHYEN_CLUSTER_NAME", clusterName);
     env.put("BINHYEN_MASTER_KEY", MASTER_KEY);
+    // On a shared machine a stray node may hold the default cluster port: let the runner move it.
+    for (String key : new String[] {"BINHYEN_CLUSTER_PORT", "BINHYEN_CLUSTER_MEMBERS"}) {
+      if (System.getenv(key) != null) {
+        env.put(key, System.getenv(key));
+      }
+    }
     env.putAll(extra);
     return ConfigLoader.from(env);
   }
