@@ -53,6 +53,7 @@ public final class VerifierModule implements FeatureModule {
     attestations = new AttestationService(services, keys, translog, registry);
     keyAdmin = new KeyAdminService(services, keys, attestations);
     verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class));
+    services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);
     services.register(TransparencyLog.class, translog);

@@ -39,18 +39,18 @@ public final class VerifierRoutes {
     api.operation("issueAttestation", ctx -> attestations.issue(Requests.principal(ctx), id(ctx), actor(ctx))
         .onSuccess(e -> Json.created(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail));
     api.operation("setChannelStatus", ctx -> {
-      JsonObject body = Json.body(ctx);
+      JsonObject body = body(ctx);
       attestations.setStatus(Requests.principal(ctx), id(ctx), ChannelStatus.parse(body.getString("status")),
               body.getString("reason"), actor(ctx))
           .onSuccess(e -> Json.ok(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail);
     });
     api.operation("revokeAttestation", ctx -> attestations.revoke(Requests.principal(ctx), ctx.pathParam("jti"),
-            Json.body(ctx).getString("reason", "revoked"), actor(ctx))
+            body(ctx).getString("reason", "revoked"), actor(ctx))
         .onSuccess(e -> Json.ok(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail));
     api.operation("rotateProvinceKey", ctx -> keyAdmin.rotate(Requests.principal(ctx), ctx.pathParam("province"))
         .onSuccess(key -> Json.created(ctx, key(key))).onFailure(ctx::fail));
     api.operation("revokeKey", ctx -> keyAdmin.revoke(Requests.principal(ctx), ctx.pathParam("kid"),
-            Json.body(ctx).getString("reason", "revoked"))
+            body(ctx).getString("reason", "revoked"))
         .onSuccess(r -> Json.ok(ctx, key(r.key()).put("reissued", r.reissued()))).onFailure(ctx::fail));
   }
 
@@ -75,6 +75,12 @@ public final class VerifierRoutes {
   private static JsonObject key(StoredKey k) {
     return new JsonObject().put("kid", k.kid()).put("purpose", k.purpose().id()).put("tenantCode", k.tenantCode())
         .put("status", k.status().id());
+  }
+
+  /** The JSON body; an optional body that is absent reads as {}. */
+  private static JsonObject body(RoutingContext ctx) {
+    JsonObject body = Json.body(ctx);
+    return body == null ? new JsonObject() : body;
   }
 
   private static long id(RoutingContext ctx) {
