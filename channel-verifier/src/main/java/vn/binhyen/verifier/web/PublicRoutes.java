@@ -65,9 +65,12 @@ public final class PublicRoutes {
 
   private void qrPng(RoutingContext ctx) {
     String size = ctx.request().getParam("size");
-    byte[] png = QrCodes.png(qrText(ctx), size == null ? 512 : Integer.parseInt(size));
-    ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "no-store")
-        .end(io.vertx.core.buffer.Buffer.buffer(png));
+    String text = qrText(ctx);
+    // Drawing a PNG takes milliseconds (ImageIO): off the event loop.
+    ctx.vertx().executeBlocking(() -> QrCodes.png(text, size == null ? 512 : Integer.parseInt(size)), false)
+        .onSuccess(png -> ctx.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "no-store")
+            .end(io.vertx.core.buffer.Buffer.buffer(png)))
+        .onFailure(ctx::fail);
   }
 
   private void qrSvg(RoutingContext ctx) {
