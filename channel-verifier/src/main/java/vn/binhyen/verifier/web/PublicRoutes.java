@@ -38,7 +38,7 @@ public final class PublicRoutes {
   }
 
   /** Also mounted as a plain route for the hot path (see docs/verification.md, "Performance"). */
-  void verify(RoutingContext ctx) {
+  public void verify(RoutingContext ctx) {
     String q = ctx.request().getParam("q");
     if (q == null || q.isEmpty() || q.length() > 8192) {
       ctx.fail(new DomainError.Invalid("invalid-link", "Tham số q: 1–8192 ký tự / parameter q: 1–8192 characters"));
