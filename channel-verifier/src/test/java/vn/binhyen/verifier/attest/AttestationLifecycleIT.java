@@ -45,8 +45,7 @@ class AttestationLifecycleIT {
     assertEquals("OFFICIAL", answer.getString("verdict"));
     assertEquals(r.json().getLong("logIndex"), answer.getLong("logIndex"));
     assertEquals("00004", answer.getJsonObject("unit").getString("code"));
-    JsonObject byLink = TestChannels.verify(http, ChannelLinks.url(channel.platform() == null ? null
-        : new vn.binhyen.core.channel.ChannelRef(channel.platform(), channel.normalizedId())));
+    JsonObject byLink = TestChannels.verify(http, "https://" + channel.normalizedId());
     assertEquals("OFFICIAL", byLink.getString("verdict"));
   }
 
@@ -160,6 +159,24 @@ class AttestationLifecycleIT {
     assertTrue(http.post("/api/verifier/keys/somekid123/revoke", null, http.login("ministry-supervisor")).isProblem(403, "forbidden"));
     String hanoiKid = CompactJws.parse(issuedToken("hanoi-admin", channel)).kid();
     assertTrue(http.post("/api/verifier/keys/" + hanoiKid + "/revoke", null, http.login("hanoi-admin")).isProblem(403, "forbidden"));
+  }
+
+  @Test
+  void an_approval_event_verifies_the_channel_and_an_owner_change_reissues_it() {
+    Channel channel = TestChannels.pendingPage("00070");
+    var bus = TestChannels.services().vertx().eventBus();
+    JsonObject reply = (JsonObject) bus.request(vn.binhyen.core.channel.ChannelEvents.APPROVED, new JsonObject()
+        .put("channelId", channel.id()).put("normalizedId", channel.normalizedId()).put("approvedBy", 3)
+        .put("tenantPath", channel.tenantPath())).await().body();
+    String link = "https://" + channel.normalizedId();
+    JsonObject first = TestChannels.verify(http, link);
+    assertEquals("OFFICIAL", first.getString("verdict"));
+    assertEquals(reply.getLong("logIndex"), first.getLong("logIndex"));
+    bus.request(vn.binhyen.core.channel.ChannelEvents.OWNER_CHANGED, new JsonObject()
+        .put("channelId", channel.id()).put("normalizedId", channel.normalizedId())).await();
+    JsonObject second = TestChannels.verify(http, link);
+    assertEquals("OFFICIAL", second.getString("verdict"));
+    assertTrue(second.getLong("logIndex") > first.getLong("logIndex"), "re-issued and logged again");
   }
 
   @Test
