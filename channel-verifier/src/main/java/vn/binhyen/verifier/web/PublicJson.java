@@ -36,8 +36,7 @@ final class PublicJson {
         .put("kid", e.kid())
         .put("logIndex", e.logIndex())
         .put("issuedAt", text(e.issuedAt()))
-        .put("expiresAt", text(e.expiresAt()))
-        .put("verifyUrl", e.token() == null ? null : verifyUrl(publicUrl, e.token()));
+        .put("expiresAt", text(e.expiresAt()));
   }
 
   static JsonObject answer(VerifyAnswer a, String publicUrl) {
