@@ -80,7 +80,7 @@ public final class PublicRoutes {
 
   private void unitChannels(RoutingContext ctx) {
     units.byCode(ctx.pathParam("code")).onSuccess(unit -> {
-      List<RegistryEntry> entries = registry.byUnit(unit.code());
+      List<RegistryEntry> entries = registry.byUnit(unit.code()).stream().filter(RegistryEntry::official).toList();
       JsonArray items = new JsonArray();
       entries.forEach(e -> items.add(PublicJson.channel(e, publicUrl)));
       Json.ok(ctx, new JsonObject().put("unit", new JsonObject().put("code", unit.code()).put("name", unit.name()))
