@@ -30,6 +30,11 @@ public final class ChannelEventListener {
 
   private void onApproved(Message<JsonObject> msg) {
     JsonObject body = msg.body();
+    if (body == null || !(body.getValue("channelId") instanceof Number)) {
+      log.warn("Ignoring an approval without a channelId: {}", body);
+      msg.fail(400, "channelId is required");
+      return;
+    }
     long channelId = body.getLong("channelId");
     String actor = "user:" + body.getValue("approvedBy");
     service.issue(null, channelId, actor)
@@ -41,7 +46,7 @@ public final class ChannelEventListener {
   }
 
   private void onOwnerChanged(Message<JsonObject> msg) {
-    JsonObject body = msg.body();
+    JsonObject body = msg.body() == null ? new JsonObject() : msg.body();
     JsonArray ids = body.getJsonArray("channelIds", new JsonArray()).copy();
     if (body.getValue("channelId") != null) {
       ids.add(body.getLong("channelId"));

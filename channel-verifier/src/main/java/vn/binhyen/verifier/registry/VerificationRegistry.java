@@ -31,6 +31,9 @@ public final class VerificationRegistry {
   private final Map<Long, RegistryEntry> byId = new ConcurrentHashMap<>();
   private final Map<String, RegistryRepository.JtiInfo> jtis = new ConcurrentHashMap<>();
   private final Map<String, String> pathByCode = new ConcurrentHashMap<>();
+  /** Reloads of one channel may finish out of order (pool connections): only the latest started one applies. */
+  private final java.util.concurrent.atomic.AtomicLong tickets = new java.util.concurrent.atomic.AtomicLong();
+  private final Map<Long, Long> appliedTicket = new ConcurrentHashMap<>();
 
   public VerificationRegistry(Vertx vertx, Db db) {
     this.vertx = vertx;
@@ -105,10 +108,27 @@ public final class VerificationRegistry {
     pathByCode.put(tenantCode, path);
   }
 
+  /** Whether {@code ticket} is the newest reload of the channel to finish so far (and records it). */
+  private boolean newest(long channelId, long ticket) {
+    long[] won = {0};
+    appliedTicket.compute(channelId, (id, applied) -> {
+      if (applied == null || applied < ticket) {
+        won[0] = 1;
+        return ticket;
+      }
+      return applied;
+    });
+    return won[0] == 1;
+  }
+
   private Future<Void> load(Long channelId) {
     List<String> ids = new ArrayList<>();
+    long ticket = tickets.incrementAndGet();
     return repo.published(db.pool(), channelId)
         .compose(entries -> repo.jtis(db.pool(), channelId, ids).map(infos -> {
+          if (channelId != null && !newest(channelId, ticket)) {
+            return null;
+          }
           if (channelId != null && entries.isEmpty()) {
             RegistryEntry old = byId.remove(channelId);
             if (old != null) {
