@@ -20,6 +20,11 @@ final class PublicJson {
   }
 
   static JsonObject channel(RegistryEntry e, String publicUrl) {
+    return channel(e, publicUrl, true);
+  }
+
+  /** A channel; answers to a question leave its token out (it is at /api/public/channels/{id}). */
+  static JsonObject channel(RegistryEntry e, String publicUrl, boolean withToken) {
     return new JsonObject()
         .put("id", e.channelId())
         .put("platform", e.platform().id())
@@ -31,7 +36,7 @@ final class PublicJson {
         .put("statusReason", e.statusReason())
         .put("since", text(e.since()))
         .put("unit", new JsonObject().put("code", e.tenantCode()).put("name", e.tenantName()))
-        .put("token", e.token())
+        .put("token", withToken ? e.token() : null)
         .put("jti", e.jti())
         .put("kid", e.kid())
         .put("logIndex", e.logIndex())
@@ -53,14 +58,14 @@ final class PublicJson {
       out.put("unit", new JsonObject().put("code", a.unitCode()).put("name", a.unitName()));
     }
     if (a.channel() != null) {
-      out.put("channel", channel(a.channel(), publicUrl));
+      out.put("channel", channel(a.channel(), publicUrl, false));
     }
     if (a.claims() != null) {
       out.put("claims", a.claims().claims());
     }
     if (!a.matches().isEmpty()) {
       JsonArray matches = new JsonArray();
-      a.matches().forEach(m -> matches.add(channel(m, publicUrl)));
+      a.matches().forEach(m -> matches.add(channel(m, publicUrl, false)));
       out.put("matches", matches);
     }
     if (a.impostor() != null) {
