@@ -76,6 +76,37 @@ class VerifyApiIT {
   }
 
   @Test
+  void unsigned_and_hmac_tokens_are_invalid() {
+    JsonObject unit = http.get("/api/public/units/01/channels", null).json();
+    String[] parts = unit.getJsonArray("items").getJsonObject(0).getString("token").split("\\.");
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    String none = b64.encodeToString("{\"alg\":\"none\",\"kid\":\"x\",\"typ\":\"bya+jwt\"}".getBytes()) + "." + parts[1] + ".AAAA";
+    String hmac = b64.encodeToString("{\"alg\":\"HS256\",\"kid\":\"x\",\"typ\":\"bya+jwt\"}".getBytes()) + "." + parts[1] + "." + parts[2];
+    for (String token : new String[] {none, hmac}) {
+      JsonObject a = verify(token);
+      assertEquals("INVALID_TOKEN", a.getString("verdict"), a.encode());
+      assertEquals("MALFORMED", a.getString("reason"));
+    }
+  }
+
+  @Test
+  void the_jwks_publishes_okp_signing_keys_but_not_the_log_key() {
+    JsonObject jwks = http.get("/.well-known/jwks.json", null).json();
+    JsonObject all = http.get("/.well-known/binhyen-keys.json", null).json();
+    assertTrue(jwks.getJsonArray("keys").size() >= 3, "root and the demo provinces' keys");
+    jwks.getJsonArray("keys").forEach(k -> {
+      JsonObject key = (JsonObject) k;
+      assertEquals("OKP", key.getString("kty"));
+      assertEquals("Ed25519", key.getString("crv"));
+      assertTrue(!key.containsKey("d"));
+    });
+    String logKid = all.getJsonArray("keys").stream().map(k -> (JsonObject) k)
+        .filter(k -> "log".equals(k.getString("purpose"))).findFirst().orElseThrow().getString("kid");
+    assertTrue(!jwks.encode().contains(logKid));
+    assertTrue(all.getJsonObject("log").getString("verifierKey").startsWith("binhyen.vn/translog+"));
+  }
+
+  @Test
   void a_name_lists_matching_official_channels() {
     JsonObject a = verify("cong an phuong ba dinh");
     assertEquals("NAME_ONLY", a.getString("verdict"));
