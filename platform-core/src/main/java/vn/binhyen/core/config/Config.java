@@ -25,7 +25,8 @@ public record Config(
     Duration accessTokenTtl,
     Duration refreshTokenTtl,
     long bodyLimitBytes,
-    long uploadLimitBytes) {
+    long uploadLimitBytes,
+    Optional<String> clusterKubernetesDns) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -50,12 +51,12 @@ public record Config(
   public Config withHttpPort(int port) {
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
-        refreshTokenTtl, bodyLimitBytes, uploadLimitBytes);
+        refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, clusterKubernetesDns);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
-        accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes);
+        accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, clusterKubernetesDns);
   }
 }

@@ -81,7 +81,9 @@ public final class ConfigLoader {
         Duration.ofSeconds(integer("BINHYEN_ACCESS_TOKEN_TTL_SECONDS", 900)),
         Duration.ofSeconds(integer("BINHYEN_REFRESH_TOKEN_TTL_SECONDS", 12 * 3600)),
         integer("BINHYEN_BODY_LIMIT_BYTES", 256 * 1024),
-        integer("BINHYEN_UPLOAD_LIMIT_BYTES", 20 * 1024 * 1024));
+        integer("BINHYEN_UPLOAD_LIMIT_BYTES", 20 * 1024 * 1024),
+        Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
+            .filter(s -> !s.isEmpty()));
   }
 
   private Optional<String> dbUrl() {
