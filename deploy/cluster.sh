@@ -10,7 +10,7 @@
 # Environment (all optional):
 #   BINHYEN_DB_URL           use this PostgreSQL (e.g. Debian's) instead of the embedded one
 #   BINHYEN_CLUSTER_DEMO_PASSWORD  seed the demo country through node 1, every demo user with this password
-#   BINHYEN_RUN_DIR          run folder: pid files, logs, data (default ./run/cluster)
+#   BINHYEN_RUN_DIR          run folder: pid files, logs, data (default deploy/run/cluster)
 #   BINHYEN_HTTP_BASE        first HTTP port (default 8081); BINHYEN_HZ_BASE first Hazelcast port (default 5801)
 #   BINHYEN_PG_PORT          port of the embedded PostgreSQL (default 15432)
 #   JAVA_OPTS                extra JVM options per node (default -Xmx512m)
@@ -18,7 +18,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${BINHYEN_JAR:-$ROOT/deploy/target/binhyen.jar}
-RUN=${BINHYEN_RUN_DIR:-$ROOT/run/cluster}
+RUN=${BINHYEN_RUN_DIR:-$ROOT/deploy/run/cluster}
 HTTP_BASE=${BINHYEN_HTTP_BASE:-8081}
 HZ_BASE=${BINHYEN_HZ_BASE:-5801}
 PG_PORT=${BINHYEN_PG_PORT:-15432}
@@ -96,6 +96,14 @@ start() {
   # Node 1 first and alone: it applies the migrations (and seeds the demo) and is the oldest member.
   start_node 1 "$members"
   wait_for "http://127.0.0.1:$HTTP_BASE/health/ready" "$RUN/node1.pid" node1 "$RUN/logs/node1.log"
+  if [[ -n "${BINHYEN_CLUSTER_DEMO_PASSWORD:-}" ]]; then
+    # The node is ready before the demo country and its users are in.
+    for _ in $(seq 1 240); do
+      grep -q "BinhYen demo is running" "$RUN/logs/node1.log" && break
+      alive "$RUN/node1.pid" || die "node1 exited while seeding; see $RUN/logs/node1.log"
+      sleep 0.5
+    done
+  fi
   for ((i = 2; i <= n; i++)); do start_node "$i" "$members"; done
   for ((i = 2; i <= n; i++)); do
     wait_for "http://127.0.0.1:$((HTTP_BASE + i - 1))/health/ready" "$RUN/node$i.pid" "node$i" "$RUN/logs/node$i.log"

@@ -20,7 +20,7 @@ public final class DatabaseCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "15432", description = "TCP port on localhost (default ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--data-dir", defaultValue = "run/cluster/postgres",
+  @Option(names = "--data-dir", defaultValue = "deploy/run/cluster/postgres",
       description = "data folder, kept between starts (default ${DEFAULT-VALUE})")
   Path dataDir;
 
