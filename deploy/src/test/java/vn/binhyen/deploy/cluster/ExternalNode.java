@@ -64,12 +64,10 @@ final class ExternalNode {
     }
   }
 
-  /** SIGKILL, and wait until the process is gone. */
-  synchronized void kill() throws InterruptedException {
-    if (process != null) {
-      process.destroyForcibly();
-      process.waitFor();
-    }
+  /** SIGKILL, and wait until the process is gone; its exit status (137 = 128 + signal 9). */
+  synchronized int kill() throws InterruptedException {
+    process.destroyForcibly();
+    return process.waitFor();
   }
 
   /** SIGTERM (a clean leave through the shutdown hook), then SIGKILL if it hangs. */

@@ -35,7 +35,7 @@ class NodeLossIT {
         load.awaitAcknowledged(n.name, t0, 10);
       }
 
-      victim.kill();
+      assertEquals(137, victim.kill(), "the node died of SIGKILL (128 + 9): none of its shutdown ran");
       killedAt = System.nanoTime();
       for (ExternalNode n : survivors) {
         load.awaitAcknowledged(n.name, killedAt, 30);
