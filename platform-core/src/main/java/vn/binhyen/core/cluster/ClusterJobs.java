@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * Hazelcast drops it from the member list and the next oldest takes over; the time of each job's
  * last run is kept in a replicated Hazelcast map, so the cadence survives the move.
  *
+ * <p>Every node has one, registered by {@code Platform}: a module schedules its jobs in
+ * {@code start} with {@code services.get(ClusterJobs.class).schedule(...)}.
+ *
  * <p>A job is never run twice at once on one node. While the cluster is healthy, at most one node
  * runs a job; during a network partition (split brain) each side has an oldest member and would
  * run it, so a job must be idempotent for the period it covers (e.g. "the tree head of minute t").
