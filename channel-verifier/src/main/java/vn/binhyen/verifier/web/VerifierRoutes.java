@@ -35,7 +35,7 @@ public final class VerifierRoutes {
 
   public void mount(Api api) {
     String publicUrl = services.config().publicUrl();
-    api.operation("listUnitChannels", this::unitChannels);
+    api.operation("listUnitAttestedChannels", this::unitChannels);
     api.operation("issueAttestation", ctx -> attestations.issue(Requests.principal(ctx), id(ctx), actor(ctx))
         .onSuccess(e -> Json.created(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail));
     api.operation("setChannelStatus", ctx -> {
