@@ -71,6 +71,7 @@ final class TipFixtures {
   }
 
   static Connection owner() throws Exception {
+    TipWorld.demo();
     return TestDatabase.connect(TipWorld.DATABASE);
   }
 
