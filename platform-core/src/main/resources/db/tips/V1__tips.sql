@@ -84,10 +84,14 @@ CREATE TABLE tip_event (
 CREATE INDEX tip_event_tip ON tip_event (tip_id, id);
 ALTER TABLE tip_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tip_event FORCE ROW LEVEL SECURITY;
--- Visible and insertable exactly when its tip is (the tip's policy applies inside the subquery).
-CREATE POLICY tip_event_scope ON tip_event
-  USING (EXISTS (SELECT 1 FROM tip t WHERE t.id = tip_id))
-  WITH CHECK (EXISTS (SELECT 1 FROM tip t WHERE t.id = tip_id));
+-- Visible exactly when its tip is (the tip's policy applies inside the subquery).
+CREATE POLICY tip_event_read ON tip_event FOR SELECT
+  USING (EXISTS (SELECT 1 FROM tip t WHERE t.id = tip_id));
+-- Inserted only for the unit handling the tip at the time, which must be in scope. (Not an
+-- EXISTS on tip: the first event is inserted in the same statement as its tip, which a
+-- subquery of that statement cannot see yet.)
+CREATE POLICY tip_event_insert ON tip_event FOR INSERT
+  WITH CHECK (app_in_scope(unit_path));
 GRANT SELECT, INSERT ON tip_event TO binhyen_app;
 GRANT USAGE ON SEQUENCE tip_event_id_seq TO binhyen_app;
 

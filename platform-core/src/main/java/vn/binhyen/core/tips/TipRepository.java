@@ -35,12 +35,18 @@ final class TipRepository {
 
   private static final String CATEGORIES =
       "SELECT id, name_vi, name_en, sla_hours FROM tip_category ORDER BY position";
+  // The tip and its first event in one statement (one round trip on the hottest path).
   private static final String INSERT = """
-      INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
-                       source_message_id, body, body_folded, place, occurred, contact_sealed,
-                       account_sealed, received_at, received_day, sla_due_at)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-      RETURNING\s""" + COLUMNS;
+      WITH t AS (
+        INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
+                         source_message_id, body, body_folded, place, occurred, contact_sealed,
+                         account_sealed, received_at, received_day, sla_due_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        RETURNING\s""" + COLUMNS + """
+      ), e AS (
+        INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name, unit_path, note)
+        SELECT id, 'transition', 'receive', NULL, status, $18, $19, tenant_path, $20 FROM t)
+      SELECT * FROM t""";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM tip WHERE id = $1";
   private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
   private static final String LOCATE = "SELECT id, tenant_path, secret_hash FROM tip_locate($1)";
@@ -81,11 +87,13 @@ final class TipRepository {
   }
 
   /** Fails with Conflict {@code tip-duplicate} when the platform message was already received. */
+  /** Inserts a tip with its first event ("receive" by {@code actorName}, with {@code note}). */
   Future<Tip> insert(SqlClient db, String receipt, byte[] secretHash, long tenantId, String tenantPath,
       String keyTenant, NewTip t, byte[] contact, byte[] account, OffsetDateTime at, LocalDate day,
-      OffsetDateTime due) {
+      OffsetDateTime due, Long actorId, String actorName, String note) {
     Object[] values = {receipt, secretHash, tenantId, tenantPath, keyTenant, t.category(), t.source(),
-        t.messageId(), t.text(), Fold.fold(t.text()), t.place(), t.occurred(), contact, account, at, day, due};
+        t.messageId(), t.text(), Fold.fold(t.text()), t.place(), t.occurred(), contact, account, at, day, due,
+        actorId, actorName, note};
     return db.preparedQuery(INSERT).execute(Tuple.from(values))
         .map(rows -> map(rows.iterator().next()))
         .recover(e -> {

@@ -88,13 +88,10 @@ public final class TipService {
         .compose(files -> services.db().inScope(unit.path(), tx -> repo
             .insert(tx, receipt, ReceiptCodes.hashSecret(secret), unit.id(), unit.path(), unit.code(), tip,
                 contact, account, now, now.atZoneSameInstant(settings.zone()).toLocalDate(),
-                now.plusHours(category.slaHours()))
-            .compose(saved -> repo.insertEvent(tx, saved.id(), "transition", "receive", null,
-                    TipStatus.RECEIVED.id(), officer == null ? null : officer.userId(),
-                    officer == null ? actorOf(tip.source()) : officer.username(), unit.path(),
-                    officer == null ? null : "Tiếp nhận qua " + tip.source())
-                .compose(x -> attach(tx, saved.id(), files, tip.remoteAttachments()))
-                .map(saved))))
+                now.plusHours(category.slaHours()), officer == null ? null : officer.userId(),
+                officer == null ? actorOf(tip.source()) : officer.username(),
+                officer == null ? null : "Tiếp nhận qua " + tip.source())
+            .compose(saved -> attach(tx, saved.id(), files, tip.remoteAttachments()).map(saved))))
         .map(saved -> {
           TipLive.publish(services.vertx(), "received", saved, null);
           return new Receipt(saved.id(), saved.receipt(), secret, saved.status());

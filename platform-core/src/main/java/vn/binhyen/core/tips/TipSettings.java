@@ -14,6 +14,20 @@ public record TipSettings(int submitPerIpPerMinute, int followPerIpPerMinute, in
 
   public static final String ZALO_MAC_DEFAULT = "app_id,body,timestamp,secret";
 
+  /** The environment, where a JVM system property of the same name fills a missing variable. */
+  public static TipSettings fromEnvironment() {
+    Map<String, String> env = new java.util.HashMap<>();
+    for (String key : new String[] {"BINHYEN_TIPS_SUBMIT_PER_MINUTE", "BINHYEN_TIPS_FOLLOW_PER_MINUTE",
+        "BINHYEN_TIPS_SECRET_FAILURES", "BINHYEN_TIPS_ATTACHMENT_MB", "BINHYEN_TIPS_MAX_ATTACHMENTS",
+        "BINHYEN_TIPS_SLA_SWEEP_SECONDS", "BINHYEN_TIPS_ZONE", "BINHYEN_ZALO_MAC_ORDER"}) {
+      String v = System.getenv(key) != null ? System.getenv(key) : System.getProperty(key);
+      if (v != null) {
+        env.put(key, v);
+      }
+    }
+    return fromEnv(env);
+  }
+
   public static TipSettings fromEnv(Map<String, String> env) {
     return new TipSettings(
         intOf(env, "BINHYEN_TIPS_SUBMIT_PER_MINUTE", 20),

@@ -37,7 +37,7 @@ public final class TipsModule implements FeatureModule {
 
   @Override
   public Future<Void> start(Services services) {
-    settings = TipSettings.fromEnv(System.getenv());
+    settings = TipSettings.fromEnvironment();
     signatures = new Signatures(settings.zaloMacOrder());
     TipRepository repo = new TipRepository();
     AttachmentStore store = new FileAttachmentStore(services.vertx(), services.config().attachmentDir(),

@@ -100,7 +100,7 @@ class TipBench {
       st.execute("ALTER TABLE tip DISABLE TRIGGER tip_rollup_insert");
       st.execute("""
           INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, status, source,
-                           body, body_folded, received_at, received_day, sla_due_at, sla_breached)
+                           body, body_folded, received_at, received_day, sla_due_at, first_response_at, sla_breached)
           SELECT 'BENCH' || g, '\\x00'::bytea, u.ids[(1 + (g * 7919) % u.n)::int], u.paths[(1 + (g * 7919) % u.n)::int],
                  u.codes[(1 + (g * 7919) % u.n)::int],
                  (ARRAY['security_order','crime','drugs','fraud','traffic','fire','officer_conduct','admin_question','other'])[(1 + (g * 31) % 9)::int],
@@ -109,6 +109,7 @@ class TipBench {
                  timestamptz '2025-07-01 00:00+07' + make_interval(days => (g % 365)::int, secs => (g % 86400)::int),
                  date '2025-07-01' + (g % 365)::int,
                  timestamptz '2025-07-02 00:00+07' + make_interval(days => (g % 365)::int),
+                 timestamptz '2025-07-01 06:00+07' + make_interval(days => (g % 365)::int, secs => (g % 86400)::int),
                  g % 50 = 0
             FROM generate_series(1::bigint, TIPS) AS g,
                  (SELECT array_agg(id ORDER BY id) AS ids, array_agg(path ORDER BY id) AS paths,
