@@ -1,0 +1,47 @@
+package vn.binhyen.core.tips;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vn.binhyen.core.db.Page;
+import vn.binhyen.core.text.Fold;
+
+/** The officer inbox: one unit's (or subtree's) tips, filtered, searched without accents, paged. */
+final class InboxRepository {
+
+  private static final String WHERE = """
+      SELECT %s, count(*) OVER () AS total FROM tip
+       WHERE (tenant_path = $1 OR ($2 AND tenant_path LIKE $1 || '/%%'))
+         AND ($3::text IS NULL OR status = $3
+              OR ($3 = 'open' AND status NOT IN ('resolved', 'rejected')))
+         AND ($4::text IS NULL OR category = $4)
+         AND (($5::text IS NULL AND $9::text IS NULL) OR body_folded LIKE '%%' || $5 || '%%' ESCAPE '\\'
+              OR receipt = $9)
+         AND ($6::boolean IS NULL OR sla_breached = $6)
+       ORDER BY %s LIMIT $7 OFFSET $8""";
+
+  /** Fixed orders only: the sort parameter picks one, it never becomes SQL text. Backed by tip_inbox. */
+  private static final Map<String, String> QUERIES = Map.of(
+      "newest", WHERE.formatted(TipRepository.COLUMNS, "received_at DESC, id DESC"),
+      "oldest", WHERE.formatted(TipRepository.COLUMNS, "received_at, id"),
+      "due", WHERE.formatted(TipRepository.COLUMNS, "first_response_at IS NOT NULL, sla_due_at, id"));
+
+  Future<Page<Tip>> list(SqlClient db, InboxQuery q) {
+    String like = q.text() == null ? null
+        : Fold.fold(q.text()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    Object[] values = {q.unitPath(), q.subtree(), q.status(), q.category(), like, q.breached(),
+        q.limit(), q.offset(), q.text() == null ? null : ReceiptCodes.normalize(q.text()).orElse(null)};
+    return db.preparedQuery(QUERIES.get(q.sort())).execute(Tuple.from(values)).map(rows -> {
+      List<Tip> items = new ArrayList<>();
+      long total = 0;
+      for (var r : rows) {
+        items.add(TipRepository.map(r));
+        total = r.getLong("total");
+      }
+      return new Page<>(items, total, q.limit(), q.offset());
+    });
+  }
+}

@@ -1,0 +1,179 @@
+package vn.binhyen.core.tips;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import vn.binhyen.core.access.Principal;
+import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.module.Services;
+import vn.binhyen.core.tenant.Tenant;
+import vn.binhyen.core.tips.attachments.AttachmentStore;
+import vn.binhyen.core.tips.attachments.StoredFile;
+import vn.binhyen.core.tips.attachments.Upload;
+
+/**
+ * Intake from every channel and the citizen's side of a tip: receiving (web form, officer entry,
+ * webhooks), following up with receipt and secret, and the citizen's replies.
+ */
+public final class TipService {
+
+  private static final String NOT_FOUND = "Không tìm thấy tin báo với mã và mật mã này / no tip with this receipt and secret";
+
+  private final Services services;
+  private final TipRepository repo;
+  private final AttachmentStore store;
+  private final IdentitySeal seal;
+  private final TipSettings settings;
+  private final Map<String, TipCategory> categories;
+
+  TipService(Services services, TipRepository repo, AttachmentStore store, IdentitySeal seal,
+      TipSettings settings, Map<String, TipCategory> categories) {
+    this.services = services;
+    this.repo = repo;
+    this.store = store;
+    this.seal = seal;
+    this.settings = settings;
+    this.categories = categories;
+  }
+
+  public List<TipCategory> categories() {
+    return List.copyOf(categories.values());
+  }
+
+  /**
+   * A citizen's tip from the public form (rate-limited per client address). Fails with NotFound
+   * (unit), Invalid (category, attachments) or TooManyRequests.
+   */
+  public Future<Receipt> submitPublic(String clientKey, NewTip tip) {
+    return services.rateLimiter().hit("tips.submit", clientKey, settings.submitPerIpPerMinute(), Duration.ofMinutes(1))
+        .compose(x -> services.tenantDirectory().byCode(tip.unitCode()))
+        .compose(unit -> receive(unit, tip, null));
+  }
+
+  /** A tip an officer took by phone or in person, for the officer's own unit. */
+  public Future<Receipt> submitByOfficer(Principal officer, Tenant unit, NewTip tip) {
+    services.policy().check(officer, unit.path(), vn.binhyen.core.access.Action.OPERATE);
+    return receive(unit, tip, officer);
+  }
+
+  /**
+   * Receives a tip for {@code unit} in one transaction (tip, first event, attachments; the
+   * roll-ups follow by trigger). A platform message received before fails with Conflict
+   * {@code tip-duplicate}.
+   */
+  public Future<Receipt> receive(Tenant unit, NewTip tip, Principal officer) {
+    TipCategory category = categories.get(tip.category());
+    if (category == null) {
+      return Future.failedFuture(new DomainError.Invalid("tip-category",
+          "Không có lĩnh vực này / unknown category: " + tip.category()));
+    }
+    if (!unit.current()) {
+      return Future.failedFuture(new DomainError.NotFound("Đơn vị không còn hoạt động / unit no longer exists"));
+    }
+    if (tip.uploads().size() > settings.maxAttachments()) {
+      return Future.failedFuture(new DomainError.Invalid("attachment-count", "Tối đa "
+          + settings.maxAttachments() + " tệp / at most " + settings.maxAttachments() + " files"));
+    }
+    String receipt = ReceiptCodes.newReceipt();
+    String secret = ReceiptCodes.newSecret();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    byte[] contact = seal.seal(unit.code(), receipt, "contact", tip.contact());
+    byte[] account = seal.seal(unit.code(), receipt, "account", tip.account());
+    return storeAll(tip.uploads())
+        .compose(files -> services.db().inScope(unit.path(), tx -> repo
+            .insert(tx, receipt, ReceiptCodes.hashSecret(secret), unit.id(), unit.path(), unit.code(), tip,
+                contact, account, now, now.atZoneSameInstant(settings.zone()).toLocalDate(),
+                now.plusHours(category.slaHours()), officer == null ? null : officer.userId(),
+                officer == null ? actorOf(tip.source()) : officer.username(),
+                officer == null ? null : "Tiếp nhận qua " + tip.source())
+            .compose(saved -> attach(tx, saved.id(), files, tip.remoteAttachments()).map(saved))))
+        .map(saved -> {
+          TipLive.publish(services.vertx(), "received", saved, null);
+          return new Receipt(saved.id(), saved.receipt(), secret, saved.status());
+        });
+  }
+
+  private static String actorOf(String source) {
+    return switch (source) {
+      case "facebook" -> "Facebook Messenger";
+      case "zalo" -> "Zalo OA";
+      default -> "Người báo tin / citizen";
+    };
+  }
+
+  private Future<List<StoredFile>> storeAll(List<Upload> uploads) {
+    List<Future<StoredFile>> all = new ArrayList<>();
+    uploads.forEach(u -> all.add(store.put(u)));
+    return Future.all(all).map(cf -> cf.<StoredFile>list());
+  }
+
+  private Future<Void> attach(io.vertx.sqlclient.SqlClient tx, long tipId, List<StoredFile> files,
+      List<String> remote) {
+    Future<Void> chain = Future.succeededFuture();
+    for (StoredFile f : files) {
+      chain = chain.compose(x -> repo.insertAttachment(tx, tipId, f, null));
+    }
+    for (String url : remote) {
+      StoredFile ref = new StoredFile("0".repeat(64), "application/x-remote", 0, null);
+      chain = chain.compose(x -> repo.insertAttachment(tx, tipId, ref, url));
+    }
+    return chain;
+  }
+
+  /**
+   * Status and public conversation of a tip. A wrong receipt or secret fails with the same
+   * NotFound; attempts are rate-limited per client and failures per receipt.
+   */
+  public Future<FollowUp> follow(String clientKey, String typedReceipt, String secret) {
+    return verified(clientKey, typedReceipt, secret).compose(located -> services.db()
+        .inScope(located.tenantPath(), tx -> repo.findById(tx, located.id(), false)
+            .compose(tip -> repo.events(tx, located.id())
+                .map(events -> events.stream().filter(TipEvent::publicToCitizen).toList())
+                .compose(events -> services.tenantDirectory().byCode(tip.orElseThrow().unitCode())
+                    .map(Tenant::name).recover(e -> Future.succeededFuture(""))
+                    .map(name -> new FollowUp(tip.orElseThrow(), name, events))))));
+  }
+
+  /** The citizen's reply; fails with NotFound (receipt/secret) or Conflict on a rejected tip. */
+  public Future<Void> citizenMessage(String clientKey, String typedReceipt, String secret, String text) {
+    String clean = vn.binhyen.core.text.Fold.nfc(text);
+    return verified(clientKey, typedReceipt, secret).compose(located -> services.db()
+        .inScope(located.tenantPath(), tx -> repo.findById(tx, located.id(), false).compose(tip -> {
+          Tip t = tip.orElseThrow(() -> new DomainError.NotFound(NOT_FOUND));
+          if (t.status() == TipStatus.REJECTED) {
+            return Future.failedFuture(new DomainError.Conflict("tip-closed",
+                "Tin báo đã bị từ chối / the tip was rejected"));
+          }
+          return repo.insertEvent(tx, t.id(), "citizen", "message", null, null, null,
+              "Người báo tin / citizen", t.tenantPath(), clean)
+              .onSuccess(x -> TipLive.publish(services.vertx(), "message", t, null));
+        })));
+  }
+
+  private Future<TipRepository.Located> verified(String clientKey, String typedReceipt, String secret) {
+    Optional<String> receipt = ReceiptCodes.normalize(typedReceipt);
+    return services.rateLimiter()
+        .hit("tips.follow", clientKey, settings.followPerIpPerMinute(), Duration.ofMinutes(1))
+        .compose(x -> receipt.isEmpty() ? Future.succeededFuture(Optional.<TipRepository.Located>empty())
+            : repo.locate(services.db().pool(), receipt.get()))
+        .compose(found -> {
+          if (found.isPresent() && ReceiptCodes.matches(secret, found.get().secretHash())) {
+            return Future.succeededFuture(found.get());
+          }
+          String key = receipt.orElse("malformed");
+          return services.rateLimiter()
+              .hit("tips.secret-fail", key, settings.secretFailuresPerReceipt(), Duration.ofHours(1))
+              .compose(x -> Future.failedFuture(new DomainError.NotFound(NOT_FOUND)));
+        });
+  }
+
+  /** Idempotency for webhooks: whether a platform message already became a tip. */
+  public Future<Boolean> alreadyReceived(String source, String messageId) {
+    return repo.byMessage(services.db().pool(), source, messageId).map(Optional::isPresent);
+  }
+}

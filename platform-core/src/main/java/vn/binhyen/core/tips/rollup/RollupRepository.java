@@ -1,0 +1,70 @@
+package vn.binhyen.core.tips.rollup;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the roll-up counters (tip_rollup, maintained by trigger). Every query is one range scan
+ * of the primary key (unit, dimension, own, day); shards are summed.
+ */
+final class RollupRepository {
+
+  /** A child unit of the one being rolled up. */
+  record Child(String code, String name, String path) {}
+
+  private static final String BY_DIM = """
+      SELECT key, dim, sum(n)::bigint FROM tip_rollup
+       WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       GROUP BY key, dim""";
+  private static final String BY_DAY = """
+      SELECT day::text, dim, sum(n)::bigint FROM tip_rollup
+       WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       GROUP BY day, dim ORDER BY day""";
+  private static final String BY_UNITS = """
+      SELECT unit_path, dim, sum(n)::bigint FROM tip_rollup
+       WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+       GROUP BY unit_path, dim""";
+  // The tenant directory has no row-level security (unit names are public).
+  private static final String CHILDREN = """
+      SELECT code, name, path FROM tenant WHERE parent_id = $1 AND valid_to IS NULL ORDER BY code""";
+
+  /** key → {dim → count} for one unit; dims are 't', 'c', 's', 'b'. */
+  Future<Map<String, Map<String, Long>>> byKey(SqlClient db, String path, List<String> dims, boolean own,
+      LocalDate from, LocalDate to) {
+    return db.preparedQuery(BY_DIM).execute(Tuple.of(path, dims.toArray(String[]::new), own, from, to))
+        .map(RollupRepository::collect);
+  }
+
+  Future<Map<String, Map<String, Long>>> byDay(SqlClient db, String path, boolean own, LocalDate from, LocalDate to) {
+    return db.preparedQuery(BY_DAY).execute(Tuple.of(path, new String[] {"t", "b"}, own, from, to))
+        .map(RollupRepository::collect);
+  }
+
+  Future<Map<String, Map<String, Long>>> byUnits(SqlClient db, List<String> paths, LocalDate from, LocalDate to) {
+    return db.preparedQuery(BY_UNITS)
+        .execute(Tuple.of(paths.toArray(String[]::new), new String[] {"t", "b"}, from, to))
+        .map(RollupRepository::collect);
+  }
+
+  Future<List<Child>> children(SqlClient db, long unitId) {
+    return db.preparedQuery(CHILDREN).execute(Tuple.of(unitId)).map(rows -> {
+      List<Child> out = new java.util.ArrayList<>();
+      rows.forEach(r -> out.add(new Child(r.getString(0), r.getString(1), r.getString(2))));
+      return out;
+    });
+  }
+
+  private static Map<String, Map<String, Long>> collect(Iterable<Row> rows) {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    for (Row r : rows) {
+      out.computeIfAbsent(r.getString(0), k -> new LinkedHashMap<>()).put(r.getValue(1).toString(), r.getLong(2));
+    }
+    return out;
+  }
+}

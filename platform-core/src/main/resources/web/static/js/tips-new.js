@@ -1,0 +1,68 @@
+// The public tip form: find the unit (or arrive with ?unit=), pick a category, send as multipart.
+(function () {
+  const $ = function (id) { return document.getElementById(id); };
+  let categories = [];
+
+  function fillCategories() {
+    const sel = $('category');
+    const current = sel.value;
+    sel.replaceChildren();
+    categories.forEach(function (c) {
+      const o = Tips.el('option', I18n.lang() === 'en' ? c.nameEn : c.nameVi);
+      o.value = c.id;
+      sel.appendChild(o);
+    });
+    if (current) { sel.value = current; }
+  }
+
+  function setUnits(units) {
+    const sel = $('unit');
+    sel.replaceChildren();
+    units.forEach(function (u) {
+      const o = Tips.el('option', u.name + ' (' + u.code + ')');
+      o.value = u.code;
+      sel.appendChild(o);
+    });
+  }
+
+  let timer = null;
+  function search() {
+    const q = $('unit-q').value.trim();
+    if (q.length < 2) { return; }
+    Api.get('/api/public/units?q=' + encodeURIComponent(q) + '&limit=20')
+      .then(function (r) { setUnits(r.items.filter(function (u) { return u.level !== 'ministry'; })); })
+      .catch(function () { setUnits([]); });
+  }
+
+  window.addEventListener('DOMContentLoaded', function () {
+    I18n.apply();
+    Api.get('/api/public/tip-categories').then(function (r) { categories = r.items; fillCategories(); });
+    const preset = new URLSearchParams(window.location.search).get('unit');
+    if (preset && /^[A-Z0-9]{2,10}$/.test(preset)) {
+      Api.get('/api/public/units/' + preset).then(function (r) { if (r.current) { setUnits([r.current]); } });
+    }
+    $('unit-q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 250); });
+    document.addEventListener('langchange', fillCategories);
+    $('tip-form').addEventListener('submit', async function (ev) {
+      ev.preventDefault();
+      $('tip-error').hidden = true;
+      const data = new FormData($('tip-form'));
+      ['place', 'occurred', 'contact'].forEach(function (k) { if (!data.get(k)) { data.delete(k); } });
+      if (!$('attachment').files.length) { data.delete('attachment'); }
+      $('tip-submit').disabled = true;
+      try {
+        const r = await Api.post('/api/public/tips', data);
+        $('receipt').textContent = r.receipt;
+        $('secret').textContent = r.secret;
+        $('follow-link').href = '/tips/follow?receipt=' + encodeURIComponent(r.receipt);
+        $('tip-form').hidden = true;
+        $('receipt-card').hidden = false;
+      } catch (e) {
+        $('tip-error').textContent = e.message;
+        $('tip-error').hidden = false;
+      } finally {
+        $('tip-submit').disabled = false;
+      }
+    });
+  });
+})();

@@ -1,0 +1,141 @@
+package vn.binhyen.core.tips;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.binhyen.core.tips.TipFixtures.*;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.TestPlatform;
+
+/** The tips pages in headless Chromium against a running node. */
+class TipBrowserIT {
+
+  private static WebDriver driver;
+
+  @BeforeAll
+  static void start() {
+    TipWorld.demo();
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static String url(String path) {
+    return http().base() + path;
+  }
+
+  private static void login(String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/login"));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
+    driver.findElement(By.id("login-submit")).click();
+    Browser.waitFor(driver).until(ExpectedConditions.urlContains("/home"));
+  }
+
+  /** Clicks (again, if the page re-rendered the element) until {@code done}. */
+  private static void clickUntil(By locator, java.util.function.Function<WebDriver, Boolean> done) {
+    Browser.waitFor(driver).until(d -> {
+      try {
+        if (done.apply(d)) {
+          return true;
+        }
+        d.findElement(locator).click();
+        return done.apply(d);
+      } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        return false;
+      }
+    });
+  }
+
+  @Test
+  void citizen_sends_a_tip_with_a_photo_and_follows_it_up() throws Exception {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/tips/new?unit=00004"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().size() == 1
+        && new Select(d.findElement(By.id("category"))).getOptions().size() == 9);
+    new Select(driver.findElement(By.id("category"))).selectByValue("fraud");
+    driver.findElement(By.id("text")).sendKeys("Trang giả mạo công an phường nhắn tin đòi tiền");
+    Path photo = Files.createTempFile("tip-photo", ".png");
+    Files.write(photo, PNG);
+    driver.findElement(By.id("attachment")).sendKeys(photo.toString());
+    driver.findElement(By.id("tip-submit")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-card")));
+    String receipt = driver.findElement(By.id("receipt")).getText();
+    String secret = driver.findElement(By.id("secret")).getText();
+    assertTrue(receipt.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"), receipt);
+
+    driver.findElement(By.id("follow-link")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("receipt"), "value", receipt));
+    driver.findElement(By.id("secret")).sendKeys(secret);
+    driver.findElement(By.id("follow-submit")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "received"));
+    driver.findElement(By.id("reply")).sendKeys("Tôi có thêm ảnh chụp màn hình");
+    driver.findElement(By.id("reply-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "Tôi có thêm ảnh chụp màn hình"));
+
+    long id = scalar("SELECT id FROM tip WHERE receipt = ?", receipt);
+    assertEquals(1, scalar("SELECT count(*) FROM tip_attachment WHERE tip_id = ? AND media_type = 'image/png'", id));
+  }
+
+  @Test
+  void ward_officer_handles_a_tip_and_the_reply_reaches_the_citizen() {
+    JsonObject tip = submit("00004", "traffic", "Xe máy đi ngược chiều thường xuyên ở ngã tư", null);
+    String receipt = tip.getString("receipt");
+    login("badinh-officer");
+    driver.get(url("/tips/inbox"));
+    var wait = Browser.waitFor(driver);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tips tr")));
+    driver.findElement(By.id("q")).sendKeys("nguoc chieu");
+    driver.findElement(By.id("filter-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tips tr[data-receipt='" + receipt + "']")));
+    // The list may render twice (first load and the filter); click whichever row is current.
+    wait.until(d -> {
+      try {
+        d.findElement(By.cssSelector("#tips tr[data-receipt='" + receipt + "']")).click();
+        return "received".equals(d.findElement(By.id("d-status")).getAttribute("data-status"));
+      } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        return false;
+      }
+    });
+    clickUntil(By.cssSelector("#d-actions button[data-action='triage']"),
+        d -> "triaged".equals(d.findElement(By.id("d-status")).getAttribute("data-status")));
+    driver.findElement(By.id("d-reply")).sendKeys("Công an phường đã bố trí tuần tra tại ngã tư");
+    driver.findElement(By.id("d-reply-submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-events"), "Công an phường đã bố trí"));
+
+    JsonObject seen = follow(receipt, tip.getString("secret")).json();
+    assertEquals("triaged", seen.getString("status"));
+    assertTrue(seen.getJsonArray("events").encode().contains("bố trí tuần tra"));
+  }
+
+  @Test
+  void supervisor_dashboard_shows_a_new_tip_live() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
+    wait.until(d -> d.findElement(By.id("total")).getText().matches("\\d+"));
+    long before = Long.parseLong(driver.findElement(By.id("total")).getText());
+    submit("00004", "fire", "Khói bốc lên từ kho hàng", null);
+    wait.until(d -> Long.parseLong(d.findElement(By.id("total")).getText()) == before + 1);
+    assertTrue(driver.findElements(By.cssSelector("#children a")).size() > 10, "children with drill-down links");
+    assertTrue(driver.findElements(By.cssSelector("#chart-days svg polyline")).size() == 1);
+  }
+}

@@ -1,0 +1,156 @@
+package vn.binhyen.core.tips;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.binhyen.core.tips.TipFixtures.*;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.core.access.Principal;
+import vn.binhyen.core.identity.Role;
+import vn.binhyen.core.module.Services;
+import vn.binhyen.core.tenant.Tenant;
+import vn.binhyen.core.testing.Http;
+
+class TipRollupIT {
+
+  private static final List<String> UNITS = List.of("00004", "00070", "00008", "24133", "24121", "01", "66");
+  private static final List<String> CATEGORIES = List.of("security_order", "crime", "drugs", "fraud", "traffic",
+      "fire", "officer_conduct", "admin_question", "other");
+  private static final List<String> ACTIONS = List.of("triage", "assign", "start", "resolve", "reject", "forward",
+      "escalate", "resolve", "triage");
+
+  @Test
+  void thousands_of_random_intakes_and_transitions_keep_every_rollup_equal_to_a_group_by() throws Exception {
+    Services s = TipWorld.demo().services();
+    TipService tips = s.get(TipService.class);
+    CaseService cases = s.get(CaseService.class);
+    Random random = new Random(20261123L);
+    List<Tenant> units = new ArrayList<>();
+    for (String code : UNITS) {
+      units.add(s.tenantDirectory().byCode(code).toCompletionStage().toCompletableFuture().get());
+    }
+    List<long[]> known = new ArrayList<>(); // tip id
+    java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    int ops = 3000;
+    for (int batch = 0; batch < ops / 20; batch++) {
+      List<Future<?>> inFlight = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        if (known.isEmpty() || random.nextInt(10) < 4) {
+          Tenant unit = units.get(random.nextInt(units.size()));
+          String cat = CATEGORIES.get(random.nextInt(CATEGORIES.size()));
+          inFlight.add(tips.receive(unit, new NewTip(unit.code(), cat, "random " + batch + "/" + i, null, null,
+              random.nextBoolean() ? "0900000" + i : null, null, "web", null, List.of(), List.of()), null)
+              .onSuccess(r -> { synchronized (known) { known.add(new long[] {r.tipId()}); } }));
+        } else {
+          long id;
+          synchronized (known) {
+            id = known.get(random.nextInt(known.size()))[0];
+          }
+          String action = ACTIONS.get(random.nextInt(ACTIONS.size()));
+          Transition t = new Transition(action, null, null, action.equals("reject") ? "duplicate" : null,
+              action.equals("forward") ? UNITS.get(random.nextInt(UNITS.size())) : null);
+          // A ministry-wide operator: the workflow rules, not the scope, are under test here.
+          inFlight.add(pathOf(id).compose(path -> cases.transition(officerOf(path), id, t))
+              .recover(e -> {
+                failures.merge(e.getClass().getSimpleName() + ":" + (e instanceof vn.binhyen.core.error.DomainError d ? d.slug() : e.getMessage()), 1, Integer::sum);
+                return Future.succeededFuture();
+              }));
+        }
+      }
+      Future.join(inFlight).toCompletionStage().toCompletableFuture().get();
+    }
+    assertTrue(known.size() > 800, "enough tips: " + known.size());
+    assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY after intakes and transitions");
+    assertTrue(scalar("SELECT count(DISTINCT status) FROM tip") >= 5, "the transitions reached most states; refused: " + failures);
+
+    // Spread the tips over days, then compact old shards: still exact.
+    try (var c = owner(); var st = c.createStatement()) {
+      st.executeUpdate("UPDATE tip SET received_day = received_day - (id % 40)::int WHERE id % 3 = 0");
+      assertEquals(0, scalar(ROLLUP_DIFF), "after changing days");
+      st.execute("SELECT tip_rollup_compact(current_date + 1)");
+    }
+    assertEquals(0, scalar(ROLLUP_DIFF), "after compaction");
+    assertEquals(0, scalar("SELECT count(*) FROM tip_rollup WHERE shard <> 0"));
+  }
+
+  @Test
+  void reorganisation_moves_tips_and_their_rollups_exactly() throws Exception {
+    Services s = TipWorld.demo().services();
+    Tenant from = s.tenantDirectory().byCode("00008").toCompletionStage().toCompletableFuture().get();
+    Tenant to = s.tenantDirectory().byCode("24121").toCompletionStage().toCompletableFuture().get();
+    submit("00008", "fraud", "Trước khi sáp nhập", null);
+    long before = scalar("SELECT count(*) FROM tip WHERE tenant_id = ?", from.id());
+    assertTrue(before >= 1);
+    for (var p : s.reorgParticipants().all()) {
+      s.db().inScope("BCA", tx -> p.moveAll(tx, from, to)).toCompletionStage().toCompletableFuture().get();
+    }
+    assertEquals(0, scalar("SELECT count(*) FROM tip WHERE tenant_id = ?", from.id()));
+    assertEquals(0, scalar(ROLLUP_DIFF), "after a merge");
+    assertEquals(0, scalar("SELECT coalesce(sum(n), 0) FROM tip_rollup WHERE unit_path = ? AND dim = 't'", from.path()));
+    for (var p : s.reorgParticipants().all()) {
+      s.db().inScope("BCA", tx -> p.repath(tx, "BCA/66", "BCA/01/66")).toCompletionStage().toCompletableFuture().get();
+    }
+    assertEquals(0, scalar(ROLLUP_DIFF), "after re-parenting a subtree");
+    for (var p : s.reorgParticipants().all()) {
+      s.db().inScope("BCA", tx -> p.repath(tx, "BCA/01/66", "BCA/66")).toCompletionStage().toCompletableFuture().get();
+    }
+    assertEquals(0, scalar(ROLLUP_DIFF), "after moving it back");
+  }
+
+  @Test
+  void rollup_api_groups_by_child_category_status_and_day_like_a_group_by() throws Exception {
+    submit("00004", "fire", "Cháy nhỏ", null);
+    String supervisor = http().login("hanoi-supervisor");
+    JsonObject byChild = http().get("/api/units/01/rollup?groupBy=child", supervisor).json();
+    long sum = byChild.getJsonArray("groups").stream().map(JsonObject.class::cast).mapToLong(g -> g.getLong("count")).sum();
+    assertEquals(byChild.getLong("total"), sum, "children plus the unit itself make the total");
+    long expected = scalar("SELECT count(*) FROM tip WHERE tenant_path LIKE 'BCA/01/%' OR tenant_path = 'BCA/01'"
+        + " AND received_day >= current_date - 29");
+    long ward = byChild.getJsonArray("groups").stream().map(JsonObject.class::cast)
+        .filter(g -> g.getString("key").equals("00004")).findFirst().orElseThrow().getLong("count");
+    assertEquals(scalar("SELECT count(*) FROM tip WHERE tenant_path = 'BCA/01/00004' AND received_day BETWEEN current_date - 29 AND current_date"), ward);
+    assertTrue(expected >= ward);
+    for (String g : List.of("category", "status", "day")) {
+      JsonObject r = http().get("/api/units/01/rollup?groupBy=" + g, supervisor).json();
+      assertEquals(r.getLong("total"), r.getJsonArray("groups").stream().map(JsonObject.class::cast)
+          .mapToLong(x -> x.getLong("count")).sum(), g);
+    }
+    Http.Response csv = http().get("/api/units/01/rollup?groupBy=category&format=csv", supervisor);
+    assertTrue(csv.contentType().startsWith("text/csv"));
+    assertTrue(csv.body().startsWith("unit,from,to,group_by,key,label,count,sla_breaches"));
+    assertTrue(csv.body().contains("\"fire\""));
+    assertEquals(403, http().get("/api/units/66/rollup", supervisor).status(), "another province's figures");
+    assertEquals(400, http().get("/api/units/01/rollup?groupBy=nope", supervisor).status());
+    assertEquals(200, http().get("/api/units/01/sla-breaches", supervisor).status());
+  }
+
+  private static Future<String> pathOf(long id) {
+    try {
+      return Future.succeededFuture(String.valueOf(scalarText("SELECT tenant_path FROM tip WHERE id = ?", id)));
+    } catch (Exception e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static String scalarText(String sql, long id) throws Exception {
+    try (var c = owner(); var st = c.prepareStatement(sql)) {
+      st.setLong(1, id);
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** An officer (or unit admin, for province units) of the unit at {@code path}. */
+  private static Principal officerOf(String path) {
+    String code = path.substring(path.lastIndexOf('/') + 1);
+    Role role = code.length() == 2 ? Role.UNIT_ADMIN : Role.OFFICER;
+    return new Principal(0, "random-" + code, "Random " + code, 0, code, path, role, "s", "t", 0);
+  }
+}

@@ -1,0 +1,146 @@
+package vn.binhyen.core.tips;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.binhyen.core.tips.TipFixtures.*;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.binhyen.core.channel.ChannelLinks;
+import vn.binhyen.core.channel.Platform;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.tips.webhook.Signatures;
+
+/** Requests in the platforms' documented formats (see /work/shared/webhooks) sent to a running node. */
+class TipWebhookIT {
+
+  private static final String PAGE_ID = "104857600123456";
+  private static final String OA_ID = "1357924680135792468";
+  private static final String APP_ID = "3604329716384765432";
+  private static final String FB_SECRET = "fb-app-secret-for-tests";
+  private static final String FB_TOKEN = "verify-token-0123456789";
+  private static final String OA_SECRET = "zalo-oa-secret-key-for-tests";
+
+  private static final String FACEBOOK = """
+      {"object":"page","entry":[{"id":"%s","time":1732345678901,"messaging":[{"sender":{"id":"6789012345678901"},
+      "recipient":{"id":"%s"},"timestamp":1732345678800,"message":{"mid":"%s",
+      "text":"Tôi muốn tố giác một điểm bán ma túy gần chợ",
+      "attachments":[{"type":"image","payload":{"url":"https://example.invalid/fb/photo.jpg"}}]}}]}]}""";
+  private static final String ZALO = """
+      {"app_id":"%s","user_id_by_app":"5517452736419876543","event_name":"user_send_text",
+      "timestamp":"1732345678901","sender":{"id":"2468013579246801357"},"recipient":{"id":"%s"},
+      "message":{"msg_id":"%s","text":"Có người lạ mạo danh công an gọi điện yêu cầu chuyển tiền, số 09xx"}}""";
+
+  @BeforeAll
+  static void channels() throws Exception {
+    long fb = channel(Platform.FACEBOOK_PAGE, PAGE_ID);
+    long zalo = channel(Platform.ZALO_OA, OA_ID);
+    String officer = http().login("badinh-officer");
+    assertEquals(204, put("/api/units/00004/channels/" + fb + "/webhook-secret",
+        new JsonObject().put("secret", FB_SECRET).put("verifyToken", FB_TOKEN), officer).status());
+    assertEquals(204, put("/api/units/00004/channels/" + zalo + "/webhook-secret",
+        new JsonObject().put("secret", OA_SECRET).put("appId", APP_ID), officer).status());
+    assertEquals(403, put("/api/units/00004/channels/" + zalo + "/webhook-secret",
+        new JsonObject().put("secret", OA_SECRET).put("appId", APP_ID), http().login("hoankiem-officer")).status());
+  }
+
+  private static long channel(Platform platform, String id) throws Exception {
+    String normalized = ChannelLinks.normalize(id, platform).normalizedId();
+    return scalar("""
+        INSERT INTO channel (tenant_id, tenant_path, platform, normalized_id, url, display_name, name_folded, status)
+        SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
+          FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""",
+        platform.id(), normalized, "https://" + normalized);
+  }
+
+  private static Http.Response put(String path, JsonObject body, String token) {
+    return http().raw("PUT", path, body.encode().getBytes(StandardCharsets.UTF_8), "application/json", token, Map.of());
+  }
+
+  private static Http.Response postFacebook(byte[] body, String signature) {
+    return http().raw("POST", "/webhooks/facebook", body, "application/json", null,
+        signature == null ? Map.of() : Map.of("X-Hub-Signature-256", signature));
+  }
+
+  private static Http.Response postZalo(byte[] body, String signature) {
+    return http().raw("POST", "/webhooks/zalo", body, "application/json", null,
+        signature == null ? Map.of() : Map.of("X-ZEvent-Signature", signature));
+  }
+
+  private static long tipsFor(String source, String messageId) throws Exception {
+    return scalar("SELECT count(*) FROM tip WHERE source = ? AND source_message_id = ?", source, messageId);
+  }
+
+  /** The 200 comes before the work: wait (bounded) for the tip to be written. */
+  private static void awaitTip(String source, String messageId) throws Exception {
+    for (int i = 0; i < 200 && tipsFor(source, messageId) == 0; i++) {
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void facebook_subscription_echoes_the_challenge_only_for_the_right_token() {
+    Http.Response ok = http().get("/webhooks/facebook?hub.mode=subscribe&hub.verify_token=" + FB_TOKEN + "&hub.challenge=1158201444", null);
+    assertEquals(200, ok.status());
+    assertEquals("1158201444", ok.body());
+    assertEquals(403, http().get("/webhooks/facebook?hub.mode=subscribe&hub.verify_token=wrong-token-000000&hub.challenge=1", null).status());
+  }
+
+  @Test
+  void signed_facebook_message_becomes_one_tip_of_the_pages_unit_even_when_redelivered() throws Exception {
+    String mid = "m_" + System.nanoTime();
+    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
+    assertEquals(200, postFacebook(body, sig).status());
+    awaitTip("facebook", mid);
+    assertEquals(1, tipsFor("facebook", mid));
+    assertEquals(200, postFacebook(body, sig).status(), "a redelivery is acknowledged");
+    assertEquals(200, postFacebook(body, sig).status());
+    assertEquals(1, tipsFor("facebook", mid), "and stays one tip");
+    assertEquals(1, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tenant_path = 'BCA/01/00004'"
+        + " AND account_sealed IS NOT NULL", mid));
+    assertEquals(0, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tip::text LIKE '%6789012345678901%'", mid),
+        "the sender's id is sealed");
+  }
+
+  @Test
+  void facebook_messages_with_a_wrong_or_missing_signature_are_refused() throws Exception {
+    String mid = "m_bad_" + System.nanoTime();
+    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    String wrong = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, "another-secret"));
+    assertEquals(401, postFacebook(body, wrong).status());
+    assertEquals(401, postFacebook(body, null).status());
+    assertEquals(401, postFacebook(body, "sha256=zz").status());
+    byte[] tampered = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid + "x").getBytes(StandardCharsets.UTF_8);
+    String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
+    assertEquals(401, postFacebook(tampered, sig).status(), "a signature covers the exact bytes");
+    byte[] unknownPage = FACEBOOK.formatted("999999999", "999999999", mid).getBytes(StandardCharsets.UTF_8);
+    assertEquals(401, postFacebook(unknownPage, "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(unknownPage, FB_SECRET))).status());
+    assertEquals(0, tipsFor("facebook", mid));
+  }
+
+  @Test
+  void signed_zalo_message_becomes_one_tip_even_when_redelivered_and_bad_signatures_are_refused() throws Exception {
+    String msgId = "z" + System.nanoTime();
+    byte[] body = ZALO.formatted(APP_ID, OA_ID, msgId).getBytes(StandardCharsets.UTF_8);
+    Signatures signatures = new Signatures(TipSettings.ZALO_MAC_DEFAULT);
+    String mac = "mac=" + HexFormat.of().formatHex(signatures.zaloMac(body, APP_ID, "1732345678901", OA_SECRET));
+    String wrongOrder = "mac=" + HexFormat.of().formatHex(new Signatures("body,app_id,timestamp,secret")
+        .zaloMac(body, APP_ID, "1732345678901", OA_SECRET));
+    assertEquals(401, postZalo(body, wrongOrder).status());
+    assertEquals(401, postZalo(body, null).status());
+    assertEquals(0, tipsFor("zalo", msgId));
+    assertEquals(200, postZalo(body, mac).status());
+    awaitTip("zalo", msgId);
+    assertEquals(200, postZalo(body, mac).status());
+    assertEquals(1, tipsFor("zalo", msgId));
+    String officer = http().login("badinh-officer");
+    long id = scalar("SELECT id FROM tip WHERE source = 'zalo' AND source_message_id = ?", msgId);
+    Http.Response identity = http().post("/api/tips/" + id + "/identity", null, officer);
+    assertEquals("2468013579246801357", identity.json().getString("account"));
+  }
+}
