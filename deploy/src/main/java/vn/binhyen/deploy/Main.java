@@ -23,6 +23,12 @@ import vn.binhyen.core.runtime.Platform;
 public final class Main {
 
   public static void main(String[] args) {
+    // Hazelcast completes async calls on the common fork-join pool; with its default size on a
+    // 2-core machine (1) the JDK starts a new thread per completion. Must be set before first use.
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+          Integer.toString(Math.max(4, Runtime.getRuntime().availableProcessors())));
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       Throwable root = e;

@@ -54,7 +54,8 @@ public final class ImpostorScorer {
         double score = f.score();
         Verdict.Kind kind = score >= thresholds.suspectThreshold()
                 ? Verdict.Kind.SUSPECTED_IMPOSTOR : Verdict.Kind.NOT_REGISTERED;
-        return new Verdict(kind, score, f.reasons(), f.resemblances(thresholds.maxResemblances()), named);
+        return new Verdict(kind, score, f.reasons(), f.resemblances(thresholds.maxResemblances()), named,
+                List.copyOf(f.namedUnits()));
     }
 
     private void linkSignals(ChannelLink link, Findings f) {

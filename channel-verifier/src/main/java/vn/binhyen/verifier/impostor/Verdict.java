@@ -6,10 +6,11 @@ import java.util.List;
  * The answer to a check: what the page is, a suspicion score from 0 (nothing suspicious) to 1, the
  * reasons, the official channels it resembles most, and, when its name names a real police unit,
  * that unit's official channels: "the only official pages of this unit are ...; if the page you see
- * is not one of them, it is not official".
+ * is not one of them, it is not official". {@code namedUnitCodes} are the codes of the units the
+ * page names or imitates, in the order found, whether or not they have official channels.
  */
 public record Verdict(Kind verdict, double score, List<Reason> reasons, List<Resemblance> resembles,
-                      List<OfficialChannel> officialChannelsOfNamedUnit) {
+                      List<OfficialChannel> officialChannelsOfNamedUnit, List<String> namedUnitCodes) {
 
     /** The four answers a citizen can get. */
     public enum Kind {
@@ -23,7 +24,14 @@ public record Verdict(Kind verdict, double score, List<Reason> reasons, List<Res
         NOT_REGISTERED
     }
 
+    /** A verdict that names no unit beyond the official channels listed. */
+    public Verdict(Kind verdict, double score, List<Reason> reasons, List<Resemblance> resembles,
+                   List<OfficialChannel> officialChannelsOfNamedUnit) {
+        this(verdict, score, reasons, resembles, officialChannelsOfNamedUnit, List.of());
+    }
+
     public Verdict {
+        namedUnitCodes = List.copyOf(namedUnitCodes);
         reasons = List.copyOf(reasons);
         resembles = List.copyOf(resembles);
         officialChannelsOfNamedUnit = List.copyOf(officialChannelsOfNamedUnit);
