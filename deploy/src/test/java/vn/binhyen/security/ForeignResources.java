@@ -31,5 +31,32 @@ final class ForeignResources {
 
   static final Map<String, Builder> REGISTRY = new LinkedHashMap<>();
 
+  static {
+    REGISTRY.put("impostorCaseGet", (w, owner) -> {
+      Report r = report(w, owner);
+      return new Target(owner, "GET", "/api/impostor/cases/" + r.caseId(), null, r.privateTexts());
+    });
+    REGISTRY.put("impostorCaseDecide", (w, owner) -> {
+      Report r = report(w, owner);
+      return new Target(owner, "POST", "/api/impostor/cases/" + r.caseId() + "/decision",
+          new JsonObject().put("decision", "confirm").put("note", "xác nhận"), r.privateTexts());
+    });
+  }
+
+  record Report(long caseId, long reportId, String uploadToken, Set<String> privateTexts) {}
+
+  /** A citizen's impostor report filed to {@code owner} (by area), with a private note. */
+  static Report report(World w, String owner) {
+    String nonce = Long.toString(System.nanoTime(), 36);
+    String note = "Ghi chú riêng của người báo " + nonce;
+    Http.Response r = w.http().post("/api/public/reports", new JsonObject()
+        .put("name", "Dịch vụ thu hồi tiền lừa đảo " + nonce).put("areaCode", owner).put("note", note), null);
+    if (r.status() != 201) {
+      throw new AssertionError("cannot file a report to " + owner + ": " + r);
+    }
+    JsonObject j = r.json();
+    return new Report(j.getLong("caseId"), j.getLong("reportId"), j.getString("uploadToken"), Set.of(note, nonce));
+  }
+
   private ForeignResources() {}
 }
