@@ -16,10 +16,14 @@ import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.runtime.DemoCountry;
 import vn.binhyen.core.runtime.Platform;
 
-/** The jar's entry point: {@code serve}, {@code demo}, {@code migrate}, {@code create-admin}. */
+/**
+ * The jar's entry point: {@code serve}, {@code demo}, {@code migrate}, {@code create-admin},
+ * {@code import-units}, {@code replay-reform}.
+ */
 @Command(name = "binhyen", mixinStandardHelpOptions = true, version = "BinhYen 0.1.0",
     description = "BinhYen: official pages, citizens' tips and roll-ups for Vietnam's police units.",
-    subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CreateAdmin.class})
+    subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CreateAdmin.class,
+        Main.ImportUnits.class, Main.ReplayReform.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -130,6 +134,37 @@ public final class Main {
         System.out.println("Created ministry admin " + user.username());
       }
       return 0;
+    }
+  }
+
+  @Command(name = "import-units", description = "Import administrative units from a code,name,level,parent_code CSV (validated line by line, all or nothing, idempotent).")
+  static final class ImportUnits implements Callable<Integer> {
+    @CommandLine.Parameters(index = "0", description = "the CSV file") java.nio.file.Path file;
+    @Option(names = "--under", defaultValue = "BCA", description = "unit to import below (default BCA)") String under;
+    @Option(names = "--dry-run", description = "report what would change, write nothing") boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Platform platform = Platform.start(ConfigLoader.fromEnvironment().withHttpPort(0))) {
+        DemoCountry.ensureRoot(platform.services()).await();
+        return vn.binhyen.admin.cli.AdminCommands.importUnits(platform.services(), under, file, dryRun, System.out);
+      }
+    }
+  }
+
+  @Command(name = "replay-reform", description = "Apply a reform (old units, new units, old→new mapping) as one reorganisation; prints the dry-run report first.")
+  static final class ReplayReform implements Callable<Integer> {
+    @Option(names = "--old", required = true) java.nio.file.Path oldUnits;
+    @Option(names = "--new", required = true) java.nio.file.Path newUnits;
+    @Option(names = "--mapping", required = true) java.nio.file.Path mapping;
+    @Option(names = "--dry-run", description = "report what would change, write nothing") boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+      try (Platform platform = Platform.start(ConfigLoader.fromEnvironment().withHttpPort(0))) {
+        return vn.binhyen.admin.cli.AdminCommands.replayReform(platform.services(), oldUnits, newUnits, mapping,
+            dryRun, System.out);
+      }
     }
   }
 }

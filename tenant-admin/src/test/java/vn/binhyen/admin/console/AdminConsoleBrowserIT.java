@@ -1,0 +1,133 @@
+package vn.binhyen.admin.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import vn.binhyen.admin.AdminFixtures;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestPlatform;
+
+/** The console in headless Chromium: onboarding, a Zalo group through verification, a merge with dry run. */
+class AdminConsoleBrowserIT {
+
+  static WebDriver driver;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    http = AdminFixtures.http();
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private void signIn(String username, String password) {
+    driver.manage().deleteAllCookies();
+    driver.get(http.base() + "/login?next=/admin");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  private void type(String id, String text) {
+    WebElement e = driver.findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private String waitForLink() {
+    Browser.waitFor(driver).until(d -> !d.findElement(By.id("setup-link")).getText().isEmpty());
+    return driver.findElement(By.id("setup-link")).getText();
+  }
+
+  private void setPassword(String link) {
+    driver.manage().deleteAllCookies();
+    driver.get(link);
+    driver.findElement(By.id("setup-password")).sendKeys(AdminFixtures.NEW_PASSWORD);
+    driver.findElement(By.cssSelector("#setup-form button")).click();
+    Browser.waitFor(driver).until(d -> !d.findElement(By.id("setup-result")).getText().isEmpty());
+    assertEquals("", driver.findElement(By.id("setup-result")).getAttribute("class"));
+  }
+
+  private WebElement row(String tbody, String channel) {
+    return Browser.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#" + tbody + " tr[data-channel='" + channel + "']")));
+  }
+
+  @Test
+  void province_admin_onboards_a_ward_whose_officer_registers_a_group_that_the_province_approves() {
+    String ward = AdminFixtures.wardCode();
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    type("ob-code", ward);
+    type("ob-name", "Phường Trình Duyệt " + ward);
+    type("ob-username", "browser-admin-" + ward);
+    type("ob-display", "Quản trị phường");
+    driver.findElement(By.cssSelector("#onboard-form button")).click();
+    String adminLink = waitForLink();
+
+    // The ward admin, once active, adds an officer from the console too.
+    setPassword(adminLink);
+    signIn("browser-admin-" + ward, AdminFixtures.NEW_PASSWORD);
+    type("u-username", "browser-officer-" + ward);
+    type("u-display", "Cán bộ phường");
+    driver.findElement(By.cssSelector("#user-form button")).click();
+    String officerLink = waitForLink();
+    setPassword(officerLink);
+
+    signIn("browser-officer-" + ward, AdminFixtures.NEW_PASSWORD);
+    type("ch-link", "https://zalo.me/g/browser" + ward);
+    type("ch-name", "Nhóm Zalo Tổ dân phố 1");
+    type("ch-serves", "Tổ dân phố 1");
+    driver.findElement(By.cssSelector("#channel-form button")).click();
+    String normalized = "zalo.me/g/browser" + ward;
+    row("channel-list", normalized).findElement(By.cssSelector("button[data-action='request']")).click();
+    Browser.waitFor(driver).until(d -> http.get("/api/admin/units/01/approvals?limit=500", http.login("hanoi-admin"))
+        .body().contains(normalized));
+
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    row("approval-list", normalized).findElement(By.cssSelector("button[data-action='approve']")).click();
+    Browser.waitFor(driver).until(d -> !http.get("/api/admin/units/01/approvals?limit=500", http.login("hanoi-admin"))
+        .body().contains(normalized));
+    JsonObject channels = http.get("/api/admin/units/" + ward + "/channels", http.login("hanoi-admin")).json();
+    assertEquals("verified", channels.getJsonArray("items").getJsonObject(0).getString("status"));
+  }
+
+  @Test
+  void province_admin_merges_two_wards_after_a_dry_run() {
+    String token = http.login("hanoi-admin");
+    String a = AdminFixtures.wardCode();
+    String b = AdminFixtures.wardCode();
+    AdminFixtures.onboardWard(http, token, "01", a, "merge-a-" + a, "OFFICER");
+    AdminFixtures.onboardWard(http, token, "01", b, "merge-b-" + b, "OFFICER");
+
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    driver.get(http.base() + "/admin#reorg");
+    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    type("rg-units", a + ", " + b);
+    type("rg-target", b);
+    driver.findElement(By.id("rg-dry")).click();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("dryRun true"));
+    assertEquals(200, http.get("/api/units/" + a, token).status());
+
+    driver.findElement(By.id("rg-apply")).click();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("dryRun false"));
+    assertTrue(driver.findElement(By.id("reorg-report")).getText().contains(a));
+    assertEquals(b, http.get("/api/public/units/" + a, null).json().getJsonArray("successors").getJsonObject(0)
+        .getString("code"));
+  }
+}
