@@ -43,6 +43,92 @@ final class ForeignResources {
     });
   }
 
+  static {
+    for (String[] op : new String[][] {{"disableUser", "POST", "/disable"}, {"enableUser", "POST", "/enable"},
+        {"resetUserPassword", "POST", "/reset-password"}, {"changeUserRole", "PUT", "/role"}}) {
+      REGISTRY.put(op[0], (w, owner) -> {
+        long id = user(w, owner);
+        JsonObject body = op[0].equals("changeUserRole") ? new JsonObject().put("role", "UNIT_ADMIN") : null;
+        return new Target(owner, op[1], "/api/admin/users/" + id + op[2], body, Set.of());
+      });
+    }
+    for (String[] op : new String[][] {{"editChannel", "PATCH", ""}, {"archiveChannel", "POST", "/archive"},
+        {"requestChannelVerification", "POST", "/verification-request"}, {"approveChannel", "POST", "/approve"},
+        {"rejectChannel", "POST", "/reject"}, {"setChannelFigures", "PUT", "/figures"}}) {
+      REGISTRY.put(op[0], (w, owner) -> {
+        Channel ch = channel(w, owner);
+        JsonObject body = switch (op[0]) {
+          case "editChannel" -> new JsonObject().put("name", "Đổi tên trái phép");
+          case "rejectChannel" -> new JsonObject().put("reason", "từ chối trái phép");
+          case "setChannelFigures" -> new JsonObject().put("followers", 1).put("posts", 1).put("questionsAnswered", 1);
+          default -> null;
+        };
+        return new Target(owner, op[1], "/api/admin/channels/" + ch.id() + op[2], body, Set.of(ch.privateText()));
+      });
+    }
+    // Reorganisations name units in the body; dry runs, so a wrongful acceptance changes nothing.
+    REGISTRY.put("reorgMerge", (w, owner) -> new Target(owner, "POST", "/api/admin/reorg/merge",
+        new JsonObject().put("sources", new io.vertx.core.json.JsonArray().add(owner)).put("target", sibling(owner))
+            .put("dryRun", true), Set.of()));
+    REGISTRY.put("reorgMove", (w, owner) -> new Target(owner, "POST", "/api/admin/reorg/move",
+        new JsonObject().put("unit", owner).put("parent", owner.equals("00004") ? "66" : "01").put("dryRun", true),
+        Set.of()));
+    REGISTRY.put("reorgRename", (w, owner) -> new Target(owner, "POST", "/api/admin/reorg/rename",
+        new JsonObject().put("unit", owner).put("name", "Tên trái phép").put("dryRun", true), Set.of()));
+    REGISTRY.put("reorgSplit", (w, owner) -> new Target(owner, "POST", "/api/admin/reorg/split",
+        new JsonObject().put("unit", owner).put("successors", new io.vertx.core.json.JsonArray().add(sibling(owner))
+            .add(owner.equals("00004") ? "00008" : "22045")).put("defaultSuccessor", sibling(owner)).put("dryRun", true), Set.of()));
+  }
+
+  /** Units of the demo country that sit beside each owner used by the matrix. */
+  static String sibling(String owner) {
+    return owner.equals("00004") ? "00070" : "22015";
+  }
+
+  static String admin(String owner) {
+    return owner.equals("00004") ? "badinh-admin" : "daklak-admin";
+  }
+
+  static String officer(String owner) {
+    return owner.equals("00004") ? "badinh-officer" : "buonmathuot-officer";
+  }
+
+  /** A new officer of {@code owner}, created by its admin; answers the user's id. */
+  static long user(World w, String owner) {
+    String name = "sec-" + Long.toString(System.nanoTime(), 36);
+    Http.Response r = w.http().post("/api/admin/units/" + owner + "/users", new JsonObject().put("username", name)
+        .put("displayName", "Cán bộ thử " + name).put("role", "OFFICER"), w.token(admin(owner)));
+    if (r.status() != 201) {
+      throw new AssertionError("cannot create a user in " + owner + ": " + r);
+    }
+    return id(r.json(), "user");
+  }
+
+  record Channel(long id, String privateText) {}
+
+  /** A new pending channel of {@code owner}, registered by its officer. */
+  static Channel channel(World w, String owner) {
+    String nonce = Long.toString(System.nanoTime(), 36);
+    String admins = "Quản trị viên riêng " + nonce;
+    Http.Response r = w.http().post("/api/admin/units/" + owner + "/channels", new JsonObject()
+        .put("platform", "facebook_page").put("link", "https://www.facebook.com/secprobe" + nonce)
+        .put("name", "Kênh thử " + nonce).put("admins", admins), w.token(officer(owner)));
+    if (r.status() != 201) {
+      throw new AssertionError("cannot register a channel in " + owner + ": " + r);
+    }
+    return new Channel(id(r.json(), "channel"), admins);
+  }
+
+  private static long id(JsonObject j, String nested) {
+    if (j.getValue("id") instanceof Number n) {
+      return n.longValue();
+    }
+    if (j.getJsonObject(nested) != null && j.getJsonObject(nested).getValue("id") instanceof Number n) {
+      return n.longValue();
+    }
+    throw new AssertionError("no id in " + j);
+  }
+
   record Report(long caseId, long reportId, String uploadToken, Set<String> privateTexts) {}
 
   /** A citizen's impostor report filed to {@code owner} (by area), with a private note. */
