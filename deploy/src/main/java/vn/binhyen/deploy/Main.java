@@ -23,7 +23,7 @@ import vn.binhyen.core.runtime.Platform;
 @Command(name = "binhyen", mixinStandardHelpOptions = true, version = "BinhYen 0.1.0",
     description = "BinhYen: official pages, citizens' tips and roll-ups for Vietnam's police units.",
     subcommands = {Main.Serve.class, Main.Demo.class, Main.Migrate.class, Main.CreateAdmin.class,
-        Main.ImportUnits.class, Main.ReplayReform.class})
+        Main.ImportUnits.class, Main.ReplayReform.class, DatabaseCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

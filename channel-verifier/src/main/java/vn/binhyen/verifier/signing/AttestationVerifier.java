@@ -15,6 +15,9 @@ public final class AttestationVerifier {
   /** Clocks of phones and servers disagree; an attestation issued this far in the future still counts. */
   public static final long CLOCK_SKEW_SECONDS = 300;
 
+  private static final int MAX_CHECKED_CERTIFICATES = 4096;
+  private static final java.util.Map<String, VerifyingKey> CHECKED_CERTIFICATES = new java.util.concurrent.ConcurrentHashMap<>();
+
   private AttestationVerifier() {
   }
 
@@ -82,7 +85,8 @@ public final class AttestationVerifier {
     String rootKid = jws.kid();
     List<String> chain = List.of(kid, rootKid);
     Optional<VerifyingKey> root = keys.publicKey(rootKid);
-    if (!KeyCertificate.TYP.equals(jws.typ()) || !keys.isRoot(rootKid) || root.isEmpty() || !jws.verifiedBy(root.get())) {
+    if (!KeyCertificate.TYP.equals(jws.typ()) || !keys.isRoot(rootKid) || root.isEmpty()
+        || !signatureChecked(token.get(), jws, root.get())) {
       return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "certificate of " + kid + " is not signed by a root");
     }
     if (keys.isKeyRevoked(rootKid)) {
@@ -99,6 +103,26 @@ public final class AttestationVerifier {
           "key " + kid + " is certified for tenant " + certificate.tenantCode() + ", not for " + attestation.tenantCode());
     }
     return result(Outcome.VALID, attestation, chain, "certified");
+  }
+
+  /**
+   * Whether {@code root} signed the certificate {@code token}. A certificate is checked once per root
+   * key and remembered: the answer is a pure function of the token's bytes and the key's bytes, so
+   * the hot path pays for one signature (the attestation's), not two. Revocations are not cached.
+   */
+  private static boolean signatureChecked(String token, CompactJws.Parsed jws, VerifyingKey root) {
+    VerifyingKey signer = CHECKED_CERTIFICATES.get(token);
+    if (signer != null && signer.equals(root)) {
+      return true;
+    }
+    if (!jws.verifiedBy(root)) {
+      return false;
+    }
+    if (CHECKED_CERTIFICATES.size() > MAX_CHECKED_CERTIFICATES) {
+      CHECKED_CERTIFICATES.clear();
+    }
+    CHECKED_CERTIFICATES.put(token, root);
+    return true;
   }
 
   private static VerificationResult result(Outcome outcome, Attestation attestation, List<String> chain, String detail) {

@@ -12,11 +12,15 @@ public final class ChannelEvents {
   /**
    * A province admin approved a channel's verification request: the verifier issues its
    * attestation. Body also carries {@code approvedBy} (user id) and {@code tenantPath}.
+   * Point-to-point: send it (one node issues), never publish.
    */
   public static final String APPROVED = "binhyen.channel.approved";
 
-  /** A reorganisation moved channels to a new owner: the verifier re-issues their attestations. */
+  /** A reorganisation moved channels to a new owner: every node's caches hear it (published). */
   public static final String OWNER_CHANGED = "binhyen.channel.owner-changed";
+
+  /** The same move, point-to-point: one node's verifier re-issues the attestation (sent). */
+  public static final String REISSUE = "binhyen.channel.reissue";
 
   private ChannelEvents() {}
 }

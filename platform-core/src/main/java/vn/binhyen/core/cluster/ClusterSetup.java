@@ -10,7 +10,8 @@ import vn.binhyen.core.config.Config;
 /**
  * Hazelcast for the Vert.x cluster: loopback-only by default (TCP-IP members, no multicast or
  * auto-detection, no phone-home), keeping the {@code __vertx.*} maps of vertx-hazelcast's
- * default-cluster.xml. A single node is a one-member cluster.
+ * default-cluster.xml. A single node is a one-member cluster. On Kubernetes, members are found
+ * through the DNS of a headless Service ({@code BINHYEN_CLUSTER_KUBERNETES_DNS}).
  */
 public final class ClusterSetup {
 
@@ -34,7 +35,15 @@ public final class ClusterSetup {
     JoinConfig join = net.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+    if (config.clusterKubernetesDns().isPresent()) {
+      // Kubernetes: members are the addresses behind a headless Service (DNS mode, no API access).
+      join.getTcpIpConfig().setEnabled(false);
+      join.getKubernetesConfig().setEnabled(true)
+          .setProperty("service-dns", config.clusterKubernetesDns().get())
+          .setProperty("service-port", Integer.toString(config.clusterPort()));
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
+    }
     return new HazelcastClusterManager(hz);
   }
 

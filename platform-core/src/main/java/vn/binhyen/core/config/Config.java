@@ -27,7 +27,8 @@ public record Config(
     long bodyLimitBytes,
     long uploadLimitBytes,
     int loginFailuresPerAccount,
-    int loginFailuresPerAddress) {
+    int loginFailuresPerAddress,
+    Optional<String> clusterKubernetesDns) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -53,13 +54,13 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress);
+        loginFailuresPerAddress, clusterKubernetesDns);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress);
+        loginFailuresPerAddress, clusterKubernetesDns);
   }
 }

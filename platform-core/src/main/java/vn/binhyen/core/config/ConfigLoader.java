@@ -83,7 +83,9 @@ public final class ConfigLoader {
         integer("BINHYEN_BODY_LIMIT_BYTES", 256 * 1024),
         integer("BINHYEN_UPLOAD_LIMIT_BYTES", 20 * 1024 * 1024),
         integer("BINHYEN_LOGIN_FAILURES_PER_ACCOUNT", 5),
-        integer("BINHYEN_LOGIN_FAILURES_PER_ADDRESS", 50));
+        integer("BINHYEN_LOGIN_FAILURES_PER_ADDRESS", 50),
+        Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
+            .filter(s -> !s.isEmpty()));
   }
 
   private Optional<String> dbUrl() {

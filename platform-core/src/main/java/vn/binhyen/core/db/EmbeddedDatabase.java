@@ -28,6 +28,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * @param durable false for tests: fsync off
    */
   public static EmbeddedDatabase start(Path dataDir, Path binDir, boolean durable) {
+    return start(dataDir, binDir, durable, 0);
+  }
+
+  /**
+   * As {@link #start(Path, Path, boolean)} on a fixed port (0: any free port): a server stopped
+   * and started again over the same folder and port looks like a database restart to clients.
+   */
+  public static EmbeddedDatabase start(Path dataDir, Path binDir, boolean durable, int port) {
     try {
       Files.createDirectories(dataDir);
       Files.createDirectories(binDir);
@@ -41,6 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setServerConfig("unix_socket_directories", socketDir.toString())
           .setServerConfig("max_connections", "200")
           .setServerConfig("shared_buffers", "256MB");
+      if (port > 0) {
+        builder.setPort(port);
+      }
       if (!durable) {
         builder.setServerConfig("fsync", "off")
             .setServerConfig("synchronous_commit", "off")

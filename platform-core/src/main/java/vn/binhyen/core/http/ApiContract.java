@@ -88,6 +88,10 @@ public final class ApiContract {
         if (id == null) {
           throw new IllegalStateException("OpenAPI " + method.toUpperCase() + " " + path + " has no operationId");
         }
+        if (out.containsKey(id)) {
+          throw new IllegalStateException("OpenAPI operationId " + id + " is used twice (again at "
+              + method.toUpperCase() + " " + path + "); operation ids are unique across all modules");
+        }
         out.put(id, AccessRule.parse(id, op.getValue(AccessRule.EXTENSION)));
       }
     }

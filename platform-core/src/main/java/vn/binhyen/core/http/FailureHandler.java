@@ -10,7 +10,7 @@ import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +87,8 @@ public final class FailureHandler {
 
   static boolean isDatabaseDown(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof ConnectException || c instanceof ClosedConnectionException
+      // SocketException covers a refused connection and one reset by a stopping server.
+      if (c instanceof SocketException || c instanceof ClosedConnectionException
           || c instanceof TimeoutException) {
         return true;
       }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.AccessPolicy;
 import vn.binhyen.core.audit.AuditLog;
+import vn.binhyen.core.cluster.ClusterJobs;
 import vn.binhyen.core.cluster.ClusterSetup;
 import vn.binhyen.core.config.Config;
 import vn.binhyen.core.crypto.MasterKey;
@@ -94,6 +95,7 @@ public final class Platform implements AutoCloseable {
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
       Services services = services(vertx, effective, database, cluster);
+      services.register(ClusterJobs.class, new ClusterJobs(vertx, cluster.getHazelcastInstance()));
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
       all.add(null);

@@ -25,7 +25,7 @@ import vn.binhyen.core.text.Fold;
 
 /**
  * The registry of a ward's pages and groups: register, edit, archive, request verification; the
- * province approves (publishing {@link ChannelEvents#APPROVED} for the verifier) or rejects with a
+ * province approves (sending {@link ChannelEvents#APPROVED} for the verifier) or rejects with a
  * reason; figures by hand or CSV, rolled up the subtree with coverage. Every change is audited.
  */
 public final class ChannelRegistryService {
@@ -106,7 +106,7 @@ public final class ChannelRegistryService {
 
   /** Approves the open request: channel verified, event for the verifier after commit. */
   public Future<Channel> approve(Principal actor, long id) {
-    return decide(actor, id, true, null).onSuccess(c -> s.vertx().eventBus().publish(ChannelEvents.APPROVED,
+    return decide(actor, id, true, null).onSuccess(c -> s.vertx().eventBus().send(ChannelEvents.APPROVED,
         new JsonObject().put("channelId", c.id()).put("normalizedId", c.normalizedId())
             .put("approvedBy", actor.userId()).put("tenantPath", c.tenantPath())));
   }

@@ -222,8 +222,10 @@ public final class ReorgService {
   void afterCommit(ReorgReport r) {
     s.tenantDirectory().invalidate("*");
     for (ReorgSql.MovedChannel c : r.channelsToReissue()) {
-      s.vertx().eventBus().publish(ChannelEvents.OWNER_CHANGED, new JsonObject().put("channelId", c.id())
-          .put("normalizedId", c.normalizedId()).put("tenantPath", c.tenantPath()));
+      JsonObject moved = new JsonObject().put("channelId", c.id())
+          .put("normalizedId", c.normalizedId()).put("tenantPath", c.tenantPath());
+      s.vertx().eventBus().publish(ChannelEvents.OWNER_CHANGED, moved);
+      s.vertx().eventBus().send(ChannelEvents.REISSUE, moved);
       s.vertx().eventBus().publish(ChannelEvents.CHANGED, new JsonObject().put("channelId", c.id())
           .put("normalizedId", c.normalizedId()));
     }

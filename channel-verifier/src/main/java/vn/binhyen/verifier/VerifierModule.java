@@ -1,0 +1,103 @@
+package vn.binhyen.verifier;
+
+import io.vertx.core.Future;
+import java.util.Optional;
+import vn.binhyen.core.channel.ImpostorCheck;
+import vn.binhyen.core.http.SecurityHeaders;
+import vn.binhyen.core.module.Api;
+import vn.binhyen.core.module.DemoData;
+import vn.binhyen.core.module.FeatureModule;
+import vn.binhyen.core.module.Services;
+import vn.binhyen.verifier.attest.AttestationService;
+import vn.binhyen.verifier.attest.ChannelEventListener;
+import vn.binhyen.verifier.attest.KeyAdminService;
+import vn.binhyen.verifier.keys.DbKeyDirectory;
+import vn.binhyen.verifier.keys.KeyRing;
+import vn.binhyen.verifier.registry.VerificationRegistry;
+import vn.binhyen.verifier.registry.VerifyService;
+import vn.binhyen.verifier.translog.Checkpoint;
+import vn.binhyen.verifier.translog.LogMonitor;
+import vn.binhyen.verifier.translog.TransparencyLog;
+import vn.binhyen.verifier.web.LogRoutes;
+import vn.binhyen.verifier.web.Pages;
+import vn.binhyen.verifier.web.PublicRoutes;
+import vn.binhyen.verifier.web.VerifierRoutes;
+import vn.binhyen.verifier.web.WellKnownRoutes;
+
+/**
+ * The trust plane of every node: keys, attestations, the verification registry, the transparency
+ * log and its monitor, the public verification API and pages.
+ */
+public final class VerifierModule implements FeatureModule {
+
+  /** How often this node checks new tree heads. */
+  static final long MONITOR_PERIOD_MILLIS = 5_000;
+
+  private TransparencyLog translog;
+  private KeyRing keys;
+  private VerificationRegistry registry;
+  private AttestationService attestations;
+  private KeyAdminService keyAdmin;
+  private VerifyService verify;
+  private LogMonitor monitor;
+
+  @Override
+  public String name() {
+    return "channel-verifier";
+  }
+
+  @Override
+  public Future<Void> start(Services services) {
+    translog = new TransparencyLog(services.db());
+    keys = new KeyRing(services.vertx(), services.db(), services.masterKey().derive("signing-keys"), translog);
+    registry = new VerificationRegistry(services.vertx(), services.db());
+    attestations = new AttestationService(services, keys, translog, registry);
+    keyAdmin = new KeyAdminService(services, keys, attestations);
+    verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class));
+    services.register(KeyRing.class, keys);
+    services.register(AttestationService.class, attestations);
+    services.register(VerificationRegistry.class, registry);
+    services.register(TransparencyLog.class, translog);
+    return keys.start()
+        .compose(x -> keys.logKey())
+        .compose(logKey -> {
+          translog.useSigner(logKey);
+          monitor = new LogMonitor(services.vertx(), translog, Checkpoint.verifierKey(TransparencyLog.ORIGIN, logKey.verifyingKey()));
+          services.register(LogMonitor.class, monitor);
+          return registry.start();
+        })
+        .compose(x -> translog.publishHead().<Void>mapEmpty())
+        .map(x -> {
+          new ChannelEventListener(attestations).register(services.vertx());
+          monitor.start(MONITOR_PERIOD_MILLIS);
+          return null;
+        });
+  }
+
+  @Override
+  public void mount(Api api) {
+    Services services = api.services();
+    String publicUrl = services.config().publicUrl();
+    PublicRoutes publicRoutes = new PublicRoutes(verify, registry, services.tenantDirectory(), publicUrl);
+    publicRoutes.mount(api);
+    new LogRoutes(translog).mount(api);
+    new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
+    boolean bench = "true".equalsIgnoreCase(Optional.ofNullable(System.getenv("BINHYEN_BENCH_ROUTES"))
+        .orElse(System.getProperty("binhyen.bench.routes", "false")));
+    boolean fastPath = !"false".equalsIgnoreCase(System.getenv("BINHYEN_VERIFY_FAST_PATH"));
+    api.routes(router -> {
+      if (fastPath) {
+        // The hottest public path skips the contract's validation (which runs on worker threads and
+        // halves a trivial route's throughput): same handler, its one parameter checked in the handler.
+        router.get("/api/public/verify").order(-1).handler(SecurityHeaders::handle).handler(publicRoutes::verify);
+      }
+      new WellKnownRoutes(keys, translog).mount(router);
+      Pages.mount(router, bench);
+    });
+  }
+
+  @Override
+  public Future<Void> seedDemo(Services services, DemoData demo) {
+    return new DemoChannels(services, attestations).seed();
+  }
+}

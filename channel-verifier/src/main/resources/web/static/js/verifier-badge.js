@@ -1,0 +1,25 @@
+// The printable badge of one official channel: unit, channel, QR code of its verification link.
+(function () {
+  window.addEventListener('DOMContentLoaded', async function () {
+    const id = window.location.pathname.split('/')[2];
+    try {
+      const c = await Api.get('/api/public/channels/' + encodeURIComponent(id));
+      document.getElementById('badge-unit').textContent = c.unit.name;
+      document.getElementById('badge-platform').textContent = c.platformLabel;
+      document.getElementById('badge-name').textContent = c.displayName;
+      document.getElementById('badge-link').textContent = c.url;
+      document.getElementById('badge-site').textContent = window.location.host;
+      if (c.status !== 'verified' || !c.token) {
+        document.getElementById('badge-title').textContent = c.status === 'suspended' ? 'ĐANG BỊ ĐÌNH CHỈ' : 'ĐÃ THU HỒI';
+        return;
+      }
+      document.getElementById('badge-qr').src = '/api/public/channels/' + encodeURIComponent(id) + '/qr.png?size=640';
+      document.getElementById('badge-meta').textContent = 'Chính thức từ ' + window.Verifier.date(c.since)
+        + ' · mã chứng thực ' + c.jti + ' · nhật ký #' + c.logIndex;
+    } catch (e) {
+      const err = document.getElementById('badge-error');
+      err.textContent = e.message;
+      err.hidden = false;
+    }
+  });
+})();

@@ -1,0 +1,91 @@
+// The citizen's question "is this page official?": one clear answer from /api/public/verify.
+(function () {
+  const V = window.Verifier;
+  const CLASS = { OFFICIAL: 'ok', REVOKED: 'bad', SUSPENDED: 'warn', EXPIRED: 'warn', NOT_REGISTERED: 'bad',
+    INVALID_TOKEN: 'bad', NAME_ONLY: 'warn', ERROR: 'warn' };
+  let last = null;
+
+  function fact(dl, key, value) {
+    if (value === undefined || value === null || value === '') { return; }
+    dl.appendChild(V.el('dt', V.text(key)));
+    dl.appendChild(V.el('dd', String(value)));
+  }
+
+  function reasonText(r) {
+    if (typeof r === 'string') { return r; }
+    return (I18n.lang() === 'en' ? (r.en || r.messageEn) : (r.vi || r.messageVi)) || r.message || r.text || r.detail || r.code || JSON.stringify(r);
+  }
+
+  function render(a, q) {
+    const box = document.getElementById('result');
+    const verdict = a.verdict || 'ERROR';
+    const unit = a.unit ? a.unit.name + ' (' + a.unit.code + ')' : '';
+    box.hidden = false;
+    box.className = 'verdict ' + (CLASS[verdict] || 'warn');
+    box.dataset.verdict = verdict;
+    document.getElementById('result-title').textContent = V.text(verdict + '.title');
+    document.getElementById('result-text').textContent = a.problem ? a.problem : V.text(verdict + '.text', { unit: unit, ofUnit: unit ? ' (' + unit + ')' : '' });
+    const dl = document.getElementById('result-facts');
+    V.clear(dl);
+    if (verdict !== 'NOT_REGISTERED' && verdict !== 'NAME_ONLY' && verdict !== 'ERROR') {
+      fact(dl, 'f.unit', unit);
+      if (a.channel) { fact(dl, 'f.channel', a.channel.displayName + ' — ' + a.channel.platformLabel); }
+      else if (a.claims) { fact(dl, 'f.channel', a.claims.n); }
+      fact(dl, 'f.since', V.date(a.since));
+      if (a.chain && a.chain.length) { fact(dl, 'f.chain', a.chain.join(' \u2192 ')); }
+      fact(dl, 'f.log', a.logIndex);
+      if (verdict !== 'OFFICIAL') { fact(dl, 'f.reason', (a.channel && a.channel.statusReason) || a.reason); }
+    } else if (a.normalizedId) {
+      fact(dl, 'f.link', a.normalizedId);
+    }
+    const list = document.getElementById('result-list');
+    V.clear(list);
+    (a.matches || []).forEach(function (m) {
+      const li = V.el('li');
+      const link = V.el('a', m.displayName + ' — ' + m.unit.name);
+      link.href = m.url;
+      link.rel = 'noopener noreferrer';
+      li.appendChild(link);
+      list.appendChild(li);
+    });
+    const impText = document.getElementById('impostor-text');
+    const impReasons = document.getElementById('impostor-reasons');
+    const report = document.getElementById('report-link');
+    V.clear(impReasons);
+    impText.textContent = '';
+    report.hidden = true;
+    if (a.impostor) {
+      impText.textContent = V.text('imp.title') + (V.text('imp.' + a.impostor.verdict) || a.impostor.verdict);
+      (a.impostor.reasons || []).forEach(function (r) { impReasons.appendChild(V.el('li', reasonText(r))); });
+      report.href = '/report?link=' + encodeURIComponent(q);
+      report.hidden = false;
+    } else if (verdict === 'NOT_REGISTERED') {
+      report.href = '/report?link=' + encodeURIComponent(q);
+      report.hidden = false;
+    }
+  }
+
+  async function check(q) {
+    last = q;
+    try {
+      render(await Api.get('/api/public/verify?q=' + encodeURIComponent(q)), q);
+    } catch (e) {
+      render({ verdict: 'ERROR', problem: e.message }, q);
+    }
+  }
+
+  window.addEventListener('DOMContentLoaded', function () {
+    const params = new URLSearchParams(window.location.search);
+    const input = document.getElementById('q');
+    document.getElementById('verify-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (input.value.trim()) { check(input.value.trim()); }
+    });
+    document.addEventListener('langchange', function () { if (last) { check(last); } });
+    const initial = params.get('t') || params.get('q');
+    if (initial) {
+      input.value = initial;
+      check(initial);
+    }
+  });
+})();

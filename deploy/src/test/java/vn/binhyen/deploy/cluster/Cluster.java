@@ -1,0 +1,172 @@
+package vn.binhyen.deploy.cluster;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.binhyen.core.runtime.DemoCountry;
+import vn.binhyen.core.runtime.Platform;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestNode;
+import vn.binhyen.core.testing.TestPlatform;
+
+/**
+ * Several nodes as separate JVMs on 127.0.0.1 sharing one database and master key, on private
+ * ports: each cluster gets free HTTP and Hazelcast ports and lists exactly its own members, so
+ * test JVMs running at the same time never join each other. The demo country is seeded first by
+ * a node inside the test JVM, which then leaves.
+ */
+final class Cluster implements AutoCloseable {
+
+  private static Cluster shared;
+
+  final String database;
+  final List<ExternalNode> nodes;
+
+  private Cluster(String database, List<ExternalNode> nodes) {
+    this.database = database;
+    this.nodes = nodes;
+  }
+
+  /** One 3-node cluster per test JVM, shared by the test classes; stopped when the JVM exits. */
+  static synchronized Cluster shared() {
+    if (shared == null) {
+      shared = start("cluster_faults", null, 3);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  /**
+   * Seeds the demo country in {@code database} (on {@code dbUrl}, or the test JVM's shared
+   * embedded server when null) and starts {@code size} nodes on it; returns when all serve.
+   */
+  static Cluster start(String database, String dbUrl, int size) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    String masterKey = Base64.getEncoder().encodeToString(key);
+    Map<String, String> seedEnv = new HashMap<>(Map.of("BINHYEN_MASTER_KEY", masterKey));
+    if (dbUrl != null) {
+      seedEnv.put("BINHYEN_DB_URL", dbUrl);
+    }
+    String url;
+    try (Platform seed = TestNode.start(database, TestNode.newClusterName(), seedEnv)) {
+      DemoCountry.seed(seed.services(), seed.modules(), Optional.of(TestPlatform.PASSWORD));
+      url = dbUrl != null ? dbUrl : seed.config().dbUrl().orElseThrow();
+    }
+    String clusterName = TestNode.newClusterName();
+    List<Integer> hzPorts = new ArrayList<>();
+    List<Integer> httpPorts = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      hzPorts.add(freePort());
+      httpPorts.add(freePort());
+    }
+    String members = hzPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    Path dir;
+    try {
+      dir = Files.createDirectories(Path.of("target", "cluster-" + clusterName)).toAbsolutePath();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    List<ExternalNode> nodes = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      Map<String, String> env = new HashMap<>();
+      env.put("BINHYEN_DB_URL", url);
+      env.put("BINHYEN_DATA_DIR", dir.resolve("node" + (i + 1)).toString());
+      env.put("BINHYEN_HTTP_INSTANCES", "1");
+      env.put("BINHYEN_DB_POOL_SIZE", "6");
+      env.put("BINHYEN_CLUSTER_NAME", clusterName);
+      env.put("BINHYEN_CLUSTER_MEMBERS", members);
+      env.put("BINHYEN_MASTER_KEY", masterKey);
+      env.put("BINHYEN_ACCESS_LOG_LEVEL", "WARN");
+      nodes.add(new ExternalNode("node" + (i + 1), httpPorts.get(i), hzPorts.get(i), env, dir));
+    }
+    Cluster cluster = new Cluster(database, nodes);
+    try {
+      // The first node alone, so it is the oldest member (the one that runs cluster jobs).
+      nodes.get(0).start();
+      cluster.awaitReady(nodes.get(0), 1);
+      nodes.subList(1, size).forEach(ExternalNode::start);
+      for (ExternalNode n : nodes) {
+        cluster.awaitReady(n, size);
+      }
+    } catch (RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  ExternalNode node(int i) {
+    return nodes.get(i);
+  }
+
+  /**
+   * Waits until the node answers ready and sees {@code members} members (bounded: a node that
+   * died or never joins fails the test with the end of its log).
+   */
+  void awaitReady(ExternalNode node, int members) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!node.isAlive()) {
+        throw new AssertionError(node + " exited before it was ready:\n" + tail(node));
+      }
+      try {
+        Http.Response r = node.http().get("/health/ready", null);
+        last = r.toString();
+        if (r.status() == 200 && r.json().getJsonObject("checks").getInteger("clusterMembers") >= members) {
+          return;
+        }
+      } catch (IllegalStateException notYetListening) {
+        last = notYetListening.getMessage();
+      }
+      sleep(250);
+    }
+    throw new AssertionError(node + " not ready with " + members + " members: " + last + "\n" + tail(node));
+  }
+
+  static String tail(ExternalNode node) {
+    try {
+      List<String> lines = Files.readAllLines(node.log());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (java.io.IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (ExternalNode n : nodes) {
+      try {
+        n.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
