@@ -80,6 +80,45 @@ final class ForeignResources {
             .add(owner.equals("00004") ? "00008" : "22045")).put("defaultSuccessor", sibling(owner)).put("dryRun", true), Set.of()));
   }
 
+  static {
+    REGISTRY.put("issueAttestation", (w, owner) -> {
+      Channel ch = channel(w, owner);
+      return new Target(owner, "POST", "/api/verifier/channels/" + ch.id() + "/attestations", null, Set.of(ch.privateText()));
+    });
+    REGISTRY.put("setChannelStatus", (w, owner) -> {
+      Channel ch = channel(w, owner);
+      return new Target(owner, "POST", "/api/verifier/channels/" + ch.id() + "/status",
+          new JsonObject().put("status", "suspended").put("reason", "trái phép"), Set.of(ch.privateText()));
+    });
+    REGISTRY.put("revokeAttestation", (w, owner) -> {
+      JsonObject a = attested(w, owner);
+      return new Target(owner, "POST", "/api/verifier/attestations/" + a.getString("jti") + "/revoke",
+          new JsonObject().put("reason", "trái phép"), Set.of());
+    });
+    // Keys belong to a province: the owner is the province of the ward.
+    REGISTRY.put("rotateProvinceKey", (w, owner) -> new Target(province(owner), "POST",
+        "/api/verifier/keys/provinces/" + province(owner) + "/rotate", null, Set.of()));
+    REGISTRY.put("revokeKey", (w, owner) -> new Target(province(owner), "POST",
+        "/api/verifier/keys/" + attested(w, owner).getString("kid") + "/revoke",
+        new JsonObject().put("reason", "trái phép"), Set.of()));
+  }
+
+  static String province(String owner) {
+    return owner.equals("00004") ? "01" : "66";
+  }
+
+  /** A channel of {@code owner}, approved and attested by its admin; answers the public channel. */
+  static JsonObject attested(World w, String owner) {
+    Channel ch = channel(w, owner);
+    String admin = w.token(admin(owner));
+    w.http().post("/api/admin/channels/" + ch.id() + "/approve", null, admin);
+    Http.Response r = w.http().post("/api/verifier/channels/" + ch.id() + "/attestations", null, admin);
+    if (r.status() != 201 && r.status() != 200) {
+      throw new AssertionError("cannot attest a channel of " + owner + ": " + r);
+    }
+    return r.json();
+  }
+
   /** Units of the demo country that sit beside each owner used by the matrix. */
   static String sibling(String owner) {
     return owner.equals("00004") ? "00070" : "22015";
