@@ -41,7 +41,8 @@ public final class Json {
    */
   public static JsonObject body(RoutingContext ctx) {
     boolean noBuffer = ctx.body() == null || ctx.body().length() < 0;
-    if (noBuffer && ctx.request().getHeader("Content-Type") != null) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (noBuffer && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new io.vertx.ext.web.handler.HttpException(415);
     }
     if (noBuffer || ctx.body().length() == 0) {
