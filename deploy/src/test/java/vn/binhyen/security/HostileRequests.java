@@ -230,8 +230,15 @@ final class HostileRequests {
       String name = p.getString("name");
       q.append(name).append('=').append(v.startsWith("%") || v.isEmpty() ? v : enc(v)).append('&');
     }
-    String base = validPath.contains("?") ? validPath : validPath;
-    return base + q.substring(0, q.length() - 1);
+    // Required parameters left valid, so the absurd value is the only thing wrong (never a duplicate).
+    for (JsonObject p : op.parameters("query")) {
+      if (!constrained(p.getJsonObject("schema")) && p.getBoolean("required", false)) {
+        q.append(p.getString("name")).append('=').append(enc(String.valueOf(Samples.value(p.getJsonObject("schema")))))
+            .append('&');
+      }
+    }
+    String base = validPath.contains("?") ? validPath.substring(0, validPath.indexOf('?')) : validPath;
+    return base + "?" + q.substring(1, q.length() - 1);
   }
 
   private String absurdPath(Contract.Operation op) {
