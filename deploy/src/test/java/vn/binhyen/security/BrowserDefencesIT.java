@@ -120,6 +120,31 @@ class BrowserDefencesIT {
     }
   }
 
+  @Test
+  void script_bearing_channel_names_in_the_admin_console_are_shown_escaped() {
+    WebDriver b = browser();
+    b.manage().deleteAllCookies();
+    b.get(base + "/login");
+    b.findElement(By.id("username")).sendKeys("badinh-officer");
+    b.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
+    b.findElement(By.id("login-submit")).click();
+    Browser.waitFor(b).until(ExpectedConditions.urlToBe(base + "/home"));
+    b.get(base + "/admin");
+    Browser.waitFor(b).until(ExpectedConditions.visibilityOfElementLocated(By.id("ch-name")));
+    String nonce = "xssch" + Long.toString(System.nanoTime(), 36);
+    new org.openqa.selenium.support.ui.Select(b.findElement(By.id("ch-platform"))).selectByValue("facebook_page");
+    b.findElement(By.id("ch-link")).sendKeys("https://www.facebook.com/" + nonce);
+    b.findElement(By.id("ch-name")).sendKeys(PAYLOAD + " " + nonce);
+    b.findElement(By.id("ch-serves")).sendKeys(PAYLOAD);
+    b.findElement(By.id("ch-admins")).sendKeys(PAYLOAD);
+    b.findElement(By.cssSelector("#channel-form button[type=submit], #channel-form button:not([type=button])")).click();
+    Browser.waitFor(b).until(d -> d.findElement(By.id("channel-list")).getText().contains(nonce)
+        || !d.findElement(By.id("message")).getText().isBlank());
+    assertTrue(b.findElement(By.id("channel-list")).getText().contains(nonce), b.findElement(By.id("message")).getText());
+    assertTrue(b.findElement(By.id("channel-list")).getText().contains("<script>alert(1)</script>"));
+    assertInert(b, "/admin");
+  }
+
   /** Waits until the answer (or the error) of a form is on screen. */
   static void waitShown(WebDriver b, String answerId, String errorId) {
     Browser.waitFor(b).until(d -> d.findElement(By.id(answerId)).isDisplayed()
