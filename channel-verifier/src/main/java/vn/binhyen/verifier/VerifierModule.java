@@ -78,7 +78,10 @@ public final class VerifierModule implements FeatureModule {
   public void mount(Api api) {
     Services services = api.services();
     String publicUrl = services.config().publicUrl();
-    PublicRoutes publicRoutes = new PublicRoutes(verify, registry, services.tenantDirectory(), publicUrl);
+    int verifyPerMinute = Integer.parseInt(Optional.ofNullable(System.getenv("BINHYEN_VERIFY_PER_MINUTE"))
+        .filter(v -> v.matches("\\d{1,9}")).orElse("600"));
+    PublicRoutes publicRoutes = new PublicRoutes(verify, registry, services.tenantDirectory(), publicUrl)
+        .limitedTo(services.rateLimiter(), verifyPerMinute);
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);

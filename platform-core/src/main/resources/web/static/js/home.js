@@ -1,11 +1,12 @@
 // The home page of each role: who you are, your unit, your work, and the units below yours.
 (function () {
-  // Links other modules' pages add for each role (only pages that exist are listed).
-  const TASKS = window.BINHYEN_TASKS || {
-    MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.docs', '/api/docs']],
-    UNIT_ADMIN: [['task.units', '#children-card'], ['task.docs', '/api/docs']],
-    OFFICER: [['task.docs', '/api/docs']],
-    SUPERVISOR: [['task.units', '#children-card'], ['task.docs', '/api/docs']]
+  // The work of each role, as links to the pages of every module (admin-nav.js may add more).
+  const docs = ['task.docs', '/api/docs'];
+  const TASKS = {
+    MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.impostors', '/impostors'], docs],
+    UNIT_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.cases', '/cases'], docs],
+    OFFICER: [['task.inbox', '/tips/inbox'], ['task.cases', '/cases'], ['task.verify', '/verify'], docs],
+    SUPERVISOR: [['task.dashboard', '/dashboard'], ['task.units', '#children-card'], ['task.impostors', '/impostors'], docs]
   };
   let me = null;
   let children = [];
@@ -21,7 +22,8 @@
     document.getElementById('role-help').textContent = I18n.t('help.' + me.role, '');
     const tasks = document.getElementById('tasks');
     tasks.replaceChildren();
-    (TASKS[me.role] || []).forEach(function (t) {
+    const extra = (window.BINHYEN_EXTRA_TASKS || {})[me.role] || [];
+    extra.concat(TASKS[me.role] || []).forEach(function (t) {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = t[1];

@@ -14,6 +14,10 @@
       'help.OFFICER': 'Manage your unit\u2019s pages and groups and handle its tips.',
       'help.SUPERVISOR': 'Watch rolled-up tip figures for your unit and everything below it.',
       'task.units': 'Units below', 'task.docs': 'API documentation', 'task.verify': 'Citizen page: check an official page',
+      'task.dashboard': 'Tip figures (dashboard)', 'task.inbox': 'Tips inbox', 'task.cases': 'Impostor cases',
+      'task.impostors': 'Confirmed impostor pages',
+      'citizen.title': 'For citizens', 'citizen.verify': 'Is this page official?', 'citizen.check': 'Check a suspicious page',
+      'citizen.tip': 'Send a tip to the police', 'citizen.follow': 'Follow up a tip', 'citizen.impostors': 'Confirmed impostor pages',
       'level.ministry': 'Ministry', 'level.province': 'Province', 'level.district': 'District', 'level.commune': 'Commune/Ward',
       'count': 'units'
     },
@@ -24,6 +28,8 @@
       'help.OFFICER': 'Quản lý trang và nhóm của đơn vị, xử lý tin báo của đơn vị.',
       'help.SUPERVISOR': 'Theo dõi số liệu tin báo tổng hợp của đơn vị và cấp dưới.',
       'task.units': 'Đơn vị trực thuộc', 'task.docs': 'Tài liệu API', 'task.verify': 'Trang người dân: kiểm tra trang chính thức',
+      'task.dashboard': 'Số liệu tin báo (bảng theo dõi)', 'task.inbox': 'Hộp tin báo', 'task.cases': 'Vụ việc trang giả mạo',
+      'task.impostors': 'Danh sách trang giả mạo đã xác nhận',
       'login.failed': 'Đăng nhập không thành công',
       'level.ministry': 'Bộ', 'level.province': 'Tỉnh/Thành phố', 'level.district': 'Quận/Huyện', 'level.commune': 'Xã/Phường',
       'count': 'đơn vị'

@@ -110,6 +110,11 @@ public final class KeyRing {
             return db.inTransaction(tx -> repo.retire(tx, old.kid())
                 .compose(x -> translog.append(tx, event("retire-key", old).put("by", actor)))
                 .compose(x -> insert(tx, StoredKey.Purpose.ISSUING, provinceCode, fresh, root)))
+                .recover(e -> Future.failedFuture(
+                    e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                        ? new DomainError.Conflict("rotation-in-progress", "Khoá của tỉnh " + provinceCode
+                            + " đang được thay, hãy thử lại / the province's key is being rotated, try again")
+                        : e))
                 .map(stored -> {
                   opened.put(fresh.kid(), fresh);
                   return stored;

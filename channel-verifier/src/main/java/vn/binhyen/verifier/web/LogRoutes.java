@@ -93,7 +93,17 @@ public final class LogRoutes {
   }
 
   private static long longParam(RoutingContext ctx, String name) {
-    return Long.parseLong(ctx.request().getParam(name));
+    String v = ctx.request().getParam(name);
+    try {
+      long n = Long.parseLong(v == null ? "" : v.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new DomainError.Invalid("bad-parameter", "Tham số " + name
+          + " phải là số nguyên không âm / parameter " + name + " must be a non-negative whole number");
+    }
   }
 
   private static JsonArray hashes(List<byte[]> proof) {

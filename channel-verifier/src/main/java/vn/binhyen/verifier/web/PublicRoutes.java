@@ -22,6 +22,16 @@ public final class PublicRoutes {
   private final TenantDirectory units;
   private final String publicUrl;
 
+  private vn.binhyen.core.ratelimit.RateLimiter limiter;
+  private int perMinute;
+
+  /** Checks per client address per minute (cluster-wide); 0 turns the limit off (benchmarks). */
+  public PublicRoutes limitedTo(vn.binhyen.core.ratelimit.RateLimiter limiter, int perMinute) {
+    this.limiter = limiter;
+    this.perMinute = perMinute;
+    return this;
+  }
+
   public PublicRoutes(VerifyService verify, VerificationRegistry registry, TenantDirectory units, String publicUrl) {
     this.verify = verify;
     this.registry = registry;
@@ -44,7 +54,11 @@ public final class PublicRoutes {
       ctx.fail(new DomainError.Invalid("invalid-link", "Tham số q: 1–8192 ký tự / parameter q: 1–8192 characters"));
       return;
     }
-    verify.verify(q)
+    io.vertx.core.Future<Void> allowed = limiter == null || perMinute <= 0
+        ? io.vertx.core.Future.succeededFuture()
+        : limiter.hit("verify", ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress(),
+            perMinute, java.time.Duration.ofMinutes(1));
+    allowed.compose(x -> verify.verify(q))
         .onSuccess(answer -> Json.ok(ctx, PublicJson.answer(answer, publicUrl)))
         .onFailure(ctx::fail);
   }

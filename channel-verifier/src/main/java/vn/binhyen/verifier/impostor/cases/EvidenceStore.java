@@ -64,6 +64,8 @@ public final class EvidenceStore {
       }
       String type = sniff(bytes).orElseThrow(() -> new DomainError.Invalid("not-an-image",
           "Chỉ nhận ảnh PNG, JPEG hoặc WebP / only PNG, JPEG or WebP images are accepted"));
+      // Where the photo was taken (EXIF GPS) never reaches the disk or an officer.
+      bytes = vn.binhyen.core.media.ImageMetadata.strip(bytes);
       String sha = HexFormat.of().formatHex(sha256(bytes));
       Files.createDirectories(dir);
       Path target = dir.resolve(sha);
