@@ -34,12 +34,25 @@ public final class Json {
     ctx.response().setStatusCode(204).end();
   }
 
-  /** The request's JSON object body (validated against the contract already), or an empty object. */
+  /**
+   * The request's JSON object body (validated against the contract already), or an empty object.
+   * A multipart or form body leaves no buffer: it is not JSON, so it is refused with 415 rather
+   * than read as null (found by the hostile-input test: a multipart refresh gave a 500).
+   */
   public static JsonObject body(RoutingContext ctx) {
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    boolean noBuffer = ctx.body() == null || ctx.body().length() < 0;
+    String type = ctx.request().getHeader("Content-Type");
+    if (noBuffer && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new io.vertx.ext.web.handler.HttpException(415);
+    }
+    if (noBuffer || ctx.body().length() == 0) {
       return new JsonObject();
     }
-    return ctx.body().asJsonObject();
+    JsonObject body = ctx.body().asJsonObject();
+    if (body == null) {
+      throw new io.vertx.ext.web.handler.HttpException(415);
+    }
+    return body;
   }
 
   public static JsonObject unit(Tenant t) {
