@@ -44,6 +44,38 @@ final class ForeignResources {
   }
 
   static {
+    // Tips: a citizen's tip to the owner unit, with a contact only the owner's officers may reveal.
+    for (String[] op : new String[][] {{"getTip", "GET", ""}, {"transitionTip", "POST", "/transitions"},
+        {"replyTip", "POST", "/replies"}, {"revealTipIdentity", "POST", "/identity"},
+        {"getTipAttachment", "GET", "/attachments/1"}}) {
+      REGISTRY.put(op[0], (w, owner) -> {
+        Tip t = tip(w, owner);
+        JsonObject body = switch (op[0]) {
+          case "transitionTip" -> new JsonObject().put("action", "triage").put("note", "trái phép");
+          case "replyTip" -> new JsonObject().put("text", "Trả lời trái phép");
+          default -> null;
+        };
+        return new Target(owner, op[1], "/api/tips/" + t.id() + op[2], body, t.privateTexts());
+      });
+    }
+  }
+
+  record Tip(long id, Set<String> privateTexts) {}
+
+  /** A citizen's tip to {@code owner} with a private text and contact. */
+  static Tip tip(World w, String owner) {
+    String nonce = Long.toString(System.nanoTime(), 36);
+    String text = "Tin báo riêng " + nonce;
+    String contact = "09" + (10_000_000 + Math.floorMod(nonce.hashCode(), 89_999_999));
+    Http.Response r = w.http().post("/api/public/tips", new JsonObject().put("unit", owner).put("category", "other")
+        .put("text", text).put("contact", contact), null);
+    if (r.status() != 201) {
+      throw new AssertionError("cannot send a tip to " + owner + ": " + r);
+    }
+    return new Tip(r.json().getLong("tipId"), Set.of(text, contact));
+  }
+
+  static {
     for (String[] op : new String[][] {{"disableUser", "POST", "/disable"}, {"enableUser", "POST", "/enable"},
         {"resetUserPassword", "POST", "/reset-password"}, {"changeUserRole", "PUT", "/role"}}) {
       REGISTRY.put(op[0], (w, owner) -> {

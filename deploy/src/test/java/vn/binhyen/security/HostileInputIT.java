@@ -144,8 +144,6 @@ class HostileInputIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("defect (channel-verifier KeyRing.rotate): concurrent rotations of one province's key"
-      + " now map 23505 to 409 but can still deadlock (40P01) and answer 500 (seen once in 10,490 hostile requests)")
   void concurrent_rotations_of_one_provinces_key_answer_a_conflict_not_a_500() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<java.util.concurrent.Future<Http.Response>> answers = new ArrayList<>();

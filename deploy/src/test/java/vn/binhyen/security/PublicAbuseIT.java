@@ -106,8 +106,12 @@ class PublicAbuseIT {
     for (Contract.Operation op : followUps) {
       Http.Response last = null;
       for (int i = 0; i < 400; i++) {
-        String path = op.path().replaceAll("\\{[^}]+}", "GUESS" + i);
-        last = http.get(path, null);
+        // A guesser sends a well-formed receipt and some secret: only the rate limit stops it.
+        String path = op.path().replaceAll("\\{[^}]+}", String.format("GUESS-%05d", i));
+        last = op.path().endsWith("/messages")
+            ? http.raw("POST", path, new JsonObject().put("text", "đoán").encode().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", null, Map.of("X-Tip-Secret", String.format("guess-secret-%010d", i)))
+            : http.raw("GET", path, new byte[0], null, null, Map.of("X-Tip-Secret", String.format("guess-secret-%010d", i)));
         if (last.status() == 429) {
           break;
         }

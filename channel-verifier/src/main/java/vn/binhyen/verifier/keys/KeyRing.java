@@ -111,7 +111,8 @@ public final class KeyRing {
                 .compose(x -> translog.append(tx, event("retire-key", old).put("by", actor)))
                 .compose(x -> insert(tx, StoredKey.Purpose.ISSUING, provinceCode, fresh, root)))
                 .recover(e -> Future.failedFuture(
-                    e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())
+                    e instanceof io.vertx.pgclient.PgException pg
+                        && java.util.Set.of("23505", "40P01", "40001").contains(pg.getSqlState())
                         ? new DomainError.Conflict("rotation-in-progress", "Khoá của tỉnh " + provinceCode
                             + " đang được thay, hãy thử lại / the province's key is being rotated, try again")
                         : e))
