@@ -86,6 +86,7 @@ final class Cluster implements AutoCloseable {
       env.put("BINHYEN_CLUSTER_MEMBERS", members);
       env.put("BINHYEN_MASTER_KEY", masterKey);
       env.put("BINHYEN_ACCESS_LOG_LEVEL", "WARN");
+      env.put("BINHYEN_TIPS_SUBMIT_PER_MINUTE", "1000000");
       nodes.add(new ExternalNode("node" + (i + 1), httpPorts.get(i), hzPorts.get(i), env, dir));
     }
     Cluster cluster = new Cluster(database, nodes);

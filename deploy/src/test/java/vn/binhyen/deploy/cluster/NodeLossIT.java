@@ -26,7 +26,7 @@ class NodeLossIT {
     ExternalNode victim = leader(all);
     List<ExternalNode> survivors = new ArrayList<>(all);
     survivors.remove(victim);
-    LoadGenerator.Write write = new UnitWrites(survivors.get(0).http());
+    LoadGenerator.Write write = new TipWrites();
     List<LoadGenerator.Outcome> outcomes;
     long killedAt;
     try (LoadGenerator load = new LoadGenerator(all, write, 6).start()) {

@@ -10,9 +10,9 @@ import java.util.Map;
 import vn.binhyen.core.testing.Http;
 
 /**
- * The acknowledged write of the fault tests on this branch: Hà Nội's unit admin creates ward
- * number n (code 90000 + n, a range no real ward uses) under the province. Once tip intake exists,
- * a citizen's tip with its receipt code is the better write (no unique index to hide a duplicate).
+ * An authenticated acknowledged write for the database-outage test: Hà Nội's unit admin creates
+ * ward number n (code 90000 + n, a range no real ward uses) under the province. The node-loss test
+ * uses {@link TipWrites} (a citizen's tip, which has no unique key to hide a duplicate).
  */
 final class UnitWrites implements LoadGenerator.Write {
 

@@ -1,0 +1,39 @@
+package vn.binhyen.deploy.cluster;
+
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import vn.binhyen.core.testing.Http;
+
+/**
+ * The acknowledged write of the node-loss test: a citizen's tip to Phường Ba Đình, number n in
+ * its text. Tips have no natural unique key (each gets a fresh receipt), so a duplicate would show.
+ */
+final class TipWrites implements LoadGenerator.Write {
+
+  private static final String TEXT = "Tin báo tải thử số ";
+
+  @Override
+  public Http.Response send(Http node, int n) {
+    return node.post("/api/public/tips", new JsonObject()
+        .put("unit", "00004").put("category", "other").put("text", TEXT + n), null);
+  }
+
+  @Override
+  public Map<Integer, Integer> stored(Connection owner) throws SQLException {
+    Map<Integer, Integer> counts = new HashMap<>();
+    try (PreparedStatement st = owner.prepareStatement(
+        "SELECT body, count(*) FROM tip WHERE body LIKE $$Tin báo tải thử số %$$ GROUP BY body")) {
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          counts.put(Integer.parseInt(rs.getString(1).substring(TEXT.length())), rs.getInt(2));
+        }
+      }
+    }
+    return counts;
+  }
+}
