@@ -83,6 +83,32 @@ class TipIntakeIT {
   }
 
   @Test
+  void a_photos_exif_location_is_gone_before_the_officer_downloads_it() throws Exception {
+    java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+    byte[] plain = jpeg.toByteArray();
+    byte[] exif = "Exif\0\0GPSLatitude=21.0285;GPSLongitude=105.8542".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.io.ByteArrayOutputStream tagged = new java.io.ByteArrayOutputStream();
+    tagged.write(plain, 0, 2);
+    tagged.write(new byte[] {(byte) 0xff, (byte) 0xe1, (byte) ((exif.length + 2) >> 8), (byte) (exif.length + 2)});
+    tagged.write(exif);
+    tagged.write(plain, 2, plain.length - 2);
+    byte[] body = multipart(Map.of("unit", "00004", "category", "security_order", "text", "Ảnh có vị trí"),
+        new Part("attachment", "photo.jpg", tagged.toByteArray(), "image/jpeg"));
+    Http.Response r = http().raw("POST", "/api/public/tips", body, "multipart/form-data; boundary=" + BOUNDARY,
+        null, Map.of());
+    assertEquals(201, r.status(), r.toString());
+    String officer = http().login("badinh-officer");
+    JsonObject tip = http().get("/api/tips/" + r.json().getLong("tipId"), officer).json();
+    JsonObject att = tip.getJsonArray("attachments").getJsonObject(0);
+    Http.Response file = http().raw("GET", "/api/tips/" + tip.getLong("id") + "/attachments/" + att.getLong("id"),
+        new byte[0], null, officer, Map.of());
+    assertEquals(200, file.status());
+    assertEquals("image/jpeg", file.contentType());
+    org.junit.jupiter.api.Assertions.assertFalse(file.body().contains("GPSLatitude"), "the EXIF location was served");
+  }
+
+  @Test
   void multipart_with_a_file_that_is_not_media_is_refused() {
     byte[] body = multipart(Map.of("unit", "00004", "category", "other", "text", "x"),
         new Part("attachment", "photo.jpg", "#!/bin/sh\necho hi\n".getBytes(), "image/jpeg"));
