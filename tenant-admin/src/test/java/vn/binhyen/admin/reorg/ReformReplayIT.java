@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +21,14 @@ import vn.binhyen.admin.importing.UnitRow;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.runtime.DemoCountry;
 import vn.binhyen.core.runtime.Platform;
+import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.testing.TestNode;
 
 /**
  * The real 2025 reform replayed at national size, in a world of its own: the pre-2025 country
  * with one generated officer per district and commune and one generated Zalo group (with figures)
- * per commune, reorganised by the real mapping as one transaction.
+ * per commune, and generated citizens' tips for a sample of old communes (every split one among
+ * them), reorganised by the real mapping as one transaction.
  */
 class ReformReplayIT {
 
@@ -33,7 +37,7 @@ class ReformReplayIT {
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start("admin_reform", TestNode.newClusterName(), Map.of());
+    node = TestNode.start(DATABASE, TestNode.newClusterName(), Map.of());
     s = node.services();
     DemoCountry.ensureRoot(s).await();
     s.get(UnitImportService.class).importCsv(null, s.tenantDirectory().byCode("BCA").await(),
@@ -52,6 +56,36 @@ class ReformReplayIT {
         .compose(x -> tx.query("""
             INSERT INTO channel_figure (channel_id, tenant_path, followers, posts, questions_answered)
             SELECT id, tenant_path, 100, 10, 1 FROM channel ON CONFLICT DO NOTHING""").execute())).await();
+    insertTips();
+  }
+
+  static final String DATABASE = "admin_reform";
+
+  /**
+   * Tips for every 37th old commune and every split one: 3 to 13 each, over nine categories, six
+   * statuses, 20 days and some SLA breaches. Inserted as the owner but through plain INSERTs into
+   * {@code tip}, so the roll-up trigger counts each one. key_tenant keeps the old commune's code.
+   */
+  static void insertTips() throws Exception {
+    List<String> splitCodes;
+    try (InputStream mapping = ReformReplayIT.class.getResourceAsStream("/data/reform-2025-mapping.csv")) {
+      splitCodes = new ReformPlanner().plan(rows("units-pre2025.csv"), rows("units-2025.csv"),
+          ReformMappingReader.read(mapping).rows()).splits().stream().map(ReformPlan.CommuneSplit::oldCode).toList();
+    }
+    try (Connection c = TestDatabase.connect(DATABASE); PreparedStatement st = c.prepareStatement("""
+        INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, status, source,
+                         body, body_folded, received_day, sla_due_at, sla_breached)
+        SELECT 'GEN-' || t.code || '-' || g, '\\x00'::bytea, t.id, t.path, t.code,
+               (ARRAY['security_order','crime','drugs','fraud','traffic','fire','officer_conduct',
+                      'admin_question','other'])[1 + (g + t.code::int) % 9],
+               (ARRAY['received','triaged','assigned','in_progress','resolved','rejected'])[1 + (g * 5 + t.code::int) % 6],
+               'web', 'Tin báo ' || g, 'tin bao ' || g, DATE '2025-06-01' + (g * 7 + t.code::int) % 20,
+               now(), (g + t.code::int) % 7 = 0
+          FROM tenant t, generate_series(1, 3 + t.code::int % 11) g
+         WHERE t.valid_to IS NULL AND t.level = 'commune' AND (t.code::int % 37 = 0 OR t.code = ANY (?))""")) {
+      st.setArray(1, c.createArrayOf("text", splitCodes.toArray()));
+      st.executeUpdate();
+    }
   }
 
   @AfterAll
@@ -83,6 +117,10 @@ class ReformReplayIT {
       plan = new ReformPlanner().plan(old, rows("units-2025.csv"), ReformMappingReader.read(mapping).rows());
     }
     long channels = count("SELECT count(*) FROM channel");
+    long tips = count("SELECT count(*) FROM tip");
+    assertTrue(tips > 2_000, "tips generated: " + tips);
+    assertTrue(count("SELECT count(DISTINCT key_tenant) FROM tip") > 300);
+    assertEquals(0, count(ROLLUP_DIFF), "roll-ups equal a GROUP BY before the reform");
     long followers = count("SELECT sum(followers) FROM channel_figure");
     assertEquals(10_035, channels);
 
@@ -146,5 +184,64 @@ class ReformReplayIT {
         SELECT count(*) FROM app_user u JOIN tenant t ON t.id = u.tenant_id
          WHERE t.valid_to IS NULL AND u.tenant_path <> t.path"""));
     assertTrue(done.reviewItems() > 0);
+
+    // Tips: none lost, none left at a closed unit, each at its path, each with its old commune's successor.
+    assertEquals(tips, count("SELECT count(*) FROM tip"));
+    assertEquals(0, count("""
+        SELECT count(*) FROM tip p JOIN tenant t ON t.id = p.tenant_id
+         WHERE t.valid_to IS NOT NULL OR p.tenant_path <> t.path"""));
+    Map<String, List<String>> where = new HashMap<>();
+    s.db().inScope("BCA", tx -> tx.query("""
+        SELECT p.key_tenant, t.code FROM tip p JOIN tenant t ON t.id = p.tenant_id GROUP BY 1, 2""").execute()).await()
+        .forEach((Row r) -> where.computeIfAbsent(r.getString(0), k -> new java.util.ArrayList<>()).add(r.getString(1)));
+    int wholly = 0;
+    int split = 0;
+    for (var e : where.entrySet()) {
+      String oldCode = e.getKey();
+      assertEquals(1, e.getValue().size(), "all tips of " + oldCode + " went to one unit: " + e.getValue());
+      String now = e.getValue().get(0);
+      List<String> next = plan.successorsOf(oldCode);
+      if (plan.continuing().stream().anyMatch(c -> c.code().equals(oldCode))) {
+        assertEquals(oldCode, now, "a continuing commune keeps its tips");
+      } else if (next.size() == 1) {
+        assertEquals(next.get(0), now, "tips of " + oldCode + " follow its successor");
+        wholly++;
+      } else {
+        assertTrue(next.contains(now), "tips of split " + oldCode + " are at one of " + next + ", not " + now);
+        split++;
+      }
+    }
+    assertTrue(wholly > 200 && split > 0, "wholly moved " + wholly + ", split " + split);
+    System.out.printf("2025 reform replay tips: %d tips of %d old communes (%d wholly moved, %d split)%n",
+        tips, where.size(), wholly, split);
+    // Every roll-up row (own and subtree, by day and category/status/breach, shards folded)
+    // equals a GROUP BY over the moved tips; nothing is counted under a closed unit any more.
+    assertEquals(0, count(ROLLUP_DIFF), "roll-ups equal a GROUP BY after the reform");
+    assertEquals(tips, count("SELECT sum(n) FROM tip_rollup WHERE unit_path = 'BCA' AND dim = 't' AND NOT own"));
+    assertEquals(0, count("""
+        SELECT count(*) FROM (SELECT r.unit_path FROM tip_rollup r GROUP BY r.unit_path, r.dim, r.own, r.day, r.key
+                               HAVING sum(r.n) <> 0) x
+         WHERE NOT EXISTS (SELECT 1 FROM tenant t WHERE t.path = x.unit_path AND t.valid_to IS NULL)"""));
   }
+
+  /**
+   * Rows that differ between the roll-up counters (shards summed, zeros dropped) and a GROUP BY
+   * over the tips expanded to every ancestor (the shape of platform-core's TipRollupIT): 0 when equal.
+   */
+  static final String ROLLUP_DIFF = """
+      WITH e AS (
+        SELECT u.unit_path, d.dim, u.own, t.received_day AS day, d.key, count(*)::bigint AS n
+          FROM tip t
+          CROSS JOIN LATERAL (
+            SELECT array_to_string((string_to_array(t.tenant_path, '/'))[1:i], '/') AS unit_path, false AS own
+              FROM generate_series(1, cardinality(string_to_array(t.tenant_path, '/'))) AS i
+            UNION ALL SELECT t.tenant_path, true) u
+          CROSS JOIN LATERAL (VALUES ('t', ''), ('c', t.category), ('s', t.status),
+                                     ('b', CASE WHEN t.sla_breached THEN '' END)) AS d (dim, key)
+         WHERE d.key IS NOT NULL
+         GROUP BY 1, 2, 3, 4, 5),
+      a AS (
+        SELECT unit_path, dim, own, day, key, sum(n)::bigint AS n FROM tip_rollup
+         GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0)
+      SELECT count(*) FROM ((SELECT * FROM e EXCEPT SELECT * FROM a) UNION ALL (SELECT * FROM a EXCEPT SELECT * FROM e)) x""";
 }
