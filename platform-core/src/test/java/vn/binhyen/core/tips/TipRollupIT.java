@@ -36,6 +36,7 @@ class TipRollupIT {
     }
     List<long[]> known = new ArrayList<>(); // tip id
     java.util.Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
     int ops = 3000;
     for (int batch = 0; batch < ops / 20; batch++) {
       List<Future<?>> inFlight = new ArrayList<>();
@@ -56,6 +57,7 @@ class TipRollupIT {
               action.equals("forward") ? UNITS.get(random.nextInt(UNITS.size())) : null);
           // A ministry-wide operator: the workflow rules, not the scope, are under test here.
           inFlight.add(pathOf(id).compose(path -> cases.transition(officerOf(path), id, t))
+              .onSuccess(x -> applied.incrementAndGet())
               .recover(e -> {
                 failures.merge(e.getClass().getSimpleName() + ":" + (e instanceof vn.binhyen.core.error.DomainError d ? d.slug() : e.getMessage()), 1, Integer::sum);
                 return Future.succeededFuture();
@@ -66,7 +68,23 @@ class TipRollupIT {
     }
     assertTrue(known.size() > 800, "enough tips: " + known.size());
     assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY after intakes and transitions");
-    assertTrue(scalar("SELECT count(DISTINCT status) FROM tip") >= 5, "the transitions reached most states; refused: " + failures);
+    // Which random transitions are legal depends on the order concurrent intakes complete; the
+    // random phase must still have applied a good share of them (refusals show what was refused).
+    assertTrue(applied.get() > 200, "random transitions applied: " + applied.get() + "; refused: " + failures);
+    // And one fresh tip left in every state by a fixed walk, so every status is in the roll-ups.
+    String[][] walks = {{"triage"}, {"triage", "assign"}, {"triage", "assign", "start"},
+        {"triage", "assign", "start", "resolve"}, {"reject"}};
+    for (String[] walk : walks) {
+      Tenant unit = units.get(0);
+      long id = tips.receive(unit, new NewTip(unit.code(), CATEGORIES.get(0), "walk " + String.join(">", walk), null,
+          null, null, null, "web", null, List.of(), List.of()), null).toCompletionStage().toCompletableFuture().get().tipId();
+      for (String action : walk) {
+        Transition t = new Transition(action, null, null, action.equals("reject") ? "duplicate" : null, null);
+        pathOf(id).compose(path -> cases.transition(officerOf(path), id, t)).toCompletionStage().toCompletableFuture().get();
+      }
+    }
+    assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY after the fixed walks");
+    assertTrue(scalar("SELECT count(DISTINCT status) FROM tip") >= 6, "every state is present");
 
     // Spread the tips over days, then compact old shards: still exact.
     try (var c = owner(); var st = c.createStatement()) {
