@@ -87,24 +87,5 @@ final class TipFixtures {
     }
   }
 
-  /**
-   * Rows that differ between the roll-up counters (shards summed, zeros dropped) and a GROUP BY
-   * over the tips expanded to every ancestor: 0 when they agree exactly.
-   */
-  static final String ROLLUP_DIFF = """
-      WITH e AS (
-        SELECT u.unit_path, d.dim, u.own, t.received_day AS day, d.key, count(*)::bigint AS n
-          FROM tip t
-          CROSS JOIN LATERAL (
-            SELECT array_to_string((string_to_array(t.tenant_path, '/'))[1:i], '/') AS unit_path, false AS own
-              FROM generate_series(1, cardinality(string_to_array(t.tenant_path, '/'))) AS i
-            UNION ALL SELECT t.tenant_path, true) u
-          CROSS JOIN LATERAL (VALUES ('t', ''), ('c', t.category), ('s', t.status),
-                                     ('b', CASE WHEN t.sla_breached THEN '' END)) AS d (dim, key)
-         WHERE d.key IS NOT NULL
-         GROUP BY 1, 2, 3, 4, 5),
-      a AS (
-        SELECT unit_path, dim, own, day, key, sum(n)::bigint AS n FROM tip_rollup
-         GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0)
-      SELECT count(*) FROM ((SELECT * FROM e EXCEPT SELECT * FROM a) UNION ALL (SELECT * FROM a EXCEPT SELECT * FROM e)) x""";
+  static final String ROLLUP_DIFF = vn.binhyen.core.testing.TipRollups.DIFF;
 }
