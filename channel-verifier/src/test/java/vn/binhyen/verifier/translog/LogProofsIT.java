@@ -9,9 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,95 +32,19 @@ class LogProofsIT {
   }
 
   static byte[] sha256(byte[]... parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (byte[] p : parts) {
-        sha.update(p);
-      }
-      return sha.digest();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static byte[] node(byte[] l, byte[] r) {
-    return sha256(new byte[] {1}, l, r);
+    return Rfc9162.sha256(parts);
   }
 
   static byte[] mth(List<byte[]> leafHashes) {
-    int n = leafHashes.size();
-    if (n == 1) {
-      return leafHashes.get(0);
-    }
-    int k = 1;
-    while (k * 2 < n) {
-      k *= 2;
-    }
-    return node(mth(leafHashes.subList(0, k)), mth(leafHashes.subList(k, n)));
+    return Rfc9162.mthOfLeafHashes(leafHashes);
   }
 
-  /** RFC 9162 §2.1.3.2. */
   static boolean inclusion(long index, long size, byte[] leaf, List<byte[]> path, byte[] root) {
-    if (index >= size) {
-      return false;
-    }
-    long fn = index;
-    long sn = size - 1;
-    byte[] r = leaf;
-    for (byte[] p : path) {
-      if (sn == 0) {
-        return false;
-      }
-      if ((fn & 1) == 1 || fn == sn) {
-        r = node(p, r);
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      } else {
-        r = node(r, p);
-      }
-      fn >>= 1;
-      sn >>= 1;
-    }
-    return sn == 0 && Arrays.equals(r, root);
+    return Rfc9162.verifyInclusion(index, size, leaf, path, root);
   }
 
-  /** RFC 9162 §2.1.4.2. */
   static boolean consistency(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> path) {
-    if (first == second) {
-      return path.isEmpty() && Arrays.equals(firstRoot, secondRoot);
-    }
-    List<byte[]> cp = new ArrayList<>(path);
-    if ((first & (first - 1)) == 0) {
-      cp.add(0, firstRoot);
-    }
-    long fn = first - 1;
-    long sn = second - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
-    byte[] fr = cp.get(0);
-    byte[] sr = cp.get(0);
-    for (byte[] c : cp.subList(1, cp.size())) {
-      if (sn == 0) {
-        return false;
-      }
-      if ((fn & 1) == 1 || fn == sn) {
-        fr = node(c, fr);
-        sr = node(c, sr);
-        while ((fn & 1) == 0 && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
-      } else {
-        sr = node(sr, c);
-      }
-      fn >>= 1;
-      sn >>= 1;
-    }
-    return Arrays.equals(fr, firstRoot) && Arrays.equals(sr, secondRoot) && sn == 0;
+    return Rfc9162.verifyConsistency(first, second, firstRoot, secondRoot, path);
   }
 
   static List<byte[]> hashes(JsonArray array) {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,22 +21,6 @@ class MerkleTreeTest {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  private static byte[] sha256(byte[]... parts) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (byte[] part : parts) {
-        sha.update(part);
-      }
-      return sha.digest();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static byte[] node(byte[] left, byte[] right) {
-    return sha256(new byte[] {1}, left, right);
-  }
-
   private static List<byte[]> entries(int n) {
     List<byte[]> entries = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -51,92 +33,26 @@ class MerkleTreeTest {
     return new MerkleTree(LeafHashes.of(entries.stream().map(MerkleTree::leafHash).toList()));
   }
 
-  /** §2.1.1: MTH({}) = HASH(), MTH({d0}) = HASH(0x00 || d0), MTH(D[n]) = HASH(0x01 || MTH(D[0:k]) || MTH(D[k:n])). */
+  private static byte[] sha256(byte[]... parts) {
+    return Rfc9162.sha256(parts);
+  }
+
+  private static byte[] node(byte[] left, byte[] right) {
+    return Rfc9162.node(left, right);
+  }
+
   private static byte[] mth(List<byte[]> d) {
-    int n = d.size();
-    if (n == 0) {
-      return sha256();
-    }
-    if (n == 1) {
-      return sha256(new byte[] {0}, d.get(0));
-    }
-    int k = 1;
-    while (k * 2 < n) {
-      k *= 2;
-    }
-    return node(mth(d.subList(0, k)), mth(d.subList(k, n)));
+    return Rfc9162.mth(d);
   }
 
-  /** §2.1.3.2, step by step. */
-  private static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> inclusionPath, byte[] rootHash) {
-    if (leafIndex >= treeSize) {
-      return false;
-    }
-    long fn = leafIndex;
-    long sn = treeSize - 1;
-    byte[] r = leafHash;
-    for (byte[] p : inclusionPath) {
-      if (sn == 0) {
-        return false;
-      }
-      if ((fn & 1) == 1 || fn == sn) {
-        r = node(p, r);
-        if ((fn & 1) == 0) {
-          while (!((fn & 1) == 1 || fn == 0)) {
-            fn >>= 1;
-            sn >>= 1;
-          }
-        }
-      } else {
-        r = node(r, p);
-      }
-      fn >>= 1;
-      sn >>= 1;
-    }
-    return sn == 0 && Arrays.equals(r, rootHash);
+  private static boolean verifyInclusion(long index, long size, byte[] leaf, List<byte[]> path, byte[] root) {
+    return Rfc9162.verifyInclusion(index, size, leaf, path, root);
   }
 
-  /** §2.1.4.2, step by step; equal sizes (nothing to prove) need equal roots and an empty path. */
-  private static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash, List<byte[]> path) {
-    if (first == second) {
-      return path.isEmpty() && Arrays.equals(firstHash, secondHash);
-    }
-    if (path.isEmpty()) {
-      return false;
-    }
-    List<byte[]> cp = new ArrayList<>(path);
-    if ((first & (first - 1)) == 0) {
-      cp.add(0, firstHash);
-    }
-    long fn = first - 1;
-    long sn = second - 1;
-    while ((fn & 1) == 1) {
-      fn >>= 1;
-      sn >>= 1;
-    }
-    byte[] fr = cp.get(0);
-    byte[] sr = cp.get(0);
-    for (byte[] c : cp.subList(1, cp.size())) {
-      if (sn == 0) {
-        return false;
-      }
-      if ((fn & 1) == 1 || fn == sn) {
-        fr = node(c, fr);
-        sr = node(c, sr);
-        if ((fn & 1) == 0) {
-          while (!((fn & 1) == 1 || fn == 0)) {
-            fn >>= 1;
-            sn >>= 1;
-          }
-        }
-      } else {
-        sr = node(sr, c);
-      }
-      fn >>= 1;
-      sn >>= 1;
-    }
-    return Arrays.equals(fr, firstHash) && Arrays.equals(sr, secondHash) && sn == 0;
+  private static boolean verifyConsistency(long first, long second, byte[] a, byte[] b, List<byte[]> path) {
+    return Rfc9162.verifyConsistency(first, second, a, b, path);
   }
+
 
   @Test
   void the_empty_tree_root_is_sha256_of_nothing() {
