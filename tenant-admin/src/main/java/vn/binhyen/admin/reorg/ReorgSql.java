@@ -7,11 +7,13 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.binhyen.core.tenant.TenantRows;
 
 /**
  * The statements of a reorganisation step. Paths are rewritten with one prefix update per table;
  * every method runs inside the step's transaction, in a scope covering every unit involved.
  */
+
 final class ReorgSql {
 
   // $1 old prefix, $2 new prefix; the prefix condition uses the *_path text_pattern_ops indexes.
@@ -24,9 +26,6 @@ final class ReorgSql {
   private static final String REPATH_CHANNELS = """
       UPDATE channel SET tenant_path = $2 || substr(tenant_path, length($1) + 1), updated_at = now()
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%' RETURNING id, normalized_id, tenant_path""";
-  private static final String REPATH_OWNED = """
-      UPDATE %s SET tenant_path = $2 || substr(tenant_path, length($1) + 1)
-       WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%%'""";
   private static final String SET_PARENT = "UPDATE tenant SET parent_id = $2, updated_at = now() WHERE id = $1";
   private static final String REPARENT_CHILDREN = """
       UPDATE tenant SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND valid_to IS NULL RETURNING id""";
@@ -65,8 +64,7 @@ final class ReorgSql {
   private Future<Void> repathOwned(SqlClient tx, String oldPrefix, String newPrefix) {
     Future<Void> chain = Future.succeededFuture();
     for (String table : List.of("channel_figure", "channel_verification_request", "reorg_review")) {
-      chain = chain.compose(x -> tx.preparedQuery(REPATH_OWNED.formatted(table))
-          .execute(Tuple.of(oldPrefix, newPrefix)).mapEmpty());
+      chain = chain.compose(x -> TenantRows.repath(tx, table, oldPrefix, newPrefix));
     }
     return chain;
   }
