@@ -44,6 +44,20 @@ class DatabaseOutageIT {
     }
   }
 
+  /** The platform's embedded server is durable: a commit is on disk before it is acknowledged. */
+  @Test
+  void the_durable_embedded_server_flushes_every_commit() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+        var st = c.createStatement()) {
+      for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+        try (var rs = st.executeQuery("SHOW " + setting)) {
+          assertTrue(rs.next());
+          assertEquals("on", rs.getString(1), setting);
+        }
+      }
+    }
+  }
+
   @Test
   void requests_fail_fast_with_503_while_the_database_is_down_and_resume_within_5_s_of_its_return()
       throws Exception {
