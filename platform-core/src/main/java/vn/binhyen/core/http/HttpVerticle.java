@@ -43,14 +43,14 @@ public final class HttpVerticle extends VerticleBase {
     Authenticator authenticator = new Authenticator(tokens, services.revocations());
     BodyLimits bodies = new BodyLimits(config.bodyLimitBytes(), config.uploadLimitBytes(),
         config.dataDir().resolve("uploads-tmp"));
-    return OpenAPIContract.from(vertx, contract.json()).compose(openapi -> {
+    return OpenAPIContract.from(vertx, contract.json()).map(ValidatorCache::around).compose(openapi -> {
       RouterBuilder builder = RouterBuilder.create(vertx, openapi, RequestExtractor.withBodyHandler());
       builder.rootHandler(SecurityHeaders::handle);
       builder.rootHandler(HttpVerticle::accessLog);
       builder.rootHandler(bodies::handle);
       Api api = new Api(builder, contract,
           rule -> new ScopeHandler(rule, authenticator, services.tenantDirectory(), services.policy())::handle,
-          tokens, authenticator, services);
+          tokens, authenticator, services, new ContractValidation(vertx, openapi));
       modules.forEach(m -> m.mount(api));
       requireEveryOperationMounted(api.mounted());
       Router router = builder.createRouter();

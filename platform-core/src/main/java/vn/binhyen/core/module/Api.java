@@ -12,6 +12,7 @@ import java.util.Set;
 import vn.binhyen.core.access.AccessRule;
 import vn.binhyen.core.http.ApiContract;
 import vn.binhyen.core.http.Authenticator;
+import vn.binhyen.core.http.ContractValidation;
 import vn.binhyen.core.identity.TokenService;
 
 /**
@@ -33,11 +34,13 @@ public final class Api {
   private final TokenService tokens;
   private final Authenticator authenticator;
   private final Services services;
+  private final ContractValidation validation;
   private final Set<String> mounted = new HashSet<>();
 
   public Api(RouterBuilder builder, ApiContract contract, ScopeHandlers scopes,
-      TokenService tokens, Authenticator authenticator, Services services) {
+      TokenService tokens, Authenticator authenticator, Services services, ContractValidation validation) {
     this.builder = builder;
+    this.validation = validation;
     this.contract = contract;
     this.scopes = scopes;
     this.tokens = tokens;
@@ -53,7 +56,11 @@ public final class Api {
       throw new IllegalStateException("No operation " + operationId + " in the API contract");
     }
     route.setDoSecurity(false);
-    route.addHandler(scopes.forRule(rule)).addHandler(handler);
+    // Validated in place on the event loop (ContractValidation), not by the router's worker queue.
+    route.setDoValidation(false);
+    route.addHandler(validation.forOperation(route.getOperation()))
+        .addHandler(scopes.forRule(rule))
+        .addHandler(handler);
     mounted.add(operationId);
     return this;
   }

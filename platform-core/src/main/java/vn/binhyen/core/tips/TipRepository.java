@@ -1,6 +1,7 @@
 package vn.binhyen.core.tips;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -9,7 +10,9 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.text.Fold;
@@ -35,17 +38,33 @@ final class TipRepository {
 
   private static final String CATEGORIES =
       "SELECT id, name_vi, name_en, sla_hours FROM tip_category ORDER BY position";
-  // The tip and its first event in one statement (one round trip on the hottest path).
-  private static final String INSERT = """
-      WITH t AS (
+  // Tips and their first events in one statement, for a whole batch (IntakeBatcher): one array
+  // per column, unnested in order. A tip whose receipt is taken or whose platform message was
+  // received before is skipped (ON CONFLICT DO NOTHING) and missing from the answer.
+  private static final String INSERT_BATCH = """
+      WITH input AS (
+        SELECT * FROM unnest($1::text[], $2::bytea[], $3::bigint[], $4::text[], $5::text[], $6::text[],
+                             $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],
+                             $13::bytea[], $14::bytea[], $15::timestamptz[], $16::date[],
+                             $17::timestamptz[], $18::bigint[], $19::text[], $20::text[])
+          WITH ORDINALITY AS i (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category,
+                                source, source_message_id, body, body_folded, place, occurred,
+                                contact_sealed, account_sealed, received_at, received_day, sla_due_at,
+                                actor_id, actor_name, note, ord)
+      ), t AS (
         INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
                          source_message_id, body, body_folded, place, occurred, contact_sealed,
                          account_sealed, received_at, received_day, sla_due_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        SELECT receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
+               source_message_id, body, body_folded, place, occurred, contact_sealed,
+               account_sealed, received_at, received_day, sla_due_at
+          FROM input ORDER BY ord
+        ON CONFLICT DO NOTHING
         RETURNING\s""" + COLUMNS + """
       ), e AS (
         INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name, unit_path, note)
-        SELECT id, 'transition', 'receive', NULL, status, $18, $19, tenant_path, $20 FROM t)
+        SELECT t.id, 'transition', 'receive', NULL, t.status, i.actor_id, i.actor_name, t.tenant_path, i.note
+          FROM t JOIN input i ON i.receipt = t.receipt)
       SELECT * FROM t""";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM tip WHERE id = $1";
   private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
@@ -71,9 +90,9 @@ final class TipRepository {
   private static final String EVENTS = """
       SELECT id, tip_id, kind, action, from_status, to_status, actor_name, unit_path, note, at
         FROM tip_event WHERE tip_id = $1 ORDER BY id""";
-  private static final String INSERT_ATTACHMENT = """
+  private static final String INSERT_ATTACHMENTS = """
       INSERT INTO tip_attachment (tip_id, sha256, media_type, size_bytes, file_name, remote_url)
-      VALUES ($1, $2, $3, $4, $5, $6)""";
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])""";
   private static final String ATTACHMENTS = """
       SELECT id, tip_id, sha256, media_type, size_bytes, file_name, remote_url
         FROM tip_attachment WHERE tip_id = $1 ORDER BY id""";
@@ -86,26 +105,70 @@ final class TipRepository {
     });
   }
 
-  /** Fails with Conflict {@code tip-duplicate} when the platform message was already received. */
-  /** Inserts a tip with its first event ("receive" by {@code actorName}, with {@code note}). */
-  Future<Tip> insert(SqlClient db, String receipt, byte[] secretHash, long tenantId, String tenantPath,
-      String keyTenant, NewTip t, byte[] contact, byte[] account, OffsetDateTime at, LocalDate day,
-      OffsetDateTime due, Long actorId, String actorName, String note) {
-    Object[] values = {receipt, secretHash, tenantId, tenantPath, keyTenant, t.category(), t.source(),
-        t.messageId(), t.text(), Fold.fold(t.text()), t.place(), t.occurred(), contact, account, at, day, due,
-        actorId, actorName, note};
-    return db.preparedQuery(INSERT).execute(Tuple.from(values))
-        .map(rows -> map(rows.iterator().next()))
-        .recover(e -> {
-          if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-            String what = pg.getConstraint() != null && pg.getConstraint().contains("receipt") ? "tip-receipt-taken" : "tip-duplicate";
-            return Future.failedFuture(new DomainError.Conflict(what, "Tin nhắn này đã được tiếp nhận / message already received"));
-          }
-          if (e instanceof PgException pg && "23503".equals(pg.getSqlState())) {
-            return Future.failedFuture(new DomainError.Invalid("tip-category", "Không có lĩnh vực này / unknown category"));
-          }
-          return Future.failedFuture(e);
-        });
+  /**
+   * Inserts tips with their first events (and their attachments) in one round trip each: the
+   * stored tips by receipt. A row missing from the answer conflicted: its platform message was
+   * received before, or its receipt is taken.
+   */
+  Future<Map<String, Tip>> insertAll(SqlClient db, List<TipRow> rows) {
+    int n = rows.size();
+    Object[][] columns = {new String[n], new Buffer[n], new Long[n], new String[n], new String[n],
+        new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+        new String[n], new Buffer[n], new Buffer[n], new OffsetDateTime[n], new LocalDate[n],
+        new OffsetDateTime[n], new Long[n], new String[n], new String[n]};
+    for (int i = 0; i < n; i++) {
+      TipRow r = rows.get(i);
+      NewTip t = r.tip();
+      Object[] values = {r.receipt(), Buffer.buffer(r.secretHash()), r.tenantId(), r.tenantPath(),
+          r.keyTenant(), t.category(), t.source(), t.messageId(), t.text(), Fold.fold(t.text()), t.place(),
+          t.occurred(), buffer(r.contact()), buffer(r.account()), r.at(), r.day(), r.due(), r.actorId(),
+          r.actorName(), r.note()};
+      for (int c = 0; c < values.length; c++) {
+        columns[c][i] = values[c];
+      }
+    }
+    return db.preparedQuery(INSERT_BATCH).execute(Tuple.from((Object[]) columns))
+        .recover(e -> e instanceof PgException pg && "23503".equals(pg.getSqlState())
+            ? Future.failedFuture(new DomainError.Invalid("tip-category", "Không có lĩnh vực này / unknown category"))
+            : Future.failedFuture(e))
+        .map(result -> {
+          Map<String, Tip> stored = new HashMap<>();
+          result.forEach(row -> {
+            Tip tip = map(row);
+            stored.put(tip.receipt(), tip);
+          });
+          return stored;
+        })
+        .compose(stored -> insertAttachments(db, rows, stored).map(stored));
+  }
+
+  private Future<Void> insertAttachments(SqlClient db, List<TipRow> rows, Map<String, Tip> stored) {
+    List<Object[]> all = new ArrayList<>();
+    for (TipRow r : rows) {
+      Tip tip = stored.get(r.receipt());
+      if (tip == null) {
+        continue;
+      }
+      r.files().forEach(f -> all.add(new Object[] {tip.id(), f.sha256(), f.mediaType(), f.size(), f.fileName(), null}));
+      // Platform attachments not fetched: the content address of nothing, and the URL.
+      r.tip().remoteAttachments().forEach(url ->
+          all.add(new Object[] {tip.id(), "0".repeat(64), "application/x-remote", 0L, null, url}));
+    }
+    if (all.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    int n = all.size();
+    Object[][] columns = {new Long[n], new String[n], new String[n], new Long[n], new String[n], new String[n]};
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < columns.length; c++) {
+        columns[c][i] = all.get(i)[c];
+      }
+    }
+    return db.preparedQuery(INSERT_ATTACHMENTS).execute(Tuple.from((Object[]) columns)).mapEmpty();
+  }
+
+  private static Buffer buffer(byte[] bytes) {
+    return bytes == null ? null : Buffer.buffer(bytes);
   }
 
   Future<Optional<Tip>> findById(SqlClient db, long id, boolean forUpdate) {
@@ -159,11 +222,6 @@ final class TipRepository {
           r.getOffsetDateTime(9))));
       return out;
     });
-  }
-
-  Future<Void> insertAttachment(SqlClient db, long tipId, StoredFile f, String remoteUrl) {
-    Object[] values = {tipId, f.sha256(), f.mediaType(), f.size(), f.fileName(), remoteUrl};
-    return db.preparedQuery(INSERT_ATTACHMENT).execute(Tuple.from(values)).mapEmpty();
   }
 
   Future<List<Attachment>> attachments(SqlClient db, long tipId) {

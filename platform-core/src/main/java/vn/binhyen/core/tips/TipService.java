@@ -30,6 +30,7 @@ public final class TipService {
   private final IdentitySeal seal;
   private final TipSettings settings;
   private final Map<String, TipCategory> categories;
+  private final IntakeBatcher intake;
 
   TipService(Services services, TipRepository repo, AttachmentStore store, IdentitySeal seal,
       TipSettings settings, Map<String, TipCategory> categories) {
@@ -38,7 +39,13 @@ public final class TipService {
     this.store = store;
     this.seal = seal;
     this.settings = settings;
+    this.intake = new IntakeBatcher(services.db(), repo);
     this.categories = categories;
+  }
+
+  /** The group-commit writer of this node's intake (its counters show the batching). */
+  IntakeBatcher intake() {
+    return intake;
   }
 
   public List<TipCategory> categories() {
@@ -85,17 +92,39 @@ public final class TipService {
     byte[] contact = seal.seal(unit.code(), receipt, "contact", tip.contact());
     byte[] account = seal.seal(unit.code(), receipt, "account", tip.account());
     return storeAll(tip.uploads())
-        .compose(files -> services.db().inScope(unit.path(), tx -> repo
-            .insert(tx, receipt, ReceiptCodes.hashSecret(secret), unit.id(), unit.path(), unit.code(), tip,
-                contact, account, now, now.atZoneSameInstant(settings.zone()).toLocalDate(),
-                now.plusHours(category.slaHours()), officer == null ? null : officer.userId(),
-                officer == null ? actorOf(tip.source()) : officer.username(),
-                officer == null ? null : "Tiếp nhận qua " + tip.source())
-            .compose(saved -> attach(tx, saved.id(), files, tip.remoteAttachments()).map(saved))))
-        .map(saved -> {
-          TipLive.publish(services.vertx(), "received", saved, null);
-          return new Receipt(saved.id(), saved.receipt(), secret, saved.status());
-        });
+        .map(files -> new TipRow(receipt, ReceiptCodes.hashSecret(secret), unit.id(), unit.path(), unit.code(),
+            tip, contact, account, now, now.atZoneSameInstant(settings.zone()).toLocalDate(),
+            now.plusHours(category.slaHours()), officer == null ? null : officer.userId(),
+            officer == null ? actorOf(tip.source()) : officer.username(),
+            officer == null ? null : "Tiếp nhận qua " + tip.source(), files))
+        .compose(row -> write(row, secret, RECEIPT_ATTEMPTS));
+  }
+
+  /** Receipts are random: a collision (about one in 10^8 at ten million tips) draws another. */
+  private static final int RECEIPT_ATTEMPTS = 3;
+
+  private Future<Receipt> write(TipRow row, String secret, int attemptsLeft) {
+    return intake.write(row).compose(saved -> {
+      if (saved.isPresent()) {
+        TipLive.publish(services.vertx(), "received", saved.get(), null);
+        return Future.succeededFuture(new Receipt(saved.get().id(), saved.get().receipt(), secret, saved.get().status()));
+      }
+      if (row.tip().messageId() != null) {
+        return Future.failedFuture(new DomainError.Conflict("tip-duplicate",
+            "Tin nhắn này đã được tiếp nhận / message already received"));
+      }
+      if (attemptsLeft <= 1) {
+        return Future.failedFuture(new DomainError.Conflict("tip-receipt-taken",
+            "Không cấp được mã tin báo, xin gửi lại / could not issue a receipt code, please send again"));
+      }
+      // The identity was sealed with the receipt as associated data: seal it again under the new one.
+      String receipt = ReceiptCodes.newReceipt();
+      String newSecret = ReceiptCodes.newSecret();
+      TipRow again = row.withReceipt(receipt, ReceiptCodes.hashSecret(newSecret),
+          seal.seal(row.keyTenant(), receipt, "contact", row.tip().contact()),
+          seal.seal(row.keyTenant(), receipt, "account", row.tip().account()));
+      return write(again, newSecret, attemptsLeft - 1);
+    });
   }
 
   private static String actorOf(String source) {
@@ -110,19 +139,6 @@ public final class TipService {
     List<Future<StoredFile>> all = new ArrayList<>();
     uploads.forEach(u -> all.add(store.put(u)));
     return Future.all(all).map(cf -> cf.<StoredFile>list());
-  }
-
-  private Future<Void> attach(io.vertx.sqlclient.SqlClient tx, long tipId, List<StoredFile> files,
-      List<String> remote) {
-    Future<Void> chain = Future.succeededFuture();
-    for (StoredFile f : files) {
-      chain = chain.compose(x -> repo.insertAttachment(tx, tipId, f, null));
-    }
-    for (String url : remote) {
-      StoredFile ref = new StoredFile("0".repeat(64), "application/x-remote", 0, null);
-      chain = chain.compose(x -> repo.insertAttachment(tx, tipId, ref, url));
-    }
-    return chain;
   }
 
   /**

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Tip intake over HTTP against the durable single-INSERT ceiling, on the same server in the same
+# run: the demo jar on its embedded PostgreSQL (fsync and synchronous_commit on, checked), then
+# interleaved rounds of
+#   - the ceiling: pgbench, single-row autocommit INSERTs into a plain table, prepared;
+#   - intake: wrk posting JSON tips to POST /api/public/tips (deploy/bench/submit-tip.lua: every
+#     tip to one ward, the hottest case for the roll-up rows), the whole path: contract
+#     validation, the cluster-wide rate limiter, tip + first event + roll-ups in one transaction;
+# both with the same number of concurrent clients; the best round of each is kept. Afterwards
+# every roll-up row is compared with a GROUP BY over the tips (must be 0 differences) and the
+# stored tips are counted against the 201 answers.
+#
+#   deploy/bench/tips-intake-bench.sh
+#   DURATION=20 CONNECTIONS=64 ROUNDS=3 deploy/bench/tips-intake-bench.sh
+#
+# Needs wrk, pgbench and psql (Debian: apt-get install -y wrk postgresql-15), python3, a JDK 17.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-2}
+PORT=${PORT:-18481}
+CLUSTER_PORT=${CLUSTER_PORT:-5894}
+JAR=deploy/target/binhyen.jar
+
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)
+PSQL=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -1 || true)
+[[ -n $PGBENCH && -n $PSQL ]] || { echo "pgbench/psql missing: apt-get install -y postgresql-15" >&2; exit 2; }
+[[ -f $JAR ]] || mvn -q -B -o package -DskipTests
+
+HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+DATA=$(mktemp -d /tmp/binhyen-tips-bench.XXXXXX)
+LOG=$DATA/node.log
+cleanup() {
+  if [[ -n ${NODE_PID:-} ]]; then kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; fi
+  rm -rf "$DATA"
+}
+trap cleanup EXIT
+
+echo "== starting the demo node on port $PORT (data in $DATA)"
+# The public intake is rate-limited per address and all the load comes from one: raise the limit.
+BINHYEN_DATA_DIR=$DATA BINHYEN_HTTP_PORT=$PORT BINHYEN_CLUSTER_PORT=$CLUSTER_PORT \
+BINHYEN_CLUSTER_MEMBERS=127.0.0.1:$CLUSTER_PORT BINHYEN_CLUSTER_NAME=tips-bench-$$ \
+BINHYEN_TIPS_SUBMIT_PER_MINUTE=100000000 BINHYEN_TIPS_SLA_SWEEP_SECONDS=86400 BINHYEN_ACCESS_LOG_LEVEL=WARN \
+  java $HZ_OPENS -Xmx1g -jar "$JAR" demo --password bench-password-1 >"$LOG" 2>&1 &
+NODE_PID=$!
+for _ in $(seq 1 180); do
+  if grep -aq "demo is running" "$LOG"; then break; fi
+  if ! kill -0 "$NODE_PID" 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
+  sleep 1
+done
+grep -aq "demo is running" "$LOG" || { echo "the node did not start" >&2; tail -50 "$LOG" >&2; exit 1; }
+PGPORT=$(grep -ao "Embedded PostgreSQL on port [0-9]*" "$LOG" | head -1 | awk '{print $NF}')
+sql() { "$PSQL" -h localhost -p "$PGPORT" -U postgres -d postgres -At -c "$1"; }
+for setting in fsync synchronous_commit; do
+  [[ $(sql "SHOW $setting") == on ]] || { echo "$setting is not on: not a durable server" >&2; exit 1; }
+done
+sql "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
+echo "INSERT INTO bench_insert (body) VALUES ('Có người lạ mạo danh công an gọi điện yêu cầu chuyển tiền');" >"$DATA/insert.sql"
+BASE=http://localhost:$PORT
+TIPS_BEFORE=$(sql "SELECT count(*) FROM tip")
+
+ceiling() { # "<inserts/s> <average latency ms>"
+  "$PGBENCH" -h localhost -p "$PGPORT" -U postgres -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" \
+    -f "$DATA/insert.sql" postgres 2>&1 | python3 -c '
+import re, sys
+t = sys.stdin.read()
+print("%.0f %.2f" % (float(re.search(r"tps = ([\d.]+)", t).group(1)), float(re.search(r"latency average = ([\d.]+) ms", t).group(1))))'
+}
+intake() { # "<tips/s> <p50 ms> <p99 ms> <201s>"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s deploy/bench/submit-tip.lua "$BASE/api/public/tips" | python3 -c '
+import re, sys
+t = sys.stdin.read()
+def ms(p):
+    m = re.search(r"\s%s%%\s+([\d.]+)(us|ms|s)" % p, t)
+    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
+errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+if errors:
+    sys.exit("intake answered %s non-2xx responses" % errors.group(1))
+total = int(re.search(r"(\d+) requests in", t).group(1))
+print("%.0f %.2f %.2f %d" % (float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1)), ms(50), ms(99), total))'
+}
+
+echo "== $ROUNDS round(s), $CONNECTIONS clients, ${DURATION} s each, interleaved; best of each kept"
+wrk -t2 -c"$CONNECTIONS" -d5s -s deploy/bench/submit-tip.lua "$BASE/api/public/tips" >/dev/null   # warm-up
+CEIL_RUNS=""; TIP_RUNS=""
+for round in $(seq 1 "$ROUNDS"); do
+  r=$(ceiling); CEIL_RUNS+="$r"$'\n'; echo "round $round single-INSERT ceiling: $r (inserts/s, avg latency ms)"
+  r=$(intake); TIP_RUNS+="$r"$'\n'; echo "round $round HTTP intake:          $r (tips/s, p50 ms, p99 ms, answers)"
+done
+read -r CEIL CEIL_LAT < <(printf '%s' "$CEIL_RUNS" | sort -k1,1nr | head -1)
+read -r TIPS TIPS_P50 TIPS_P99 _ < <(printf '%s' "$TIP_RUNS" | sort -k1,1nr | head -1)
+
+# Every acknowledged tip is stored (the warm-up's included), and the roll-ups are exact.
+STORED=$(( $(sql "SELECT count(*) FROM tip") - TIPS_BEFORE ))
+ACKED=$(printf '%s' "$TIP_RUNS" | awk '{s += $4} END {print s}')
+(( STORED >= ACKED )) || { echo "only $STORED tips stored for $ACKED acknowledged" >&2; exit 1; }
+DIFF=$(sql "$(python3 - <<'PY'
+import re
+src = open("platform-core/src/test/java/vn/binhyen/core/testing/TipRollups.java", encoding="utf-8").read()
+print(re.search(r'DIFF = """(.*?)""";', src, re.S).group(1))
+PY
+)")
+echo "tips acknowledged in the measured rounds: $ACKED; stored during the run (warm-up included): $STORED; roll-up rows differing from a GROUP BY: $DIFF"
+[[ $DIFF == 0 ]] || { echo "roll-ups differ from the tips" >&2; exit 1; }
+
+python3 - "$TIPS" "$TIPS_P50" "$TIPS_P99" "$CEIL" "$CEIL_LAT" <<'PY'
+import sys
+tips, p50, p99, ceil, lat = map(float, sys.argv[1:])
+print("== summary")
+print("HTTP intake %.0f tips/s (p50 %.1f ms, p99 %.1f ms) / single-INSERT ceiling %.0f/s (avg %.2f ms) = %.2f (target >= 0.50) -> %s"
+      % (tips, p50, p99, ceil, lat, tips / ceil, "PASS" if tips / ceil >= 0.5 else "FAIL"))
+PY
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
