@@ -53,7 +53,9 @@ public final class VerifierModule implements FeatureModule {
     registry = new VerificationRegistry(services.vertx(), services.db());
     attestations = new AttestationService(services, keys, translog, registry);
     keyAdmin = new KeyAdminService(services, keys, attestations);
-    verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class));
+    boolean rememberTokens = !"false".equalsIgnoreCase(System.getenv("BINHYEN_VERIFY_REMEMBER_TOKENS"));
+    verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class),
+        rememberTokens);
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);

@@ -35,10 +35,26 @@ public final class VerifyService {
   private final VerificationRegistry registry;
   private final KeyDirectory keys;
   private final Supplier<Optional<ImpostorCheck>> impostors;
-  /** Registry tokens whose signatures were checked once (links are looked up far more than tokens change). */
+  private final boolean rememberSignatures;
+  /**
+   * Valid tokens whose signatures were checked once: an Ed25519 check is a pure function of the
+   * token's bytes and the key, and the same few thousand tokens (registry links, posters' QR
+   * codes) are asked about over and over. Only tokens that verified are kept, so bogus ones cannot
+   * fill it; it is emptied past {@link #MAX_CHECKED_TOKENS}.
+   */
   private final java.util.Map<String, VerificationResult> checkedTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
   public VerifyService(VerificationRegistry registry, KeyDirectory keys, Supplier<Optional<ImpostorCheck>> impostors) {
+    this(registry, keys, impostors, true);
+  }
+
+  /**
+   * @param rememberSignatures false: every presented token's signatures are checked again
+   *     (BINHYEN_VERIFY_REMEMBER_TOKENS=false; the benchmark's uncached figure)
+   */
+  public VerifyService(VerificationRegistry registry, KeyDirectory keys, Supplier<Optional<ImpostorCheck>> impostors,
+      boolean rememberSignatures) {
+    this.rememberSignatures = rememberSignatures;
     this.registry = registry;
     this.keys = keys;
     this.impostors = impostors;
@@ -67,9 +83,14 @@ public final class VerifyService {
     return withImpostor(byName(q), null, q);
   }
 
-  /** The answer for an attestation token. */
+  /**
+   * The answer for an attestation token. Its signatures are checked once per distinct token and
+   * remembered (as for registry tokens, {@link #checkCurrent}); revocations and expiry are checked
+   * on every call.
+   */
   public VerifyAnswer verifyToken(String token) {
-    VerificationResult result = AttestationVerifier.verify(token, keys, Instant.now().getEpochSecond());
+    VerificationResult result = rememberSignatures
+        ? checkCurrent(token) : AttestationVerifier.verify(token, keys, Instant.now().getEpochSecond());
     var claims = result.attestation();
     RegistryEntry entry = claims == null ? null : registry.byNormalizedId(claims.normalizedId()).orElse(null);
     Verdict verdict = switch (result.outcome()) {

@@ -19,6 +19,7 @@ import vn.binhyen.core.error.DomainError;
 import vn.binhyen.verifier.signing.Attestation;
 import vn.binhyen.verifier.signing.Ed25519Keys;
 import vn.binhyen.verifier.signing.InMemoryKeyDirectory;
+import vn.binhyen.verifier.signing.KeyCertificate;
 import vn.binhyen.verifier.signing.SigningKey;
 
 /** How a question is read (token, link, handle, name) and when the impostor check is asked; no I/O. */
@@ -77,6 +78,29 @@ class VerifyServiceTest {
     assertEquals(List.of(), asked);
     keys.revokeAttestation(direct.claims().jti());
     assertEquals(VerifyAnswer.Verdict.REVOKED, ask(token, true).verdict());
+  }
+
+  @Test
+  void a_remembered_token_still_follows_revocations_and_a_tampered_copy_is_still_refused() {
+    SigningKey province = Ed25519Keys.generate();
+    long now = Instant.now().getEpochSecond();
+    keys.addIssuer(province.verifyingKey(), new KeyCertificate(province.verifyingKey(), "01", now - 60, now + 86_400)
+        .sign(root));
+    String token = Attestation.issue("8", ChannelLinks.normalize("https://facebook.com/ConganThuDo"), "Công an Hà Nội",
+        "01", "Công an thành phố Hà Nội", now, now + 3600).sign(province);
+    VerifyService service = new VerifyService(emptyRegistry, keys, Optional::empty);
+    for (int i = 0; i < 3; i++) {
+      VerifyAnswer a = service.verify(token).result();
+      assertEquals(VerifyAnswer.Verdict.OFFICIAL, a.verdict());
+      assertEquals(List.of(province.kid(), root.kid()), a.chain());
+    }
+    // One character of the signature changed: a different token, checked in full, refused.
+    int last = token.length() - 2;
+    String tampered = token.substring(0, last) + (token.charAt(last) == 'A' ? 'B' : 'A') + token.substring(last + 1);
+    assertEquals(VerifyAnswer.Verdict.INVALID_TOKEN, service.verify(tampered).result().verdict());
+    // The remembered token follows a revocation of its issuing key at once.
+    keys.revokeKey(province.kid());
+    assertEquals(VerifyAnswer.Verdict.REVOKED, service.verify(token).result().verdict());
   }
 
   @Test
