@@ -1,6 +1,9 @@
 package vn.binhyen.core.tips;
 
 import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tips.attachments.AttachmentStore;
 import vn.binhyen.core.tips.attachments.FileAttachmentStore;
 import vn.binhyen.core.tips.rollup.RollupService;
+import vn.binhyen.core.tips.webhook.MediaFetcher;
 import vn.binhyen.core.tips.webhook.Signatures;
 import vn.binhyen.core.tips.webhook.WebhookRoutes;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
@@ -29,6 +33,7 @@ public final class TipsModule implements FeatureModule {
   private RollupService rollups;
   private WebhookSecretService secrets;
   private Signatures signatures;
+  private MediaFetcher media;
 
   @Override
   public String name() {
@@ -43,6 +48,13 @@ public final class TipsModule implements FeatureModule {
     AttachmentStore store = new FileAttachmentStore(services.vertx(), services.config().attachmentDir(),
         settings.maxAttachmentBytes());
     IdentitySeal seal = new IdentitySeal(services.masterKey());
+    Path uploads = services.config().dataDir().resolve("uploads-tmp");
+    try {
+      Files.createDirectories(uploads);
+    } catch (IOException e) {
+      return Future.failedFuture(new IllegalStateException("cannot create " + uploads + ": " + e.getMessage(), e));
+    }
+    media = new MediaFetcher(services.vertx(), uploads, settings.maxAttachmentBytes(), settings.webhookMediaOrigins());
     return repo.categories(services.db().pool()).map(list -> {
       Map<String, TipCategory> byId = new LinkedHashMap<>();
       Map<String, String> names = new LinkedHashMap<>();
@@ -77,7 +89,7 @@ public final class TipsModule implements FeatureModule {
           .onSuccess(x -> Json.noContent(ctx)).onFailure(ctx::fail);
     });
     api.routes(router -> {
-      new WebhookRoutes(api.services(), tips, secrets, signatures).mount(router);
+      new WebhookRoutes(api.services(), tips, secrets, signatures, media, settings.maxAttachments()).mount(router);
       new LiveRoutes(api).mount(router);
       TipPages.mount(router);
     });

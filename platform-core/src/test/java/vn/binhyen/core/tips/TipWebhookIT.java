@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.binhyen.core.tips.TipFixtures.*;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +110,60 @@ class TipWebhookIT {
         + " AND account_sealed IS NOT NULL", mid));
     assertEquals(0, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tip::text LIKE '%6789012345678901%'", mid),
         "the sender's id is sealed");
+  }
+
+  /**
+   * Attachment links point at the platform's CDN and expire: the files are fetched into the store
+   * (type sniffed, EXIF stripped), while a link on another origin, or one that is not media, stays
+   * a link on the tip. The CDN here is a local stand-in on 127.0.0.1 (the test allow-list).
+   */
+  @Test
+  void facebook_attachments_are_fetched_from_the_allowed_cdn_into_the_store() throws Exception {
+    Vertx vertx = TipWorld.demo().services().vertx();
+    HttpServer cdn = vertx.createHttpServer().requestHandler(req -> {
+      switch (req.path()) {
+        case "/v/photo.png" -> req.response().putHeader("Content-Type", "image/png").end(Buffer.buffer(TipFixtures.PNG));
+        case "/v/page.html" -> req.response().putHeader("Content-Type", "image/jpeg").end("<html>not a photo</html>");
+        default -> req.response().setStatusCode(404).end();
+      }
+    }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get();
+    try {
+      int port = cdn.actualPort();
+      String photo = "http://127.0.0.1:" + port + "/v/photo.png?oh=abc&oe=123";
+      String notMedia = "http://127.0.0.1:" + port + "/v/page.html";
+      String gone = "http://127.0.0.1:" + port + "/v/expired.jpg";
+      String elsewhere = "http://localhost:" + port + "/v/photo.png";
+      String mid = "m_media_" + System.nanoTime();
+      JsonObject event = new JsonObject(FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid));
+      JsonArray attachments = new JsonArray();
+      for (String url : List.of(photo, notMedia, gone, elsewhere)) {
+        attachments.add(new JsonObject().put("type", "image").put("payload", new JsonObject().put("url", url)));
+      }
+      event.getJsonArray("entry").getJsonObject(0).getJsonArray("messaging").getJsonObject(0)
+          .getJsonObject("message").put("attachments", attachments);
+      byte[] body = event.encode().getBytes(StandardCharsets.UTF_8);
+      assertEquals(200, postFacebook(body, "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET))).status());
+      awaitTip("facebook", mid);
+      long tipId = scalar("SELECT id FROM tip WHERE source = 'facebook' AND source_message_id = ?", mid);
+      String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(TipFixtures.PNG));
+      assertEquals(1, scalar("SELECT count(*) FROM tip_attachment WHERE tip_id = ? AND remote_url IS NULL"
+          + " AND media_type = 'image/png' AND sha256 = ? AND file_name = 'photo.png'", tipId, sha), "the photo is stored");
+      assertEquals(3, scalar("SELECT count(*) FROM tip_attachment WHERE tip_id = ? AND remote_url IS NOT NULL", tipId),
+          "not media, gone, and another origin stay links");
+      assertEquals(1, scalar("SELECT count(*) FROM tip_attachment WHERE tip_id = ? AND remote_url = ?", tipId, elsewhere));
+      // The officer downloads the stored photo through the tip's access check.
+      String officer = http().login("badinh-officer");
+      JsonObject tip = http().get("/api/tips/" + tipId, officer).json();
+      JsonObject stored = tip.getJsonArray("attachments").stream().map(JsonObject.class::cast)
+          .filter(a -> a.getString("remoteUrl") == null).findFirst().orElseThrow();
+      Http.Response file = http().raw("GET", "/api/tips/" + tipId + "/attachments/" + stored.getLong("id"),
+          new byte[0], null, officer, Map.of());
+      assertEquals(200, file.status());
+      assertEquals("image/png", file.contentType());
+      assertEquals(TipFixtures.PNG.length, stored.getLong("size"));
+    } finally {
+      cdn.close();
+    }
   }
 
   @Test

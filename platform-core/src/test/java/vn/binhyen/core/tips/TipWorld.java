@@ -31,6 +31,8 @@ final class TipWorld {
       // limit on wrong secrets stays, and is tested).
       System.setProperty("BINHYEN_TIPS_SUBMIT_PER_MINUTE", "100000");
       System.setProperty("BINHYEN_TIPS_FOLLOW_PER_MINUTE", "100000");
+      // Webhook tests serve the platforms' attachment files from a local stand-in CDN.
+      System.setProperty("BINHYEN_WEBHOOK_MEDIA_ORIGINS", "http://127.0.0.1");
       clusterName = TestNode.newClusterName();
       clusterPort = freePort();
       platform = TestNode.start(DATABASE, clusterName, env());

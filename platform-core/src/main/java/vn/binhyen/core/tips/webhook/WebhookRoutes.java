@@ -37,9 +37,14 @@ public final class WebhookRoutes {
   private final TipService tips;
   private final WebhookSecretService secrets;
   private final Signatures signatures;
+  private final MediaFetcher media;
+  private final int maxAttachments;
   private final ChannelRepository channels = new ChannelRepository();
 
-  public WebhookRoutes(Services services, TipService tips, WebhookSecretService secrets, Signatures signatures) {
+  public WebhookRoutes(Services services, TipService tips, WebhookSecretService secrets, Signatures signatures,
+      MediaFetcher media, int maxAttachments) {
+    this.media = media;
+    this.maxAttachments = maxAttachments;
     this.services = services;
     this.tips = tips;
     this.secrets = secrets;
@@ -160,10 +165,16 @@ public final class WebhookRoutes {
   /** After the 200: one message becomes one tip of the channel's unit; a redelivery is skipped. */
   private void process(Channel channel, String source, String messageId, String text, String account, List<String> urls) {
     String body = text == null || text.isBlank() ? "(tệp đính kèm / attachment)" : text;
+    // The platform's links expire: fetch what may be fetched (up to the attachment limit) into
+    // the store; the rest stays on the tip as links.
+    List<String> fetch = urls.subList(0, Math.min(urls.size(), maxAttachments));
+    List<String> beyond = urls.subList(fetch.size(), urls.size());
     tips.alreadyReceived(source, messageId)
-        .compose(seen -> seen ? Future.succeededFuture() : services.tenantDirectory().byId(channel.tenantId())
-            .compose(unit -> tips.receive(unit, new NewTip(unit.code(), "other", body, null, null, null, account,
-                source, messageId, List.of(), urls), null)).mapEmpty())
+        .compose(seen -> seen ? Future.succeededFuture() : media.fetchAll(fetch).compose(fetched ->
+            services.tenantDirectory().byId(channel.tenantId())
+                .compose(unit -> tips.receive(unit, new NewTip(unit.code(), "other", body, null, null, null, account,
+                    source, messageId, fetched.files(), concat(fetched.links(), beyond)), null))
+                .eventually(() -> media.discard(fetched))).mapEmpty())
         .onFailure(e -> {
           if (e instanceof DomainError.Conflict) {
             return; // the same message delivered twice at once: the unique key kept one
@@ -182,6 +193,12 @@ public final class WebhookRoutes {
     return channels.findByNormalizedId(services.db().pool(), normalized).map(found -> found
         .filter(c -> c.status() == ChannelStatus.VERIFIED)
         .orElseThrow(WebhookRoutes::unsigned));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   private static List<String> urls(JsonArray attachments) {
