@@ -6,6 +6,9 @@
 #   deploy/bench/verify-bench.sh            # from the repository root; builds the jar if missing
 #   DURATION=20 CONNECTIONS=64 ROUNDS=3 deploy/bench/verify-bench.sh
 #   BINHYEN_VERIFY_FAST_PATH=false deploy/bench/verify-bench.sh   # through the OpenAPI validator
+#   BINHYEN_VERIFY_REMEMBER_TOKENS=false deploy/bench/verify-bench.sh   # every token's signature checked on every request
+#
+# Token runs cycle through every demo channel's token (deploy/bench/verify-tokens.lua).
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl, python3 and a JDK 17.
 # The public endpoints will be rate-limited: raise the limits for the bench (BINHYEN_RATE_LIMIT_*)
@@ -46,6 +49,7 @@ echo "== starting the demo node on port $PORT (data in $DATA)"
 BINHYEN_DATA_DIR=$DATA BINHYEN_HTTP_PORT=$PORT BINHYEN_CLUSTER_PORT=$CLUSTER_PORT \
 BINHYEN_CLUSTER_MEMBERS=127.0.0.1:$CLUSTER_PORT BINHYEN_CLUSTER_NAME=bench-$$ \
 BINHYEN_BENCH_ROUTES=true BINHYEN_VERIFY_PER_MINUTE=0 BINHYEN_ACCESS_LOG_LEVEL=WARN BINHYEN_VERIFY_FAST_PATH=${BINHYEN_VERIFY_FAST_PATH:-true} \
+BINHYEN_VERIFY_REMEMBER_TOKENS=${BINHYEN_VERIFY_REMEMBER_TOKENS:-true} \
   java $HZ_OPENS -Xmx1g -jar "$JAR" demo --password bench-password-1 >"$LOG" 2>&1 &
 NODE_PID=$!
 for _ in $(seq 1 180); do
@@ -58,15 +62,29 @@ BASE=http://localhost:$PORT
 
 TOKEN=$(curl -fsS "$BASE/api/public/units/01/channels" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["token"])')
 ENC_TOKEN=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
+# Every demo channel's token, for the token runs (deploy/bench/verify-tokens.lua cycles through them).
+export TOKENS_FILE=$DATA/tokens.txt
+for unit in BCA 01 00004 00070 24133; do
+  curl -fsS "$BASE/api/public/units/$unit/channels" | python3 -c '
+import json, sys, urllib.parse
+for item in json.load(sys.stdin)["items"]:
+    if item.get("token"): print(urllib.parse.quote(item["token"], safe=""))'
+done >"$TOKENS_FILE"
+echo "tokens: $(wc -l <"$TOKENS_FILE") distinct, $(head -1 "$TOKENS_FILE" | python3 -c 'import sys,urllib.parse; print(len(urllib.parse.unquote(sys.stdin.read().strip())))') characters (first)"
+while read -r t; do
+  curl -fsS "$BASE/api/public/verify?q=$t" | grep -q '"verdict":"OFFICIAL"' || { echo "a demo token is not OFFICIAL" >&2; exit 1; }
+done <"$TOKENS_FILE"
 LINK_PATH="/api/public/verify?q=https%3A%2F%2Fm.facebook.com%2FConganThuDo%2F"
 TOKEN_PATH="/api/public/verify?q=$ENC_TOKEN"
 curl -fsS "$BASE$LINK_PATH" | grep -q '"verdict":"OFFICIAL"' || { echo "link verification is not OFFICIAL" >&2; exit 1; }
 curl -fsS "$BASE$TOKEN_PATH" | grep -q '"verdict":"OFFICIAL"' || { echo "token verification is not OFFICIAL" >&2; exit 1; }
 
-# Prints "<requests/s> <p99 ms>" of one wrk run, after a short warm-up.
+# Prints "<requests/s> <p99 ms>" of one wrk run, after a short warm-up. "tokens": every demo token in turn.
 measure() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$BASE$1" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$1" | python3 -c '
+  local target=("$BASE$1")
+  if [[ $1 == tokens ]]; then target=(-s deploy/bench/verify-tokens.lua "$BASE/"); fi
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "${target[@]}" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${target[@]}" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
@@ -86,7 +104,7 @@ for round in $(seq 1 "$ROUNDS"); do
   r=$(measure /bench/hello); HELLO_RUNS+="$r"$'\n'; echo "round $round hello-world:        $r (req/s, p99 ms)"
   r=$(measure "$LINK_PATH"); LINK_RUNS+="$r"$'\n'; echo "round $round link verification:  $r"
   r=$(raw_rate); RAW_RUNS+="$r"$'\n'; echo "round $round raw BC verify ($CORES threads): $r verifies/s"
-  r=$(measure "$TOKEN_PATH"); TOK_RUNS+="$r"$'\n'; echo "round $round token verification: $r"
+  r=$(measure tokens); TOK_RUNS+="$r"$'\n'; echo "round $round token verification: $r"
 done
 read -r HELLO HELLO_P99 < <(printf '%s' "$HELLO_RUNS" | best)
 read -r LINK LINK_P99 < <(printf '%s' "$LINK_RUNS" | best)
@@ -105,7 +123,7 @@ print("%s req/s, median %s%s" % (re.search(r"Requests/sec:\s+([\d.]+)", t).group
 echo "== one connection (wrk -t1 -c1)"
 echo "hello-world:        $(single /bench/hello)"
 echo "link verification:  $(single "$LINK_PATH")"
-echo "token verification: $(single "$TOKEN_PATH")"
+echo "token verification (one token): $(single "$TOKEN_PATH")"
 
 python3 - "$HELLO" "$LINK" "$LINK_P99" "$RAW" "$TOK" "$TOK_P99" <<'PY'
 import sys
