@@ -5,7 +5,8 @@ public final class TipRollups {
 
   /**
    * Rows that differ between the roll-up counters (shards summed, zeros dropped) and a GROUP BY
-   * over the tips expanded to every ancestor: 0 when they agree exactly.
+   * over the tips expanded to every ancestor, by day (tip_rollup) and, for subtree counters, by
+   * month (tip_rollup_month): 0 when they agree exactly.
    */
   public static final String DIFF = """
       WITH e AS (
@@ -21,8 +22,15 @@ public final class TipRollups {
          GROUP BY 1, 2, 3, 4, 5),
       a AS (
         SELECT unit_path, dim, own, day, key, sum(n)::bigint AS n FROM tip_rollup
-         GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0)
-      SELECT count(*) FROM ((SELECT * FROM e EXCEPT SELECT * FROM a) UNION ALL (SELECT * FROM a EXCEPT SELECT * FROM e)) x""";
+         GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0),
+      em AS (
+        SELECT unit_path, dim, date_trunc('month', day)::date AS month, key, sum(n)::bigint AS n
+          FROM e WHERE NOT own GROUP BY 1, 2, 3, 4),
+      am AS (
+        SELECT unit_path, dim, month, key, sum(n)::bigint AS n FROM tip_rollup_month
+         GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0)
+      SELECT (SELECT count(*) FROM ((SELECT * FROM e EXCEPT SELECT * FROM a) UNION ALL (SELECT * FROM a EXCEPT SELECT * FROM e)) x)
+           + (SELECT count(*) FROM ((SELECT * FROM em EXCEPT SELECT * FROM am) UNION ALL (SELECT * FROM am EXCEPT SELECT * FROM em)) y)""";
 
   private TipRollups() {}
 }

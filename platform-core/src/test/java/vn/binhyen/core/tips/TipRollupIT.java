@@ -142,6 +142,35 @@ class TipRollupIT {
     assertTrue(csv.contentType().startsWith("text/csv"));
     assertTrue(csv.body().startsWith("unit,from,to,group_by,key,label,count,sla_breaches"));
     assertTrue(csv.body().contains("\"fire\""));
+    // A period of whole months with ragged ends: months come from the month grain, the ends from
+    // days; both must still agree with a GROUP BY. Move a few tips into a month inside it first.
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+    java.time.LocalDate from = today.minusMonths(4).withDayOfMonth(10);
+    java.time.LocalDate inside = today.minusMonths(2).withDayOfMonth(15);
+    try (var c = owner(); var st = c.prepareStatement("UPDATE tip SET received_day = ? WHERE id IN "
+        + "(SELECT id FROM tip WHERE tenant_path LIKE 'BCA/01/%' ORDER BY id LIMIT 3)")) {
+      st.setObject(1, inside);
+      st.executeUpdate();
+    }
+    String period = "&from=" + from + "&to=" + today;
+    JsonObject months = http().get("/api/units/01/rollup?groupBy=child" + period, supervisor).json();
+    assertEquals(scalar("SELECT count(*) FROM tip WHERE (tenant_path = 'BCA/01' OR tenant_path LIKE 'BCA/01/%')"
+        + " AND received_day BETWEEN ? AND ?", from, today), months.getLong("total"), "total over whole months");
+    for (Object o : months.getJsonArray("groups")) {
+      JsonObject g = (JsonObject) o;
+      if (g.getString("path") != null && !g.getString("path").equals("BCA/01")) {
+        assertEquals(scalar("SELECT count(*) FROM tip WHERE (tenant_path = ? OR tenant_path LIKE ? || '/%')"
+            + " AND received_day BETWEEN ? AND ?", g.getString("path"), g.getString("path"), from, today),
+            g.getLong("count"), g.getString("key"));
+      }
+    }
+    JsonObject byCategory = http().get("/api/units/01/rollup?groupBy=category" + period, supervisor).json();
+    for (Object o : byCategory.getJsonArray("groups")) {
+      JsonObject g = (JsonObject) o;
+      assertEquals(scalar("SELECT count(*) FROM tip WHERE (tenant_path = 'BCA/01' OR tenant_path LIKE 'BCA/01/%') AND category = ?"
+          + " AND received_day BETWEEN ? AND ?", g.getString("key"), from, today), g.getLong("count"), g.getString("key"));
+    }
+    assertEquals(0, scalar(ROLLUP_DIFF), "day and month counters equal a GROUP BY");
     assertEquals(403, http().get("/api/units/66/rollup", supervisor).status(), "another province's figures");
     assertEquals(400, http().get("/api/units/01/rollup?groupBy=nope", supervisor).status());
     assertEquals(200, http().get("/api/units/01/sla-breaches", supervisor).status());

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the roll-up counters (tip_rollup, maintained by trigger). Every query is one range scan
- * of the primary key (unit, dimension, own, day); shards are summed.
+ * Reads the roll-up counters (tip_rollup by day and, for subtree figures, tip_rollup_month by
+ * month; both maintained by trigger). Every part of a query is one range scan of a primary key
+ * (unit, dimension, own, day or month); shards are summed.
  */
 final class RollupRepository {
 
@@ -22,13 +23,33 @@ final class RollupRepository {
       SELECT key, dim, sum(n)::bigint FROM tip_rollup
        WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY key, dim""";
+  // Subtree counters of a period: whole months from the month grain, the days at both ends.
+  // $3..$8: head days, months, tail days (MonthSplit).
+  private static final String BY_DIM_SUBTREE = """
+      SELECT key, dim, sum(n)::bigint FROM (
+        SELECT key, dim, n FROM tip_rollup
+         WHERE unit_path = $1 AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+        UNION ALL
+        SELECT key, dim, n FROM tip_rollup_month
+         WHERE unit_path = $1 AND dim = ANY($2) AND month BETWEEN $5 AND $6
+        UNION ALL
+        SELECT key, dim, n FROM tip_rollup
+         WHERE unit_path = $1 AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
+       GROUP BY key, dim""";
   private static final String BY_DAY = """
       SELECT day::text, dim, sum(n)::bigint FROM tip_rollup
        WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY day, dim ORDER BY day""";
   private static final String BY_UNITS = """
-      SELECT unit_path, dim, sum(n)::bigint FROM tip_rollup
-       WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+      SELECT unit_path, dim, sum(n)::bigint FROM (
+        SELECT unit_path, dim, n FROM tip_rollup
+         WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+        UNION ALL
+        SELECT unit_path, dim, n FROM tip_rollup_month
+         WHERE unit_path = ANY($1) AND dim = ANY($2) AND month BETWEEN $5 AND $6
+        UNION ALL
+        SELECT unit_path, dim, n FROM tip_rollup
+         WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
        GROUP BY unit_path, dim""";
   // The tenant directory has no row-level security (unit names are public).
   private static final String CHILDREN = """
@@ -37,6 +58,12 @@ final class RollupRepository {
   /** key → {dim → count} for one unit; dims are 't', 'c', 's', 'b'. */
   Future<Map<String, Map<String, Long>>> byKey(SqlClient db, String path, List<String> dims, boolean own,
       LocalDate from, LocalDate to) {
+    if (!own) {
+      MonthSplit p = MonthSplit.of(from, to);
+      return db.preparedQuery(BY_DIM_SUBTREE).execute(Tuple.from(new Object[] {path, dims.toArray(String[]::new),
+              p.headFrom(), p.headTo(), p.firstMonth(), p.lastMonth(), p.tailFrom(), p.tailTo()}))
+          .map(RollupRepository::collect);
+    }
     return db.preparedQuery(BY_DIM).execute(Tuple.of(path, dims.toArray(String[]::new), own, from, to))
         .map(RollupRepository::collect);
   }
@@ -47,8 +74,10 @@ final class RollupRepository {
   }
 
   Future<Map<String, Map<String, Long>>> byUnits(SqlClient db, List<String> paths, LocalDate from, LocalDate to) {
+    MonthSplit p = MonthSplit.of(from, to);
     return db.preparedQuery(BY_UNITS)
-        .execute(Tuple.of(paths.toArray(String[]::new), new String[] {"t", "b"}, from, to))
+        .execute(Tuple.from(new Object[] {paths.toArray(String[]::new), new String[] {"t", "b"},
+            p.headFrom(), p.headTo(), p.firstMonth(), p.lastMonth(), p.tailFrom(), p.tailTo()}))
         .map(RollupRepository::collect);
   }
 
