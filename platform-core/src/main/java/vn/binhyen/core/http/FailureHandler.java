@@ -99,6 +99,20 @@ public final class FailureHandler {
       if (c instanceof VertxException && String.valueOf(c.getMessage()).contains("Timeout")) {
         return true;
       }
+      // A stopping server can also reset the connection while the client writes to it: Netty
+      // reports a plain IOException ("Connection reset by peer") from the SQL client's socket.
+      if (c instanceof java.io.IOException && fromSqlClient(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean fromSqlClient(Throwable t) {
+    for (StackTraceElement frame : t.getStackTrace()) {
+      if (frame.getClassName().startsWith("io.vertx.sqlclient.") || frame.getClassName().startsWith("io.vertx.pgclient.")) {
+        return true;
+      }
     }
     return false;
   }

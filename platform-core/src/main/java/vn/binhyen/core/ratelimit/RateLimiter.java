@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.async.CallerContext;
 
 /**
  * Cluster-wide fixed-window rate limits: one counter per (bucket, key, window) in a Hazelcast map,
@@ -100,18 +101,7 @@ public final class RateLimiter {
       for (int i = 0; i < batch.size(); i++) {
         Pending hit = batch.get(i);
         long number = error == null ? total - batch.size() + 1 + i : 0;
-        Runnable done = () -> {
-          if (error == null) {
-            hit.count().complete(number);
-          } else {
-            hit.count().fail(error);
-          }
-        };
-        if (hit.context() == null) {
-          done.run();
-        } else {
-          hit.context().runOnContext(x -> done.run());
-        }
+        CallerContext.complete(hit.context(), hit.count(), number, error);
       }
     });
   }

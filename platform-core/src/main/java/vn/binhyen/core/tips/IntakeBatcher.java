@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.binhyen.core.db.Db;
+import vn.binhyen.core.async.CallerContext;
 
 /**
  * Group commit for tip intake. A tip is written at once when fewer than {@link #MAX_IN_FLIGHT}
@@ -111,18 +112,7 @@ final class IntakeBatcher {
   }
 
   private static void complete(Pending p, Optional<Tip> tip, Throwable failure) {
-    Runnable finish = () -> {
-      if (failure == null) {
-        p.done().complete(tip);
-      } else {
-        p.done().fail(failure);
-      }
-    };
-    if (p.context() == null) {
-      finish.run();
-    } else {
-      p.context().runOnContext(x -> finish.run());
-    }
+    CallerContext.complete(p.context(), p.done(), tip, failure);
   }
 
   /**

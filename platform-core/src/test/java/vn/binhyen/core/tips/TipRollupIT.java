@@ -86,11 +86,12 @@ class TipRollupIT {
     assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY after the fixed walks");
     assertTrue(scalar("SELECT count(DISTINCT status) FROM tip") >= 6, "every state is present");
 
-    // Spread the tips over days, then compact old shards: still exact.
+    // Spread the tips over days, then compact old shards: still exact. ("Today" is the roll-ups'
+    // day in Asia/Ho_Chi_Minh, not the database's UTC date: from 17:00 UTC they differ.)
     try (var c = owner(); var st = c.createStatement()) {
       st.executeUpdate("UPDATE tip SET received_day = received_day - (id % 40)::int WHERE id % 3 = 0");
       assertEquals(0, scalar(ROLLUP_DIFF), "after changing days");
-      st.execute("SELECT tip_rollup_compact(current_date + 1)");
+      st.execute("SELECT tip_rollup_compact((now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + 1)");
     }
     assertEquals(0, scalar(ROLLUP_DIFF), "after compaction");
     assertEquals(0, scalar("SELECT count(*) FROM tip_rollup WHERE shard <> 0"));
@@ -128,10 +129,10 @@ class TipRollupIT {
     long sum = byChild.getJsonArray("groups").stream().map(JsonObject.class::cast).mapToLong(g -> g.getLong("count")).sum();
     assertEquals(byChild.getLong("total"), sum, "children plus the unit itself make the total");
     long expected = scalar("SELECT count(*) FROM tip WHERE tenant_path LIKE 'BCA/01/%' OR tenant_path = 'BCA/01'"
-        + " AND received_day >= current_date - 29");
+        + " AND received_day >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 29");
     long ward = byChild.getJsonArray("groups").stream().map(JsonObject.class::cast)
         .filter(g -> g.getString("key").equals("00004")).findFirst().orElseThrow().getLong("count");
-    assertEquals(scalar("SELECT count(*) FROM tip WHERE tenant_path = 'BCA/01/00004' AND received_day BETWEEN current_date - 29 AND current_date"), ward);
+    assertEquals(scalar("SELECT count(*) FROM tip WHERE tenant_path = 'BCA/01/00004' AND received_day BETWEEN (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date - 29 AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date"), ward);
     assertTrue(expected >= ward);
     for (String g : List.of("category", "status", "day")) {
       JsonObject r = http().get("/api/units/01/rollup?groupBy=" + g, supervisor).json();
