@@ -32,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ValidatorCache {
 
+  static final int MAX_SCHEMAS = 10_000;
+
   private ValidatorCache() {}
 
   static OpenAPIContract around(OpenAPIContract contract) {
@@ -60,6 +62,15 @@ final class ValidatorCache {
 
     @Override
     public Validator validator(JsonSchema schema) {
+      Validator known = validators.get(new Key(schema));
+      if (known != null) {
+        return known;
+      }
+      // A contract has a few hundred schemas: more means the library handed out new instances
+      // per request, and caching them would only grow; build one as the library would.
+      if (validators.size() >= MAX_SCHEMAS) {
+        return delegate.validator(schema);
+      }
       return validators.computeIfAbsent(new Key(schema), k -> delegate.validator(k.schema()));
     }
 
