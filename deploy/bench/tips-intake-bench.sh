@@ -29,28 +29,9 @@ PSQL=$(command -v psql || ls /usr/lib/postgresql/*/bin/psql 2>/dev/null | tail -
 [[ -n $PGBENCH && -n $PSQL ]] || { echo "pgbench/psql missing: apt-get install -y postgresql-15" >&2; exit 2; }
 [[ -f $JAR ]] || mvn -q -B -o package -DskipTests
 
-HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
-DATA=$(mktemp -d /tmp/binhyen-tips-bench.XXXXXX)
-LOG=$DATA/node.log
-cleanup() {
-  if [[ -n ${NODE_PID:-} ]]; then kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
-
-echo "== starting the demo node on port $PORT (data in $DATA)"
+source deploy/bench/demo-node.sh
 # The public intake is rate-limited per address and all the load comes from one: raise the limit.
-BINHYEN_DATA_DIR=$DATA BINHYEN_HTTP_PORT=$PORT BINHYEN_CLUSTER_PORT=$CLUSTER_PORT \
-BINHYEN_CLUSTER_MEMBERS=127.0.0.1:$CLUSTER_PORT BINHYEN_CLUSTER_NAME=tips-bench-$$ \
-BINHYEN_TIPS_SUBMIT_PER_MINUTE=100000000 BINHYEN_TIPS_SLA_SWEEP_SECONDS=86400 BINHYEN_ACCESS_LOG_LEVEL=WARN \
-  java $HZ_OPENS -Xmx1g -jar "$JAR" demo --password bench-password-1 >"$LOG" 2>&1 &
-NODE_PID=$!
-for _ in $(seq 1 180); do
-  if grep -aq "demo is running" "$LOG"; then break; fi
-  if ! kill -0 "$NODE_PID" 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
-  sleep 1
-done
-grep -aq "demo is running" "$LOG" || { echo "the node did not start" >&2; tail -50 "$LOG" >&2; exit 1; }
+start_demo_node "$PORT" "$CLUSTER_PORT" BINHYEN_TIPS_SUBMIT_PER_MINUTE=100000000 BINHYEN_TIPS_SLA_SWEEP_SECONDS=86400
 PGPORT=$(grep -ao "Embedded PostgreSQL on port [0-9]*" "$LOG" | head -1 | awk '{print $NF}')
 sql() { "$PSQL" -h localhost -p "$PGPORT" -U postgres -d postgres -At -c "$1"; }
 for setting in fsync synchronous_commit; do
@@ -58,7 +39,6 @@ for setting in fsync synchronous_commit; do
 done
 sql "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, body text NOT NULL, at timestamptz NOT NULL DEFAULT now())" >/dev/null
 echo "INSERT INTO bench_insert (body) VALUES ('Có người lạ mạo danh công an gọi điện yêu cầu chuyển tiền');" >"$DATA/insert.sql"
-BASE=http://localhost:$PORT
 TIPS_BEFORE=$(sql "SELECT count(*) FROM tip")
 
 ceiling() { # "<inserts/s> <average latency ms>"

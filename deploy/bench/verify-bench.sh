@@ -31,34 +31,16 @@ if [[ ! -f $JAR || ! -f $TEST_CLASSES/vn/binhyen/verifier/signing/VerifyRateBenc
   mvn -q -B -o package -DskipTests
 fi
 
-HZ_OPENS="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
-DATA=$(mktemp -d /tmp/binhyen-bench.XXXXXX)
-LOG=$DATA/node.log
-cleanup() {
-  if [[ -n ${NODE_PID:-} ]]; then kill "$NODE_PID" 2>/dev/null || true; wait "$NODE_PID" 2>/dev/null || true; fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
+source deploy/bench/demo-node.sh
 
 # Raw BouncyCastle Ed25519 verify rate on as many threads as cores (run next to the token runs).
 raw_rate() {
   java -cp "$JAR:$TEST_CLASSES" vn.binhyen.verifier.signing.VerifyRateBench "$CORES" "$DURATION" | awk '/verifies\/s/ {print $NF}'
 }
 
-echo "== starting the demo node on port $PORT (data in $DATA)"
-BINHYEN_DATA_DIR=$DATA BINHYEN_HTTP_PORT=$PORT BINHYEN_CLUSTER_PORT=$CLUSTER_PORT \
-BINHYEN_CLUSTER_MEMBERS=127.0.0.1:$CLUSTER_PORT BINHYEN_CLUSTER_NAME=bench-$$ \
-BINHYEN_BENCH_ROUTES=true BINHYEN_VERIFY_PER_MINUTE=0 BINHYEN_ACCESS_LOG_LEVEL=WARN BINHYEN_VERIFY_FAST_PATH=${BINHYEN_VERIFY_FAST_PATH:-true} \
-BINHYEN_VERIFY_REMEMBER_TOKENS=${BINHYEN_VERIFY_REMEMBER_TOKENS:-true} \
-  java $HZ_OPENS -Xmx1g -jar "$JAR" demo --password bench-password-1 >"$LOG" 2>&1 &
-NODE_PID=$!
-for _ in $(seq 1 180); do
-  if grep -q "demo is running" "$LOG"; then break; fi
-  if ! kill -0 "$NODE_PID" 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
-  sleep 1
-done
-grep -q "demo is running" "$LOG" || { echo "the node did not start" >&2; tail -50 "$LOG" >&2; exit 1; }
-BASE=http://localhost:$PORT
+start_demo_node "$PORT" "$CLUSTER_PORT" BINHYEN_BENCH_ROUTES=true BINHYEN_VERIFY_PER_MINUTE=0 \
+  BINHYEN_VERIFY_FAST_PATH="${BINHYEN_VERIFY_FAST_PATH:-true}" \
+  BINHYEN_VERIFY_REMEMBER_TOKENS="${BINHYEN_VERIFY_REMEMBER_TOKENS:-true}"
 
 TOKEN=$(curl -fsS "$BASE/api/public/units/01/channels" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["token"])')
 ENC_TOKEN=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$TOKEN")
