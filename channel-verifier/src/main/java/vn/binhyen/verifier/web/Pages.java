@@ -1,6 +1,7 @@
 package vn.binhyen.verifier.web;
 
 import io.vertx.ext.web.Router;
+import vn.binhyen.core.http.HtmlPages;
 
 /**
  * The citizen pages (plain HTML; scripts in /static/js, text set with textContent) and, only when
@@ -12,20 +13,13 @@ public final class Pages {
   }
 
   public static void mount(Router router, boolean benchRoutes) {
-    page(router, "/verify", "web/verifier/verify.html");
-    page(router, "/units/:code/channels", "web/verifier/unit-channels.html");
-    page(router, "/badge/:id", "web/verifier/badge.html");
+    HtmlPages.page(router, "/verify", "web/verifier/verify.html");
+    HtmlPages.page(router, "/units/:code/channels", "web/verifier/unit-channels.html");
+    HtmlPages.page(router, "/badge/:id", "web/verifier/badge.html");
     if (benchRoutes) {
       router.get("/bench/hello").handler(ctx -> ctx.response()
           .putHeader("Content-Type", "application/json; charset=utf-8")
           .end("{\"hello\":\"world\"}"));
     }
-  }
-
-  private static void page(Router router, String path, String file) {
-    router.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .sendFile(file));
   }
 }

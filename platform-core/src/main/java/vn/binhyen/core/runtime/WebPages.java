@@ -1,6 +1,7 @@
 package vn.binhyen.core.runtime;
 
 import io.vertx.ext.web.Router;
+import vn.binhyen.core.http.HtmlPages;
 
 /** The server-served web UI shell: plain HTML pages whose scripts call the API (no build step). */
 final class WebPages {
@@ -9,14 +10,7 @@ final class WebPages {
 
   static void mount(Router router) {
     router.get("/").handler(ctx -> ctx.redirect("/home"));
-    page(router, "/login", "web/login.html");
-    page(router, "/home", "web/home.html");
-  }
-
-  static void page(Router router, String path, String file) {
-    router.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .sendFile(file));
+    HtmlPages.page(router, "/login", "web/login.html");
+    HtmlPages.page(router, "/home", "web/home.html");
   }
 }

@@ -1,6 +1,7 @@
 package vn.binhyen.core.tips;
 
 import io.vertx.ext.web.Router;
+import vn.binhyen.core.http.HtmlPages;
 
 /** The tips pages: public form and follow-up, officer inbox, supervisor dashboard. */
 final class TipPages {
@@ -8,16 +9,9 @@ final class TipPages {
   private TipPages() {}
 
   static void mount(Router router) {
-    page(router, "/tips/new", "web/tips/new.html");
-    page(router, "/tips/follow", "web/tips/follow.html");
-    page(router, "/tips/inbox", "web/tips/inbox.html");
-    page(router, "/dashboard", "web/tips/dashboard.html");
-  }
-
-  private static void page(Router router, String path, String file) {
-    router.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .sendFile(file));
+    HtmlPages.page(router, "/tips/new", "web/tips/new.html");
+    HtmlPages.page(router, "/tips/follow", "web/tips/follow.html");
+    HtmlPages.page(router, "/tips/inbox", "web/tips/inbox.html");
+    HtmlPages.page(router, "/dashboard", "web/tips/dashboard.html");
   }
 }

@@ -1,6 +1,7 @@
 package vn.binhyen.admin.console;
 
 import io.vertx.ext.web.Router;
+import vn.binhyen.core.http.HtmlPages;
 
 /** The admin console's pages (plain HTML; scripts are separate files under /static/js/admin-*.js). */
 public final class ConsolePages {
@@ -8,12 +9,7 @@ public final class ConsolePages {
   private ConsolePages() {}
 
   public static void mount(Router router) {
-    page(router, "/admin", "web/admin/index.html");
-    page(router, "/admin/setup", "web/admin/setup.html");
-  }
-
-  private static void page(Router router, String path, String file) {
-    router.get(path).handler(ctx -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store").sendFile(file));
+    HtmlPages.page(router, "/admin", "web/admin/index.html");
+    HtmlPages.page(router, "/admin/setup", "web/admin/setup.html");
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import vn.binhyen.core.channel.ImpostorCheck;
+import vn.binhyen.core.http.HtmlPages;
 import vn.binhyen.core.http.Json;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.FeatureModule;
@@ -74,16 +75,9 @@ public final class ImpostorModule implements FeatureModule {
   }
 
   private static void pages(Router router) {
-    page(router, "/check", "web/impostor/check.html");
-    page(router, "/report", "web/impostor/report.html");
-    page(router, "/cases", "web/impostor/cases.html");
-    page(router, "/impostors", "web/impostor/impostors.html");
-  }
-
-  private static void page(Router router, String path, String file) {
-    router.get(path).handler(ctx -> ctx.response()
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .sendFile(file));
+    HtmlPages.page(router, "/check", "web/impostor/check.html");
+    HtmlPages.page(router, "/report", "web/impostor/report.html");
+    HtmlPages.page(router, "/cases", "web/impostor/cases.html");
+    HtmlPages.page(router, "/impostors", "web/impostor/impostors.html");
   }
 }
