@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -44,6 +45,44 @@ public final class Db {
       Future<?> scoped = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scopePath));
       Future<T> done = work.apply(conn);
       return scoped.compose(ignored -> done);
+    });
+  }
+
+  /**
+   * Like {@link #inScope}, in one round trip, for work whose statements are all sent before any
+   * answer is needed (every parameter known up front, nothing composed on a result): BEGIN, the
+   * scope, the work's statements and COMMIT go out together on one connection, which runs them in
+   * order. If any statement fails, PostgreSQL turns the COMMIT that follows into a ROLLBACK, so
+   * the work succeeds only if every statement did, and then it is committed. (A failure in the
+   * work's own code after its statements succeeded cannot stop that COMMIT: keep the work to
+   * sending statements and reading their rows.) A write path taken thousands of times a second
+   * saves two waits per transaction (IntakeBatcher).
+   */
+  public <T> Future<T> inScopeAtOnce(String scopePath, Function<SqlConnection, Future<T>> work) {
+    if (scopePath == null || scopePath.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("a tenant scope is required"));
+    }
+    return pool.withConnection(conn -> {
+      // If BEGIN failed, each statement would run alone: the scope's set_config(..., true) would
+      // end with its own statement and the work would see no rows and may write none (RLS).
+      Future<?> begin = conn.query("BEGIN").execute();
+      Future<?> scoped = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scopePath));
+      Future<T> done;
+      try {
+        done = work.apply(conn);
+      } catch (RuntimeException e) {
+        done = Future.failedFuture(e);
+      }
+      Future<?> commit = conn.query("COMMIT").execute();
+      Future<T> result = done;
+      return Future.join(begin, scoped, done, commit).transform(all -> {
+        for (Future<?> step : List.of(begin, scoped, result, commit)) {
+          if (step.failed()) {
+            return Future.failedFuture(step.cause());
+          }
+        }
+        return result;
+      });
     });
   }
 

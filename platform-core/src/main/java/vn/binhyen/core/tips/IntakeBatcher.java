@@ -25,7 +25,7 @@ import vn.binhyen.core.async.CallerContext;
 final class IntakeBatcher {
 
   static final int MAX_BATCH = 256;
-  static final int MAX_IN_FLIGHT = 2;
+  static final int MAX_IN_FLIGHT = 1;
 
   private record Pending(TipRow row, Promise<Optional<Tip>> done, Context context) {}
 
@@ -89,7 +89,7 @@ final class IntakeBatcher {
     String scope = commonScope(rows);
     Future<Map<String, Tip>> written = scope == null
         ? Future.failedFuture(new IllegalStateException("tips of different trees in one batch"))
-        : db.inScope(scope, tx -> repo.insertAll(tx, rows));
+        : db.inScopeAtOnce(scope, tx -> repo.insertAll(tx, rows));
     written.onComplete(result -> {
       if (counted) {
         List<Pending> next;

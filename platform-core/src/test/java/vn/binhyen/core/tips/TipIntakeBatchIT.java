@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.binhyen.core.tips.TipFixtures.*;
 
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -107,11 +108,11 @@ class TipIntakeBatchIT {
     String[] receipts = new String[6];
     for (int i = 0; i < receipts.length; i++) {
       receipts[i] = ReceiptCodes.newReceipt();
-      // Row 2 names a category the database does not know (the service checks first; this
-      // stands for any row the database refuses); row 4 reuses a receipt already issued.
-      String category = i == 2 ? "not-a-category" : "fraud";
+      // Row 2 names a source the database does not allow (the service never does; this stands
+      // for any row the database refuses); row 4 reuses a receipt already issued.
+      String source = i == 2 ? "carrier-pigeon" : "web";
       String receipt = i == 4 ? taken : receipts[i];
-      NewTip t = new NewTip(unit.code(), category, "hàng " + i, null, null, null, null, "web", null, List.of(), List.of());
+      NewTip t = new NewTip(unit.code(), "fraud", "hàng " + i, null, null, null, null, source, null, List.of(), List.of());
       batch.add(batcher.write(new TipRow(receipt, ReceiptCodes.hashSecret("s" + i), unit.id(), unit.path(), unit.code(),
           t, null, null, now, now.toLocalDate(), now.plusDays(1), null, "test", null, List.of())));
     }
@@ -120,7 +121,7 @@ class TipIntakeBatchIT {
       Future<Optional<Tip>> f = batch.get(i);
       if (i == 2) {
         assertTrue(f.failed(), "the refused row fails");
-        assertInstanceOf(DomainError.Invalid.class, f.cause());
+        assertEquals("23514", ((PgException) f.cause()).getSqlState(), "refused by the CHECK on source");
         assertEquals(0, scalar("SELECT count(*) FROM tip WHERE receipt = ?", receipts[i]));
       } else if (i == 4) {
         assertTrue(f.succeeded() && f.result().isEmpty(), "a taken receipt is not stored: " + f);
@@ -131,6 +132,25 @@ class TipIntakeBatchIT {
       }
     }
     assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY");
+  }
+
+  @Test
+  void a_category_or_a_unit_that_tips_refer_to_cannot_be_deleted() throws Exception {
+    // Tips no longer carry foreign keys to these tables (V5__leaner_intake.sql): the database
+    // still refuses to lose a row a tip refers to.
+    Services s = services();
+    Tenant unit = await(s.tenantDirectory().byCode("00070"));
+    await(s.get(TipService.class).receive(unit, tip(unit.code(), "giữ đơn vị", "web", null), null));
+    for (String delete : List.of("DELETE FROM tip_category WHERE id = 'fraud'",
+        "DELETE FROM tenant WHERE id = " + unit.id())) {
+      try (var c = owner(); var st = c.createStatement()) {
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(
+            java.sql.SQLException.class, () -> st.executeUpdate(delete), delete);
+        assertEquals("23001", refused.getSQLState(), delete + ": " + refused.getMessage());
+      }
+    }
+    assertEquals(1, scalar("SELECT count(*) FROM tip_category WHERE id = 'fraud'"));
+    assertEquals(1, scalar("SELECT count(*) FROM tenant WHERE id = ?", unit.id()));
   }
 
   @Test
