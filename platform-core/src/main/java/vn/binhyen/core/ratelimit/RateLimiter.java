@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.async.CallerContext;
 
@@ -29,6 +30,11 @@ public final class RateLimiter {
   private final Vertx vertx;
   private final IMap<String, Long> counters;
   private final Map<String, Waiting> waiting = new HashMap<>();
+  private final AtomicLong clusterCalls = new AtomicLong();
+
+  /** At most this many numbers are reserved ahead by one cluster call. */
+  static final long MAX_RESERVE = 4096;
+  private static final int FORGET_ABOVE = 10_000;
 
   public RateLimiter(Vertx vertx, HazelcastInstance hazelcast) {
     this.vertx = vertx;
@@ -44,7 +50,7 @@ public final class RateLimiter {
     long now = System.currentTimeMillis();
     long start = now - now % windowMs;
     String id = bucket + "|" + key + "|" + start;
-    return increment(id).compose(count -> {
+    return increment(id, limit, start + windowMs).compose(count -> {
       if (count == 1L) {
         counters.setTtl(id, windowMs + 1000, TimeUnit.MILLISECONDS);
       }
@@ -58,18 +64,38 @@ public final class RateLimiter {
     });
   }
 
+  /** Cluster calls made so far (each counts one or more hits). */
+  public long clusterCalls() {
+    return clusterCalls.get();
+  }
+
   /**
    * This hit's number in its counter. Hits of one counter arriving while its increment is on the
    * way wait for the next one, which adds all of them at once and numbers them in turn: the same
    * counts as one increment each (in some order), with one cluster call per batch instead of per
    * hit. A busy public endpoint hammered from one address is exactly that case.
+   *
+   * <p>Far from its limit a counter also reserves numbers ahead ({@link #reserveAhead}): the next
+   * hits on this node take them without a cluster call. Numbers reserved count as hits for every
+   * node, so reserving stops in the upper half of the limit: there every hit is counted as it
+   * comes, and exactly {@code limit} hits pass in the window while every node keeps receiving hits
+   * (a node that stops receiving them leaves its reserve unused, at most a quarter of the room
+   * left below half the limit when it reserved).
    */
-  private Future<Long> increment(String id) {
+  private Future<Long> increment(String id, int limit, long windowEnd) {
     Promise<Long> count = Promise.promise();
     Waiting counter;
     List<Pending> batch = null;
     synchronized (waiting) {
-      counter = waiting.computeIfAbsent(id, k -> new Waiting());
+      counter = waiting.get(id);
+      if (counter == null) {
+        forgetEndedWindows();
+        counter = new Waiting(windowEnd);
+        waiting.put(id, counter);
+      }
+      if (counter.reservedNext <= counter.reservedLast) {
+        return Future.succeededFuture(counter.reservedNext++);
+      }
       counter.hits.add(new Pending(count, Vertx.currentContext()));
       if (!counter.inFlight) {
         counter.inFlight = true;
@@ -78,38 +104,83 @@ public final class RateLimiter {
       }
     }
     if (batch != null) {
-      send(id, counter, batch);
+      send(id, counter, batch, limit);
     }
     return count.future();
   }
 
-  private void send(String id, Waiting counter, List<Pending> batch) {
-    counters.submitToKey(id, new Add(batch.size())).whenComplete((total, error) -> {
+  /** Numbers to reserve beyond {@code hits}, given the count last seen: none in the upper half. */
+  static long reserveAhead(long lastSeen, int hits, int limit) {
+    long room = limit / 2L - lastSeen - hits;
+    return room <= 0 ? 0 : Math.min(MAX_RESERVE, room / 4);
+  }
+
+  private void send(String id, Waiting counter, List<Pending> batch, int limit) {
+    long ahead = reserveAhead(counter.lastSeen, batch.size(), limit);
+    long asked = batch.size() + ahead;
+    clusterCalls.incrementAndGet();
+    counters.submitToKey(id, new Add(asked)).whenComplete((total, error) -> {
+      List<Pending> reserved = new ArrayList<>();
+      long firstReserved = 0;
       List<Pending> next = null;
       synchronized (waiting) {
+        if (error == null) {
+          counter.lastSeen = total;
+          counter.reservedNext = total - ahead + 1;
+          counter.reservedLast = total;
+          // Hits that queued meanwhile take reserved numbers first.
+          firstReserved = counter.reservedNext;
+          while (!counter.hits.isEmpty() && counter.reservedNext <= counter.reservedLast) {
+            reserved.add(counter.hits.remove(0));
+            counter.reservedNext++;
+          }
+        }
         if (counter.hits.isEmpty()) {
           counter.inFlight = false;
-          waiting.remove(id);
+          if (counter.reservedNext > counter.reservedLast) {
+            waiting.remove(id);
+          }
         } else {
           next = counter.hits;
           counter.hits = new ArrayList<>();
         }
       }
       if (next != null) {
-        send(id, counter, next);
+        send(id, counter, next, limit);
       }
       for (int i = 0; i < batch.size(); i++) {
         Pending hit = batch.get(i);
-        long number = error == null ? total - batch.size() + 1 + i : 0;
+        long number = error == null ? total - asked + 1 + i : 0;
         CallerContext.complete(hit.context(), hit.count(), number, error);
+      }
+      for (int i = 0; i < reserved.size(); i++) {
+        Pending hit = reserved.get(i);
+        CallerContext.complete(hit.context(), hit.count(), firstReserved + i, null);
       }
     });
   }
 
-  /** The hits of one counter waiting for its next increment. */
+  /** Drops counters of windows that ended (with any numbers they still had reserved); under the lock. */
+  private void forgetEndedWindows() {
+    if (waiting.size() < FORGET_ABOVE) {
+      return;
+    }
+    long now = System.currentTimeMillis();
+    waiting.values().removeIf(c -> !c.inFlight && c.windowEnd <= now);
+  }
+
+  /** One counter on this node: hits waiting for its next increment, numbers reserved ahead. */
   private static final class Waiting {
+    final long windowEnd;
     List<Pending> hits = new ArrayList<>();
     boolean inFlight;
+    long lastSeen;
+    long reservedNext = 1;
+    long reservedLast = 0;
+
+    Waiting(long windowEnd) {
+      this.windowEnd = windowEnd;
+    }
   }
 
   private record Pending(Promise<Long> count, Context context) {}

@@ -105,4 +105,24 @@ class RateLimiterIT {
     // The next hit from either member is refused too.
     assertTrue(burst(List.of(new RateLimiter(vertx, second)), "203.0.113.9", 1, 200).get(0).failed());
   }
+
+  @Test
+  void far_from_its_limit_a_counter_reserves_numbers_ahead_and_asks_the_cluster_rarely() throws Exception {
+    RateLimiter limiter = new RateLimiter(vertx, first);
+    for (int i = 0; i < 300; i++) {
+      // One hit at a time: nothing to batch, so every cluster call saved is a reserved number.
+      limiter.hit("test", "192.0.2.44", 1_000_000, Duration.ofMinutes(1))
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertTrue(limiter.clusterCalls() <= 2, "cluster calls for 300 hits: " + limiter.clusterCalls());
+  }
+
+  @Test
+  void no_numbers_are_reserved_in_the_upper_half_of_the_limit() {
+    assertEquals(0, RateLimiter.reserveAhead(60, 1, 120), "at half the limit");
+    assertEquals(0, RateLimiter.reserveAhead(100, 5, 120));
+    assertEquals((60 - 1) / 4, RateLimiter.reserveAhead(0, 1, 120), "a quarter of the room below half");
+    assertEquals(RateLimiter.MAX_RESERVE, RateLimiter.reserveAhead(0, 1, 100_000_000));
+    assertEquals(0, RateLimiter.reserveAhead(0, 1, 3), "a tiny limit reserves nothing");
+  }
 }
