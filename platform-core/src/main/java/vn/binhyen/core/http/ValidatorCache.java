@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * millisecond of CPU per request and capped tip intake near 1,000/s (profile in docs/benchmarks.md).
  * A validator only reads its map after construction, so one per schema serves every request.
  *
+ * <p>Each cached validator first tries {@link FastAccept}'s quick check where the schema allows one.
+ *
  * <p>Keys are the schema instances the contract's operations hold (identity, not equality: the
  * contract is parsed once, so the cache holds at most one entry per schema in it).
  */
@@ -71,7 +73,8 @@ final class ValidatorCache {
       if (validators.size() >= MAX_SCHEMAS) {
         return delegate.validator(schema);
       }
-      return validators.computeIfAbsent(new Key(schema), k -> delegate.validator(k.schema()));
+      return validators.computeIfAbsent(new Key(schema),
+          k -> FastAccept.around(k.schema(), delegate.validator(k.schema())));
     }
 
     @Override public SchemaRepository dereference(JsonSchema schema) { return delegate.dereference(schema); }
