@@ -63,7 +63,9 @@ print("%.0f %.2f %.2f %d" % (float(re.search(r"Requests/sec:\s+([\d.]+)", t).gro
 }
 
 echo "== $ROUNDS round(s), $CONNECTIONS clients, ${DURATION} s each, interleaved; best of each kept"
-wrk -t2 -c"$CONNECTIONS" -d5s -s deploy/bench/submit-tip.lua "$BASE/api/public/tips" >/dev/null   # warm-up
+# Warm-up: the JIT needs about 20 s of this load to reach steady state (rates rose 30-50 % over
+# the first three 10 s runs of a fresh node); the rounds measure the steady state.
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-25}s" -s deploy/bench/submit-tip.lua "$BASE/api/public/tips" >/dev/null
 CEIL_RUNS=""; TIP_RUNS=""
 for round in $(seq 1 "$ROUNDS"); do
   r=$(ceiling); CEIL_RUNS+="$r"$'\n'; echo "round $round single-INSERT ceiling: $r (inserts/s, avg latency ms)"

@@ -25,7 +25,7 @@ import vn.binhyen.core.async.CallerContext;
 final class IntakeBatcher {
 
   static final int MAX_BATCH = 256;
-  static final int MAX_IN_FLIGHT = 2;
+  static final int MAX_IN_FLIGHT = 1;
 
   private record Pending(TipRow row, Promise<Optional<Tip>> done, Context context) {}
 
