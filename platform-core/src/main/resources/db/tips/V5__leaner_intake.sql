@@ -1,24 +1,32 @@
 -- Tip intake, made cheaper (docs/benchmarks.md, "Tips": measured with perf on the backends of a
 -- loaded node).
 --
--- The INSERT roll-up trigger of V4, unchanged but for one thing: the shard is computed inside
--- its statement instead of in a PL/pgSQL variable. A statement that references a variable has a
--- parameter, and PL/pgSQL then lets the plan cache choose between a generic plan and a custom one
--- per call; with the transition table's size changing from batch to batch it kept choosing
--- custom plans, i.e. planning the statement (CTE, lateral roll-up rows, two upserts) on every
--- batch: 15 % of the backends' CPU. Without parameters the plan is made once per connection.
+-- The INSERT roll-up trigger of V4, with the same counters, made cheaper in two ways:
+-- - The batch's tips are grouped first by everything a counter depends on (unit, day, category,
+--   status, breached: one group for a batch to one unit), and tip_rollup_rows expands each group
+--   once with the group's count as its delta, instead of expanding every tip and summing after.
+-- - The shard is computed inside the statement instead of in a PL/pgSQL variable. A statement
+--   that references a variable has a parameter, and PL/pgSQL then lets the plan cache choose
+--   between a generic and a custom plan per call; with the transition table's size changing from
+--   batch to batch it kept choosing custom plans, i.e. planning the statement on every batch
+--   (15 % of the backends' CPU). Without parameters the plan is made once per connection.
 CREATE OR REPLACE FUNCTION tip_rollup_insert_statement() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  WITH x AS (
+  WITH g AS (
+    SELECT tenant_path, received_day, category, status, sla_breached, count(*)::int AS n
+      FROM inserted_tips
+     GROUP BY 1, 2, 3, 4, 5),
+  x AS (
     SELECT r.unit_path, r.dim, r.own, r.day, r.key, sum(r.n) AS n
-      FROM inserted_tips t
-     CROSS JOIN LATERAL tip_rollup_rows(t.tenant_path, t.received_day, t.category, t.status,
-                                        t.sla_breached, 1) r
+      FROM g
+     CROSS JOIN LATERAL tip_rollup_rows(g.tenant_path, g.received_day, g.category, g.status,
+                                        g.sla_breached, g.n) r
      GROUP BY 1, 2, 3, 4, 5),
   days AS (
     INSERT INTO tip_rollup AS d (unit_path, dim, own, day, key, shard, n)
     SELECT unit_path, dim, own, day, key, (pg_backend_pid() % 16)::smallint, n FROM x
+     -- Every writer locks counter rows in key order: concurrent batches cannot deadlock.
      ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (unit_path, dim, own, day, key, shard) DO UPDATE SET n = d.n + EXCLUDED.n)
   INSERT INTO tip_rollup_month AS m (unit_path, dim, month, key, shard, n)
