@@ -78,6 +78,8 @@ class TipIntakeBatchIT {
     Receipt first = all.get(0).result();
     assertEquals(404, follow(first.receipt(), all.get(1).result().secret()).status(), "another tip's secret");
     assertEquals(0, scalar(ROLLUP_DIFF), "roll-ups equal a GROUP BY");
+    // tip_event has no foreign key to tip (V5): no event may lack its tip.
+    assertEquals(0, scalar("SELECT count(*) FROM tip_event e WHERE NOT EXISTS (SELECT 1 FROM tip t WHERE t.id = e.tip_id)"));
   }
 
   @Test
