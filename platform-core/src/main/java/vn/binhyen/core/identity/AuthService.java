@@ -77,8 +77,8 @@ public final class AuthService {
           }
           return attempt(tokens, name, password)
               .recover(e -> e instanceof DomainError.Unauthenticated
-                  ? rateLimiter.hit("login-fail-account", name, Integer.MAX_VALUE, window)
-                      .compose(x -> rateLimiter.hit("login-fail-address", address, Integer.MAX_VALUE, window))
+                  ? rateLimiter.count("login-fail-account", name, window)
+                      .compose(x -> rateLimiter.count("login-fail-address", address, window))
                       .compose(x -> Future.<Session>failedFuture(e))
                   : Future.failedFuture(e));
         });

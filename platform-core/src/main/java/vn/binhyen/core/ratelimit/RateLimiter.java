@@ -46,11 +46,24 @@ public final class RateLimiter {
    * window ends) when the hits in this window exceed {@code limit}.
    */
   public Future<Void> hit(String bucket, String key, int limit, Duration window) {
+    return hit(bucket, key, limit, window, true);
+  }
+
+  /**
+   * Counts one event in a counter that is read with {@link #current} (sign-in failures): exactly,
+   * with no numbers reserved ahead (they would show in {@code current} as events that did not
+   * happen), and no limit of its own.
+   */
+  public Future<Void> count(String bucket, String key, Duration window) {
+    return hit(bucket, key, Integer.MAX_VALUE, window, false);
+  }
+
+  private Future<Void> hit(String bucket, String key, int limit, Duration window, boolean reserve) {
     long windowMs = window.toMillis();
     long now = System.currentTimeMillis();
     long start = now - now % windowMs;
     String id = bucket + "|" + key + "|" + start;
-    return increment(id, limit, start + windowMs).compose(count -> {
+    return increment(id, reserve ? limit : 0, start + windowMs).compose(count -> {
       if (count == 1L) {
         counters.setTtl(id, windowMs + 1000, TimeUnit.MILLISECONDS);
       }
@@ -80,9 +93,10 @@ public final class RateLimiter {
    * node, so reserving stops in the upper half of the limit: there every hit is counted as it
    * comes, and exactly {@code limit} hits pass in the window while every node keeps receiving hits
    * (a node that stops receiving them leaves its reserve unused, at most a quarter of the room
-   * left below half the limit when it reserved).
+   * left below half the limit when it reserved). {@code reserveBelow} is the limit for that
+   * purpose (0: never reserve).
    */
-  private Future<Long> increment(String id, int limit, long windowEnd) {
+  private Future<Long> increment(String id, int reserveBelow, long windowEnd) {
     Promise<Long> count = Promise.promise();
     Waiting counter;
     List<Pending> batch = null;
@@ -104,7 +118,7 @@ public final class RateLimiter {
       }
     }
     if (batch != null) {
-      send(id, counter, batch, limit);
+      send(id, counter, batch, reserveBelow);
     }
     return count.future();
   }

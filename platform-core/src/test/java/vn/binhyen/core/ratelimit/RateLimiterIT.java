@@ -125,4 +125,16 @@ class RateLimiterIT {
     assertEquals(RateLimiter.MAX_RESERVE, RateLimiter.reserveAhead(0, 1, 100_000_000));
     assertEquals(0, RateLimiter.reserveAhead(0, 1, 3), "a tiny limit reserves nothing");
   }
+
+  @Test
+  void counted_events_read_back_exactly() throws Exception {
+    // Sign-in failures are counted and read back with current(): no number may be reserved ahead.
+    RateLimiter limiter = new RateLimiter(vertx, first);
+    for (int i = 0; i < 3; i++) {
+      limiter.count("test-fail", "someone", Duration.ofMinutes(15)).toCompletionStage().toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
+    }
+    assertEquals(3L, limiter.current("test-fail", "someone", Duration.ofMinutes(15)).toCompletionStage()
+        .toCompletableFuture().get(10, TimeUnit.SECONDS));
+  }
 }
