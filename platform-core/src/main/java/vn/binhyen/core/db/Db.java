@@ -35,7 +35,7 @@ public final class Db {
    * rows of that tenant and its subtree are visible). A failed future rolls everything back.
    */
   public <T> Future<T> inScope(String scopePath, Function<SqlConnection, Future<T>> work) {
-    if (scopePath == null || scopePath.isBlank()) {
+    if (noScope(scopePath)) {
       return Future.failedFuture(new IllegalArgumentException("a tenant scope is required"));
     }
     // The scope and the work's first statement go out together (the connection pipelines them in
@@ -59,7 +59,7 @@ public final class Db {
    * saves two waits per transaction (IntakeBatcher).
    */
   public <T> Future<T> inScopeAtOnce(String scopePath, Function<SqlConnection, Future<T>> work) {
-    if (scopePath == null || scopePath.isBlank()) {
+    if (noScope(scopePath)) {
       return Future.failedFuture(new IllegalArgumentException("a tenant scope is required"));
     }
     return pool.withConnection(conn -> {
@@ -84,6 +84,10 @@ public final class Db {
         return result;
       });
     });
+  }
+
+  private static boolean noScope(String scopePath) {
+    return scopePath == null || scopePath.isBlank();
   }
 
   /** One transaction with no tenant scope (only tables without row-level security are usable). */

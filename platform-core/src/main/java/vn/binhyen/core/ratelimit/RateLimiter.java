@@ -129,8 +129,8 @@ public final class RateLimiter {
     return room <= 0 ? 0 : Math.min(MAX_RESERVE, room / 4);
   }
 
-  private void send(String id, Waiting counter, List<Pending> batch, int limit) {
-    long ahead = reserveAhead(counter.lastSeen, batch.size(), limit);
+  private void send(String id, Waiting counter, List<Pending> batch, int reserveBelow) {
+    long ahead = reserveAhead(counter.lastSeen, batch.size(), reserveBelow);
     long asked = batch.size() + ahead;
     clusterCalls.incrementAndGet();
     counters.submitToKey(id, new Add(asked)).whenComplete((total, error) -> {
@@ -144,10 +144,10 @@ public final class RateLimiter {
           counter.reservedLast = total;
           // Hits that queued meanwhile take reserved numbers first.
           firstReserved = counter.reservedNext;
-          while (!counter.hits.isEmpty() && counter.reservedNext <= counter.reservedLast) {
-            reserved.add(counter.hits.remove(0));
-            counter.reservedNext++;
-          }
+          List<Pending> taking = counter.hits.subList(0, (int) Math.min(counter.hits.size(), ahead));
+          reserved.addAll(taking);
+          taking.clear();
+          counter.reservedNext += reserved.size();
         }
         if (counter.hits.isEmpty()) {
           counter.inFlight = false;
@@ -160,7 +160,7 @@ public final class RateLimiter {
         }
       }
       if (next != null) {
-        send(id, counter, next, limit);
+        send(id, counter, next, reserveBelow);
       }
       for (int i = 0; i < batch.size(); i++) {
         Pending hit = batch.get(i);

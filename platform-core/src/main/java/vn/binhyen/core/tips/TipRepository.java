@@ -127,19 +127,16 @@ final class TipRepository {
         new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
         new String[n], new Buffer[n], new Buffer[n], new OffsetDateTime[n], new LocalDate[n],
         new OffsetDateTime[n], new Long[n], new String[n], new String[n]};
-    for (int i = 0; i < n; i++) {
-      TipRow r = rows.get(i);
+    List<Object[]> values = new ArrayList<>(n);
+    for (TipRow r : rows) {
       NewTip t = r.tip();
-      Object[] values = {r.receipt(), Buffer.buffer(r.secretHash()), r.tenantId(), r.tenantPath(),
+      values.add(new Object[] {r.receipt(), Buffer.buffer(r.secretHash()), r.tenantId(), r.tenantPath(),
           r.keyTenant(), t.category(), t.source(), t.messageId(), t.text(), Fold.fold(t.text()), t.place(),
           t.occurred(), buffer(r.contact()), buffer(r.account()), r.at(), r.day(), r.due(), r.actorId(),
-          r.actorName(), r.note()};
-      for (int c = 0; c < values.length; c++) {
-        columns[c][i] = values[c];
-      }
+          r.actorName(), r.note()});
     }
     Future<Map<String, Tip>> tips = db.preparedQuery(n == 1 ? INSERT_ONE : INSERT_BATCH)
-        .execute(Tuple.from((Object[]) columns))
+        .execute(arrays(columns, values))
         .map(result -> {
           Map<String, Tip> stored = new HashMap<>();
           result.forEach(row -> {
@@ -168,12 +165,18 @@ final class TipRepository {
     int n = all.size();
     Object[][] columns = {new String[n], new Buffer[n], new String[n], new String[n], new Long[n], new String[n],
         new String[n]};
-    for (int i = 0; i < n; i++) {
+    return db.preparedQuery(INSERT_ATTACHMENTS).execute(arrays(columns, all)).mapEmpty();
+  }
+
+  /** Rows turned into one array parameter per column (for {@code unnest($1::…[], …)}). */
+  private static Tuple arrays(Object[][] columns, List<Object[]> rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
       for (int c = 0; c < columns.length; c++) {
-        columns[c][i] = all.get(i)[c];
+        columns[c][i] = row[c];
       }
     }
-    return db.preparedQuery(INSERT_ATTACHMENTS).execute(Tuple.from((Object[]) columns)).mapEmpty();
+    return Tuple.from((Object[]) columns);
   }
 
   private static Buffer buffer(byte[] bytes) {

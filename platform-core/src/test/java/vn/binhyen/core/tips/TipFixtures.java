@@ -87,5 +87,18 @@ final class TipFixtures {
     }
   }
 
+  /** The first column of the first row, as text (owner connection: no row-level security). */
+  static String scalarText(String sql, Object... params) throws Exception {
+    try (Connection c = owner(); var st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
   static final String ROLLUP_DIFF = vn.binhyen.core.testing.TipRollups.DIFF;
 }

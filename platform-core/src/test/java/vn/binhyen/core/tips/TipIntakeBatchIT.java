@@ -172,14 +172,4 @@ class TipIntakeBatchIT {
     return new TipRow("R", new byte[32], 1, path, "x", tip("x", "x", "web", null), null, null, now,
         now.toLocalDate(), now, null, "t", null, List.of());
   }
-
-  private static String scalarText(String sql, Object param) throws Exception {
-    try (var c = owner(); var st = c.prepareStatement(sql)) {
-      st.setObject(1, param);
-      try (var rs = st.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
-  }
 }

@@ -185,16 +185,6 @@ class TipRollupIT {
     }
   }
 
-  private static String scalarText(String sql, long id) throws Exception {
-    try (var c = owner(); var st = c.prepareStatement(sql)) {
-      st.setLong(1, id);
-      try (var rs = st.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
-  }
-
   /** An officer (or unit admin, for province units) of the unit at {@code path}. */
   private static Principal officerOf(String path) {
     String code = path.substring(path.lastIndexOf('/') + 1);
