@@ -75,16 +75,10 @@ final class TipFixtures {
     return TestDatabase.connect(TipWorld.DATABASE);
   }
 
+  /** The first column of the first row, as a number (SQL NULL is 0, as JDBC's getLong has it). */
   static long scalar(String sql, Object... params) throws Exception {
-    try (Connection c = owner(); var st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        st.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    String value = scalarText(sql, params);
+    return value == null ? 0 : Long.parseLong(value);
   }
 
   /** The first column of the first row, as text (owner connection: no row-level security). */
