@@ -3,6 +3,10 @@ package vn.binhyen.core.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -45,5 +49,65 @@ public final class Browser {
 
   public static WebDriverWait waitFor(WebDriver driver) {
     return new WebDriverWait(driver, Duration.ofSeconds(10));
+  }
+
+  /** Sets the browser's viewport width (a phone is 360 or 390, a desktop 1280). */
+  public static void width(WebDriver driver, int px) {
+    driver.manage().window().setSize(new Dimension(px, 900));
+  }
+
+  /** True when the page scrolls sideways at the current width (more than one pixel of overflow). */
+  public static boolean scrollsSideways(WebDriver driver) {
+    Object over = ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    return ((Number) over).longValue() > 1;
+  }
+
+  /**
+   * Runs axe-core (from npm, installed by {@code .ci/run} under {@code .ci/tools}) on the current
+   * page and returns its serious and critical findings as "rule: target" lines. Outside CI a
+   * missing axe-core skips the test with a message; in CI its absence fails.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> axeSeriousFindings(WebDriver driver) {
+    String script = axeScript();
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(script);
+    Object result = js.executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.filter("
+            + "v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': '"
+            + " + v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | ')))).catch(e => done(['axe failed: ' + e]));");
+    return new ArrayList<>((List<String>) result);
+  }
+
+  private static String axeScript() {
+    Path found = null;
+    String configured = System.getenv("BINHYEN_AXE_JS");
+    List<Path> candidates = new ArrayList<>();
+    if (configured != null && !configured.isBlank()) {
+      candidates.add(Path.of(configured));
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      candidates.add(dir.resolve(".ci/tools/node_modules/axe-core/axe.min.js"));
+    }
+    for (Path p : candidates) {
+      if (Files.isReadable(p)) {
+        found = p;
+        break;
+      }
+    }
+    if (found == null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError("CI=true but axe-core is missing: .ci/run installs it with npm under .ci/tools");
+      }
+      Assumptions.abort("Accessibility checks skipped: run `npm install --prefix .ci/tools axe-core@4.11.0`"
+          + " or set BINHYEN_AXE_JS");
+    }
+    try {
+      return Files.readString(found);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }
