@@ -1,6 +1,7 @@
 package vn.binhyen.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -183,6 +184,18 @@ class TokenSessionIT {
     Http.Response forgedPair = http.raw("POST", "/api/auth/logout", new byte[0], null, null,
         Map.of("Cookie", "by_session=" + session + "; by_csrf=attacker", "X-CSRF-Token", "attacker2"));
     assertTrue(forgedPair.isProblem(403, "forbidden"), forgedPair.toString());
+    Http.Response chosenPair = http.raw("POST", "/api/auth/logout", new byte[0], null, null,
+        Map.of("Cookie", "by_session=" + session + "; by_csrf=attacker", "X-CSRF-Token", "attacker"));
+    assertTrue(chosenPair.isProblem(403, "forbidden"),
+        "an attacker-chosen cookie and header that agree must not pass: " + chosenPair);
+    Http.Response other = http.post("/api/auth/login", new JsonObject().put("username", "badinh-admin")
+        .put("password", TestPlatform.PASSWORD), null);
+    String otherCsrf = cookie(other, "by_csrf");
+    assertNotEquals(csrf, otherCsrf, "each log-in session has its own CSRF token");
+    Http.Response crossed = http.raw("POST", "/api/auth/logout", new byte[0], null, null,
+        Map.of("Cookie", "by_session=" + session + "; by_csrf=" + otherCsrf, "X-CSRF-Token", otherCsrf));
+    assertTrue(crossed.isProblem(403, "forbidden"),
+        "another session's CSRF token must not pass: " + crossed);
     assertEquals(200, http.raw("GET", "/api/auth/me", new byte[0], null, null, Map.of("Cookie", jar)).status(),
         "reads need no CSRF header");
     assertEquals(204, http.raw("POST", "/api/auth/logout", new byte[0], null, null,

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.identity.Revocations;
@@ -40,31 +38,27 @@ public final class Authenticator {
       if (session == null || session.getValue().isEmpty()) {
         return Future.failedFuture(new DomainError.Unauthenticated("Cần đăng nhập / sign-in required"));
       }
-      if (!csrfOk(ctx)) {
-        return Future.failedFuture(new DomainError.Forbidden(
-            "Thiếu hoặc sai mã CSRF; tải lại trang / missing or wrong CSRF token, reload the page"));
-      }
       token = session.getValue();
     }
     if (token.length() > 4096) {
       return Future.failedFuture(new DomainError.Unauthenticated("Token quá dài / token too long"));
     }
-    return tokens.verify(token).compose(p -> revocations.isRevoked(p).compose(revoked -> revoked
-        ? Future.failedFuture(new DomainError.Unauthenticated(
-            "Phiên đăng nhập đã bị thu hồi / this session has been revoked"))
-        : Future.succeededFuture(p)));
+    boolean needsCsrf = header == null && !safe(ctx.request().method());
+    return tokens.verify(token).compose(p -> {
+      // The CSRF token is bound to the log-in session: an HMAC of its id (TokenService.csrfToken).
+      if (needsCsrf && !tokens.csrfMatches(p.sessionId(), ctx.request().getHeader(Cookies.CSRF_HEADER))) {
+        return Future.failedFuture(new DomainError.Forbidden(
+            "Thiếu hoặc sai mã CSRF; tải lại trang / missing or wrong CSRF token, reload the page"));
+      }
+      return revocations.isRevoked(p).compose(revoked -> revoked
+          ? Future.failedFuture(new DomainError.Unauthenticated(
+              "Phiên đăng nhập đã bị thu hồi / this session has been revoked"))
+          : Future.succeededFuture(p));
+    });
   }
 
-  private static boolean csrfOk(RoutingContext ctx) {
-    HttpMethod m = ctx.request().method();
-    if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS) {
-      return true;
-    }
-    Cookie cookie = ctx.request().getCookie(Cookies.CSRF);
-    String sent = ctx.request().getHeader(Cookies.CSRF_HEADER);
-    return cookie != null && sent != null && !sent.isEmpty()
-        && MessageDigest.isEqual(cookie.getValue().getBytes(StandardCharsets.UTF_8),
-            sent.getBytes(StandardCharsets.UTF_8));
+  private static boolean safe(HttpMethod m) {
+    return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
   }
 
   /** A route handler: authenticates, stores the principal, continues. */

@@ -3,8 +3,6 @@ package vn.binhyen.core.identity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.security.SecureRandom;
-import java.util.Base64;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.http.Cookies;
 import vn.binhyen.core.http.Json;
@@ -14,8 +12,6 @@ import vn.binhyen.core.tenant.TenantDirectory;
 
 /** HTTP for log-in, refresh, sign-out and "who am I". */
 public final class AuthRoutes {
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AuthService auth;
   private final TenantDirectory tenants;
@@ -31,7 +27,7 @@ public final class AuthRoutes {
       JsonObject body = Json.body(ctx);
       auth.login(tokens, body.getString("username"), body.getString("password"),
               ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress())
-          .onSuccess(s -> answer(ctx, s))
+          .onSuccess(s -> answer(ctx, tokens, s))
           .onFailure(ctx::fail);
     });
     api.operation("refresh", ctx -> {
@@ -41,7 +37,7 @@ public final class AuthRoutes {
         token = cookie.getValue();
       }
       auth.refresh(tokens, token)
-          .onSuccess(s -> answer(ctx, s))
+          .onSuccess(s -> answer(ctx, tokens, s))
           .onFailure(ctx::fail);
     });
     api.operation("logout", ctx -> auth.logout(Requests.principal(ctx))
@@ -63,11 +59,9 @@ public final class AuthRoutes {
     });
   }
 
-  private static void answer(RoutingContext ctx, Session s) {
-    byte[] csrf = new byte[18];
-    RANDOM.nextBytes(csrf);
+  private static void answer(RoutingContext ctx, TokenService tokens, Session s) {
     Cookies.setSession(ctx, s.accessToken(), s.expiresInSeconds(), s.refreshToken(),
-        s.refreshExpiresInSeconds(), Base64.getUrlEncoder().withoutPadding().encodeToString(csrf));
+        s.refreshExpiresInSeconds(), tokens.csrfToken(s.sessionId()));
     UserAccount u = s.user();
     Json.ok(ctx, new JsonObject()
         .put("accessToken", s.accessToken())

@@ -156,7 +156,8 @@ public final class AuthService {
     return tenants.byId(user.tenantId()).compose((Tenant tenant) ->
         db.inTransaction(tx -> refreshTokens.insert(tx, sha256(refresh), family, user.id(), refreshTtl.toSeconds()))
             .map(x -> new Session(tokens.issue(user, tenant.code(), family.toString()), refresh,
-                tokens.ttl().toSeconds(), refreshTtl.toSeconds(), user, tenant.code(), tenant.name())));
+                tokens.ttl().toSeconds(), refreshTtl.toSeconds(), user, tenant.code(), tenant.name(),
+                family.toString())));
   }
 
   private static DomainError expired() {

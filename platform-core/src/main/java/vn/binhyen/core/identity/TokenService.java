@@ -9,7 +9,13 @@ import io.vertx.ext.auth.PubSecKeyOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.util.List;
 import java.util.UUID;
 import vn.binhyen.core.access.Principal;
@@ -26,10 +32,12 @@ public final class TokenService {
 
   private final JWTAuth auth;
   private final Duration ttl;
+  private final byte[] csrfKey;
 
   public TokenService(Vertx vertx, JwtKeys keys, Duration ttl) {
     EdDsaProvider.install();
     this.ttl = ttl;
+    this.csrfKey = csrfKey(keys);
     this.auth = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("EdDSA").setBuffer(keys.privatePem()))
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm("EdDSA").setBuffer(keys.publicPem()))
@@ -53,6 +61,38 @@ public final class TokenService {
     }
     if (probe == null || probe.split("\\.").length != 3 || probe.endsWith(".")) {
       throw new IllegalStateException("The JWT signing key did not load: tokens come out unsigned");
+    }
+  }
+
+  /**
+   * The web UI's CSRF token for one log-in session: an HMAC of the session id under a key derived
+   * from the (sealed, cluster-wide) JWT signing key. Every node computes the same value, and a
+   * cookie/header pair chosen by an attacker cannot match a session they do not hold.
+   */
+  public String csrfToken(String sessionId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+      byte[] tag = mac.doFinal(("csrf:" + sessionId).getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(tag);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
+  }
+
+  /** True when {@code sent} is this session's CSRF token (constant-time comparison). */
+  public boolean csrfMatches(String sessionId, String sent) {
+    return sessionId != null && sent != null && MessageDigest.isEqual(
+        csrfToken(sessionId).getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] csrfKey(JwtKeys keys) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update("binhyen-csrf-v1\n".getBytes(StandardCharsets.UTF_8));
+      return sha.digest(keys.privatePem().getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
     }
   }
 
