@@ -137,6 +137,64 @@ class HostileInputIT {
     requests.stream().filter(r -> SERIAL.matcher(r.path()).matches()).forEach(r -> check(r, mustBeRefused));
   }
 
+  /** Sends raw bytes on one connection and returns everything the server answers until it closes. */
+  static String raw(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.httpPort())) {
+      socket.setSoTimeout(15_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = socket.getInputStream().read(buf)) > 0; ) {
+          out.write(buf, 0, n);
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // the idle timeout (10 s) closes a quiet connection; reading until it does is the point
+      }
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void a_cleartext_http2_upgrade_is_not_accepted() throws Exception {
+    String answer = raw("GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: Upgrade, HTTP2-Settings\r\n"
+        + "Upgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n");
+    assertTrue(answer.startsWith("HTTP/1.1 "), answer);
+    assertTrue(!answer.startsWith("HTTP/1.1 101"), "h2c upgrade accepted: " + answer);
+  }
+
+  @Test
+  void a_malformed_percent_escape_is_a_400_problem_on_every_operation() throws Exception {
+    int checked = 0;
+    for (Contract.Operation op : contract.operations()) {
+      String valid = Samples.path(op, Map.of());
+      for (String bad : HostileRequests.BAD_ESCAPES) {
+        String path = valid + (valid.contains("?") ? "&" : "?") + bad;
+        String answer = raw(op.method() + " " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+            + "Connection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("malformed-escape"),
+            op.method() + " " + path + " -> " + answer.substring(0, Math.min(300, answer.length())));
+        checked++;
+      }
+    }
+    assertTrue(checked >= 100, "only " + checked + " escapes checked");
+  }
+
+  @Test
+  void malformed_escapes_odd_numbers_and_get_bodies_are_400_problems() throws Exception {
+    for (String path : List.of("/api/public/units?q=%", "/api/public/units?q=%zz", "/api/public/units?q=%E2%8",
+        "/api/public/channels/1e5", "/api/public/channels/5.0", "/api/public/channels/9223372036854775808",
+        "/api/public/channels/0x10")) {
+      String answer = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("application/problem+json"),
+          path + " -> " + answer);
+    }
+    Http.Response body = http.raw("GET", "/api/public/units?q=ba", "x".getBytes(),
+        "multipart/form-data; boundary=x", null, Map.of());
+    assertTrue(body.isProblem(400, "body-not-allowed"), body.toString());
+  }
+
   @Test
   void log_ranges_beyond_a_long_are_refused_with_400() {
     Http.Response r = http.get("/api/public/log/entries?start=99999999999999999999999&end=1", null);

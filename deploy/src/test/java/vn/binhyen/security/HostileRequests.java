@@ -81,6 +81,12 @@ final class HostileRequests {
     if (op.parameters("path").stream().anyMatch(p -> constrained(p.getJsonObject("schema")))) {
       kinds.add("absurd-path");
     }
+    if (op.method().equals("GET")) {
+      kinds.add("get-with-body");
+    }
+    if (op.parameters("path").stream().anyMatch(p -> Samples.type(p.getJsonObject("schema")).equals("integer"))) {
+      kinds.add("odd-number");
+    }
     if (kinds.isEmpty()) {
       return out;
     }
@@ -128,6 +134,11 @@ final class HostileRequests {
             "{\"" + firstProperty(schema) + "\":\"" + "Đ".repeat(600_000 + rnd.nextInt(400_000)) + "\"}");
         case "lying-multipart" -> new Req(kind, op.method(), validPath, lyingMultipart(),
             "multipart/form-data; boundary=" + Requests.BOUNDARY, slot());
+        case "get-with-body" -> new Req(kind, op.method(), validPath, Requests.multipart(
+            new JsonObject().put("a", "b"), "x.png", "image/png", utf8("GIF89a")),
+            "multipart/form-data; boundary=" + Requests.BOUNDARY, slot());
+        case "odd-number" -> new Req(kind, op.method(), oddNumberPath(op), json ? utf8(valid.encode()) : new byte[0],
+            json ? "application/json" : null, slot());
         case "absurd-query" -> new Req(kind, op.method(), absurdQuery(op, validPath), new byte[0], null, slot());
         case "absurd-path" -> new Req(kind, op.method(), absurdPath(op), json ? utf8(valid.encode()) : new byte[0],
             json ? "application/json" : null, slot());
@@ -239,6 +250,21 @@ final class HostileRequests {
     }
     String base = validPath.contains("?") ? validPath.substring(0, validPath.indexOf('?')) : validPath;
     return base + "?" + q.substring(1, q.length() - 1);
+  }
+
+  /** Malformed %-escapes appended to a valid address (sent on a raw socket: java.net.URI refuses them). */
+  static final List<String> BAD_ESCAPES = List.of("q=%", "x=%zz", "a=%E2%8", "%=1", "b=%%41", "c=%g0");
+
+  private String oddNumberPath(Contract.Operation op) {
+    String path = op.path();
+    for (JsonObject p : op.parameters("path")) {
+      JsonObject s = p.getJsonObject("schema");
+      String v = Samples.type(s).equals("integer")
+          ? pick(List.of("1e5", "5.0", "9223372036854775808", "18446744073709551617", "0x10", "1_000", "%201", "1%20"))
+          : enc(String.valueOf(Samples.value(s)));
+      path = path.replace("{" + p.getString("name") + "}", v);
+    }
+    return path;
   }
 
   private String absurdPath(Contract.Operation op) {

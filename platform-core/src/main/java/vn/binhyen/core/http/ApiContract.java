@@ -98,6 +98,11 @@ public final class ApiContract {
     return out;
   }
 
+  /** A handler refusing malformed whole numbers in the operation's integer parameters, or null. */
+  public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> integerCheck(String operationId) {
+    return IntegerParameters.check(IntegerParameters.of(merged, operationId));
+  }
+
   /** The merged contract (a copy: the router builder and the docs get their own). */
   public JsonObject json() {
     return merged.copy();

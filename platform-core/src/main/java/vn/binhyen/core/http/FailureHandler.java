@@ -64,6 +64,13 @@ public final class FailureHandler {
           "Nội dung yêu cầu không đọc được (JSON/UTF-8 lỗi) / the request body could not be read", null);
       return;
     }
+    if (failure instanceof NumberFormatException) {
+      // A number read from the request that the contract let through (routes outside it).
+      Problems.send(ctx, 400, "bad-parameter", "Tham số không hợp lệ / Invalid parameter",
+          "Một số trong địa chỉ hoặc tham số không phải số nguyên hợp lệ"
+              + " / a number in the address or a parameter is not a valid whole number", null);
+      return;
+    }
     if (isDatabaseDown(failure)) {
       log.warn("[{}] {} {}: database unavailable: {}", Requests.requestId(ctx),
           ctx.request().method(), ctx.request().path(), failure.toString());

@@ -45,6 +45,7 @@ public final class HttpVerticle extends VerticleBase {
         config.dataDir().resolve("uploads-tmp"));
     return OpenAPIContract.from(vertx, contract.json()).map(ValidatorCache::around).compose(openapi -> {
       RouterBuilder builder = RouterBuilder.create(vertx, openapi, RequestExtractor.withBodyHandler());
+      builder.rootHandler(RequestGuard::handle);
       builder.rootHandler(SecurityHeaders::handle);
       builder.rootHandler(HttpVerticle::accessLog);
       builder.rootHandler(bodies::handle);
@@ -66,7 +67,10 @@ public final class HttpVerticle extends VerticleBase {
               .setCompressionSupported(true)
               .setMaxHeaderSize(16 * 1024)
               .setMaxInitialLineLength(8192)
-              .setIdleTimeout(60))
+              // No cleartext HTTP/2 upgrade (h2c) and no connection idle for more than 10 s, so a
+          // client that sends half its headers and waits is cut off (issue 19).
+          .setHttp2ClearTextEnabled(false)
+          .setIdleTimeout(10))
           .requestHandler(router)
           .invalidRequestHandler(req -> req.response().setStatusCode(400)
               .putHeader("Content-Type", Problems.CONTENT_TYPE)

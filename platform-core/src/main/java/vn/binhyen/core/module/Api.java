@@ -58,6 +58,10 @@ public final class Api {
     route.setDoSecurity(false);
     // Validated in place on the event loop (ContractValidation), not by the router's worker queue.
     route.setDoValidation(false);
+    var integers = contract.integerCheck(operationId);
+    if (integers != null) {
+      route.addHandler(integers);
+    }
     route.addHandler(validation.forOperation(route.getOperation()))
         .addHandler(scopes.forRule(rule))
         .addHandler(handler);
