@@ -3,6 +3,7 @@ package vn.binhyen.verifier;
 import io.vertx.core.Future;
 import java.util.Optional;
 import vn.binhyen.core.channel.ImpostorCheck;
+import vn.binhyen.core.http.ClientAddress;
 import vn.binhyen.core.http.RequestGuard;
 import vn.binhyen.core.http.SecurityHeaders;
 import vn.binhyen.core.module.Api;
@@ -95,7 +96,8 @@ public final class VerifierModule implements FeatureModule {
       if (fastPath) {
         // The hottest public path skips the contract's validation (which runs on worker threads and
         // halves a trivial route's throughput): same handler, its one parameter checked in the handler.
-        router.get("/api/public/verify").order(-1).handler(RequestGuard::handle).handler(SecurityHeaders::handle).handler(publicRoutes::verify);
+        router.get("/api/public/verify").order(-1).handler(RequestGuard::handle)
+            .handler(new ClientAddress(services.config().trustedProxies()).handler()).handler(SecurityHeaders::handle).handler(publicRoutes::verify);
       }
       new WellKnownRoutes(keys, translog).mount(router);
       Pages.mount(router, bench);

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.List;
+import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.http.Json;
 import vn.binhyen.core.module.Api;
@@ -56,7 +57,7 @@ public final class PublicRoutes {
     }
     io.vertx.core.Future<Void> allowed = limiter == null || perMinute <= 0
         ? io.vertx.core.Future.succeededFuture()
-        : limiter.hit("verify", ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress(),
+        : limiter.hit("verify", Requests.clientAddress(ctx),
             perMinute, java.time.Duration.ofMinutes(1));
     allowed.compose(x -> verify.verify(q))
         .onSuccess(answer -> Json.ok(ctx, PublicJson.answer(answer, publicUrl)))

@@ -28,7 +28,8 @@ public record Config(
     long uploadLimitBytes,
     int loginFailuresPerAccount,
     int loginFailuresPerAddress,
-    Optional<String> clusterKubernetesDns) {
+    Optional<String> clusterKubernetesDns,
+    List<String> trustedProxies) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -38,6 +39,7 @@ public record Config(
       throw new ConfigException("BINHYEN_HTTP_INSTANCES", "must be 1–64");
     }
     clusterMembers = List.copyOf(clusterMembers);
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** The folder the embedded PostgreSQL keeps its data in when no database URL is configured. */
@@ -54,13 +56,13 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies);
   }
 }

@@ -85,7 +85,8 @@ public final class ConfigLoader {
         integer("BINHYEN_LOGIN_FAILURES_PER_ACCOUNT", 5),
         integer("BINHYEN_LOGIN_FAILURES_PER_ADDRESS", 50),
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
-            .filter(s -> !s.isEmpty()));
+            .filter(s -> !s.isEmpty()),
+        trustedProxies());
   }
 
   private Optional<String> dbUrl() {
@@ -103,6 +104,21 @@ public final class ConfigLoader {
           "must look like postgresql://user:password@host:5432/database (got an unusable value)");
     }
     return Optional.of(url.trim());
+  }
+
+  /** BINHYEN_TRUSTED_PROXIES: comma-separated addresses or CIDRs whose forwarded headers are believed. */
+  private List<String> trustedProxies() {
+    List<String> out = Arrays.stream(text("BINHYEN_TRUSTED_PROXIES", "").split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    for (String cidr : out) {
+      try {
+        vn.binhyen.core.http.ClientAddress.Cidr.parse(cidr);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("BINHYEN_TRUSTED_PROXIES", "'" + cidr + "' is not an address or CIDR ("
+            + e.getMessage() + "), e.g. 10.0.0.0/8,127.0.0.1");
+      }
+    }
+    return out;
   }
 
   private String text(String key, String fallback) {

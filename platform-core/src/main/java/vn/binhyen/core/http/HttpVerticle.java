@@ -46,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
     return OpenAPIContract.from(vertx, contract.json()).map(ValidatorCache::around).compose(openapi -> {
       RouterBuilder builder = RouterBuilder.create(vertx, openapi, RequestExtractor.withBodyHandler());
       builder.rootHandler(RequestGuard::handle);
+      builder.rootHandler(new ClientAddress(config.trustedProxies()).handler());
       builder.rootHandler(SecurityHeaders::handle);
       builder.rootHandler(HttpVerticle::accessLog);
       builder.rootHandler(bodies::handle);

@@ -42,6 +42,16 @@ public final class Requests {
     return t;
   }
 
+  /** The client's address (behind a trusted proxy, the one it forwarded: {@link ClientAddress}). */
+  public static String clientAddress(RoutingContext ctx) {
+    String resolved = ctx.get(ClientAddress.KEY);
+    if (resolved != null) {
+      return resolved;
+    }
+    var remote = ctx.request().remoteAddress();
+    return remote == null ? "unknown" : remote.hostAddress();
+  }
+
   public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
     String v = ctx.request().getParam(name);
     if (v == null || v.isBlank()) {

@@ -26,7 +26,7 @@ public final class AuthRoutes {
     api.operation("login", ctx -> {
       JsonObject body = Json.body(ctx);
       auth.login(tokens, body.getString("username"), body.getString("password"),
-              ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress())
+              Requests.clientAddress(ctx))
           .onSuccess(s -> answer(ctx, tokens, s))
           .onFailure(ctx::fail);
     });

@@ -189,7 +189,6 @@ final class TipRoutes {
   }
 
   static String client(RoutingContext ctx) {
-    var a = ctx.request().remoteAddress();
-    return a == null ? "unknown" : a.hostAddress();
+    return Requests.clientAddress(ctx);
   }
 }

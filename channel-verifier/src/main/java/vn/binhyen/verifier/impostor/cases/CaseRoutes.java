@@ -99,10 +99,9 @@ public final class CaseRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The caller's address, the key of public rate limits (no proxy header is trusted). */
+  /** The caller's address, the key of public rate limits (behind a trusted proxy, the forwarded one). */
   public static String address(RoutingContext ctx) {
-    var remote = ctx.request().remoteAddress();
-    return remote == null ? "unknown" : remote.hostAddress();
+    return Requests.clientAddress(ctx);
   }
 
   private static long id(RoutingContext ctx, String name) {
