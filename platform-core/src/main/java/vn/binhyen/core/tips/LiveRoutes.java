@@ -27,7 +27,7 @@ import vn.binhyen.core.tenant.TenantPath;
  */
 final class LiveRoutes {
 
-  private static final long HEARTBEAT_MS = 15_000;
+  private static final long HEARTBEAT_MS = 5_000; // under the HTTP idle timeout (10 s)
 
   /** One open stream: the unit whose subtree it follows, written on its own event loop. */
   private record Stream(String unitPath, HttpServerResponse response, Context context) {}
