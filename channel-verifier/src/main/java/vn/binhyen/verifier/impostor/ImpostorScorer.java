@@ -50,6 +50,7 @@ public final class ImpostorScorer {
         PoliceClaim claim = text.name(request.name(), link != null, f);
         text.about(request.about(), request.name(), link, claim, f);
         text.scamPhrases(request.name(), request.about(), f);
+        text.authorityService(request.name(), request.about(), claim, f);
         List<OfficialChannel> named = channelsOfNamedUnits(f);
         double score = f.score();
         Verdict.Kind kind = score >= thresholds.suspectThreshold()
@@ -64,6 +65,9 @@ public final class ImpostorScorer {
                 f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " ~ " + l.channel().normalizedId() + ", " + l.how()));
                 f.resembles(l.channel(), l.similarity());
                 f.namesUnit(l.channel().unitCode());
+            }
+            for (ScamVocabulary.Phrase core : ScamVocabulary.DEFAULT.domainCores(link.host())) {
+                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " ~ " + core.display() + ".gov.vn"));
             }
             return;
         }

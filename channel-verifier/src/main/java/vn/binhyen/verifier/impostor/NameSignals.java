@@ -125,6 +125,62 @@ final class NameSignals {
         return name != null && PoliceClaim.startsWithAnyAt(tokens(VietnameseText.normalize(name)), SERVICE_NAMES);
     }
 
+    /**
+     * An authority (a police unit claimed, or another body scammers impersonate) or an invented body,
+     * together with a service scam pages sell; CSGT with fines paid online; VNeID with installing or
+     * activating it for someone. Read from name and about together, in the de-confused reading.
+     */
+    void authorityService(String name, String about, PoliceClaim claim, Findings f) {
+        String text = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(
+                (name == null ? "" : name) + " . " + (about == null ? "" : about))));
+        if (text.isBlank() || text.equals(".")) {
+            return;
+        }
+        ScamVocabulary v = ScamVocabulary.DEFAULT;
+        List<ScamVocabulary.Phrase> authority = new ArrayList<>(v.find(ScamVocabulary.Kind.AUTHORITY, text));
+        List<ScamVocabulary.Phrase> invented = v.find(ScamVocabulary.Kind.INVENTED, text);
+        List<ScamVocabulary.Phrase> service = v.find(ScamVocabulary.Kind.SERVICE, text);
+        boolean police = claim != null && claim.claimsUnit() && !claim.newsOutlet();
+        List<String> parts = new ArrayList<>();
+        if (police) {
+            parts.add(claim.namesKnownUnit() ? describe(claim) : "Công an");
+        }
+        authority.forEach(p -> parts.add(p.display()));
+        invented.forEach(p -> parts.add(p.display()));
+        if ((police || !authority.isEmpty() || !invented.isEmpty()) && !service.isEmpty()) {
+            service.forEach(p -> parts.add(p.display()));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+            return;
+        }
+        if (paired(v, ScamVocabulary.Kind.TRAFFIC, ScamVocabulary.Kind.TRAFFIC_SERVICE, text, f)
+                || paired(v, ScamVocabulary.Kind.IDENTITY, ScamVocabulary.Kind.IDENTITY_SERVICE, text, f)) {
+            return;
+        }
+        if (!invented.isEmpty()) {
+            double weight = police || !authority.isEmpty() ? 0.8 : Signal.INVENTED_BODY.weight();
+            f.add(Signal.INVENTED_BODY.reason(quoted(parts), weight));
+        }
+    }
+
+    private static boolean paired(ScamVocabulary v, ScamVocabulary.Kind who, ScamVocabulary.Kind what, String text, Findings f) {
+        List<ScamVocabulary.Phrase> a = v.find(who, text);
+        List<ScamVocabulary.Phrase> b = a.isEmpty() ? List.of() : v.find(what, text);
+        if (b.isEmpty()) {
+            return false;
+        }
+        List<String> parts = new ArrayList<>();
+        a.forEach(p -> parts.add(p.display()));
+        b.forEach(p -> parts.add(p.display()));
+        f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+        return true;
+    }
+
+    private static String quoted(List<String> parts) {
+        List<String> q = new ArrayList<>();
+        parts.stream().distinct().forEach(p -> q.add("\u201c" + p + "\u201d"));
+        return String.join(", ", q);
+    }
+
     /** Scam phrases in the name and about text together. */
     void scamPhrases(String name, String about, Findings f) {
         String text = VietnameseText.normalize(Confusables.deconfuse((name == null ? "" : name) + " . "
