@@ -35,7 +35,7 @@ final class NameSignals {
             return null;
         }
         String plain = VietnameseText.normalize(name);
-        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(name)));
+        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(undisguise(name))));
         List<String> tokens = tokens(read);
         PoliceClaim claim = PoliceClaim.of(tokens, index.units);
         double linkFactor = hasLink ? 1.0 : 0.6;
@@ -131,8 +131,8 @@ final class NameSignals {
      * activating it for someone. Read from name and about together, in the de-confused reading.
      */
     void authorityService(String name, String about, PoliceClaim claim, Findings f) {
-        String text = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(
-                (name == null ? "" : name) + " . " + (about == null ? "" : about))));
+        String text = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(undisguise(
+                (name == null ? "" : name) + " . " + (about == null ? "" : about)))));
         if (text.isBlank() || text.equals(".")) {
             return;
         }
@@ -161,6 +161,32 @@ final class NameSignals {
             f.add(Signal.INVENTED_BODY.reason(quoted(parts), weight));
         }
     }
+
+    /**
+     * Undoes the disguises that keep a name from matching words: styled letters (NFKC), letters
+     * separated by dots or similar ("B.ộ C.ô.n.g a.n"), and runs of single spaced letters ("C Ô N G").
+     */
+    static String undisguise(String text) {
+        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder();
+        for (String token : t.split("\\s+")) {
+            String joined = SEPARATED_LETTERS.matcher(token).matches() ? token.replaceAll("(?<=[\\p{L}\\p{M}])[.\u00b7\u2022_*-](?=\\p{L})", "") : token;
+            boolean single = joined.codePointCount(0, joined.length()) == 1 && Character.isLetter(joined.codePointAt(0));
+            if (b.length() > 0 && !(single && lastWasSingle(b))) {
+                b.append(' ');
+            }
+            b.append(joined);
+            b.append(single ? "\u0000" : "");
+        }
+        return b.toString().replace("\u0000", "");
+    }
+
+    private static boolean lastWasSingle(StringBuilder b) {
+        return b.length() > 0 && b.charAt(b.length() - 1) == '\u0000';
+    }
+
+    private static final Pattern SEPARATED_LETTERS =
+            Pattern.compile("(?:\\p{L}\\p{M}*[.\u00b7\u2022_*-])+\\p{L}\\p{M}*[.\u00b7\u2022_*-]*");
 
     private static boolean paired(ScamVocabulary v, ScamVocabulary.Kind who, ScamVocabulary.Kind what, String text, Findings f) {
         List<ScamVocabulary.Phrase> a = v.find(who, text);
