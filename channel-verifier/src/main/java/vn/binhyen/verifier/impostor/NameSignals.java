@@ -77,7 +77,7 @@ final class NameSignals {
                 double weight = (policeEntry ? Signal.NAME_SIMILAR_TO_OFFICIAL.weight() : 0.3) * linkFactor * newsFactor;
                 if (linkFactor >= 1.0 || !claim.namesKnownUnit()) {
                     // a name-only question that names a real unit is answered with its channels, not accused twice
-                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName() + " (" + percent(sim) + ")", weight));
+                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName(), weight, "similarity " + percent(sim)));
                 }
                 if (policeEntry) {
                     f.namesUnit(c.unitCode());
@@ -85,8 +85,8 @@ final class NameSignals {
                 }
             } else if (hit.value() instanceof UnitMatcher.UnitRef u && !claim.namesKnownUnit()) {
                 f.namesUnit(u.code());
-                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()) + " (" + percent(sim) + ")",
-                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor));
+                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()),
+                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor, "similarity " + percent(sim)));
                 found = true;
             }
         }

@@ -66,6 +66,11 @@ enum Signal {
 
     /** A reason with an explicit weight (a signal weighed down by context). */
     Reason reason(String detail, double weight) {
-        return new Reason(name(), String.format(vi, detail), String.format(en, detail), weight);
+        return reason(detail, weight, "");
+    }
+
+    /** A reason whose technical detail (distances, similarities) is kept apart from the messages. */
+    Reason reason(String detail, double weight, String technical) {
+        return new Reason(name(), String.format(vi, detail), String.format(en, detail), weight, technical);
     }
 }
