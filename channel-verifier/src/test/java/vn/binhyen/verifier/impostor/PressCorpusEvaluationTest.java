@@ -27,6 +27,7 @@ class PressCorpusEvaluationTest {
         // the vocabulary was read from some test-period articles; rows from the others are the clean measure
         String vocabulary = new String(Corpus.resource("/impostor/scam-vocabulary.tsv").readAllBytes(), StandardCharsets.UTF_8);
         report("test, sources not used for the vocabulary", scorer, rows, r -> r.test() && !vocabulary.contains(r.source()));
+        report("team variants (not press)", scorer, PressCorpus.read("/impostor-corpus/variants.tsv"), r -> true);
     }
 
     private static void report(String split, ImpostorScorer scorer, List<PressCorpus.Row> rows, Predicate<PressCorpus.Row> in) {

@@ -14,37 +14,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each impersonation tactic of issue 16 and each legitimate family, in NFC, NFD, unaccented,
  * mathematically styled and dotted form, as the name of an unregistered Facebook page. The names
- * are the team's own variants of the tactics the press reports; the press names are measured by
- * {@link PressCorpusEvaluationTest}.
+ * are the team's own variants (impostor-corpus/variants.tsv, one per tactic and legitimate family);
+ * the press names are measured by {@link PressCorpusEvaluationTest}.
  */
 class TacticFormsTest {
 
     private static final ImpostorScorer SCORER = new ImpostorScorer(ScoringThresholds.DEFAULTS, Corpus.directory(List.of()));
     private static final String LINK = "facebook.com/trang-chua-dang-ky";
 
-    private static final List<String> IMPOSTORS = List.of(
-            "Công an Tp. Hà Nội tiếp nhận đơn thư",
-            "Bộ Công an hỗ trợ nạn nhân lấy lại tiền",
-            "Ngân hàng Nhà nước hoàn tiền liên ngân hàng",
-            "Bảo hiểm xã hội giải ngân vốn treo",
-            "Tòa án nhân dân tiếp nhận hồ sơ hoàn trả",
-            "Trung tâm thu hồi vốn quốc gia",
-            "Cơ quan chuyên trách khắc phục hậu quả lừa đảo",
-            "CSGT tra cứu phạt nguội",
-            "Cảnh sát giao thông nộp phạt trực tuyến",
-            "VNeID cài đặt hộ tại nhà",
-            "Định danh điện tử kích hoạt mức 2");
-
-    private static final List<String> LEGITIMATE = List.of(
-            "Nhóm Zalo tổ dân phố số 5 phường Bến Nghé",
-            "Khu phố 3 kết nối bình yên",
-            "Thôn Đông an ninh trật tự",
-            "Ấp Bình Hòa cảnh báo lừa đảo",
-            "Báo Công an nhân dân",
-            "An ninh Thủ đô",
-            "Hội Liên hiệp Phụ nữ phường Trường Thọ",
-            "Cảnh báo lừa đảo lấy lại tiền",
-            "Đoàn Thanh niên hướng dẫn sử dụng VNeID");
+    private static final List<PressCorpus.Row> VARIANTS = PressCorpus.read("/impostor-corpus/variants.tsv");
+    private static final List<String> IMPOSTORS = VARIANTS.stream().filter(PressCorpus.Row::impostor).map(PressCorpus.Row::name).toList();
+    private static final List<String> LEGITIMATE = VARIANTS.stream().filter(r -> !r.impostor()).map(PressCorpus.Row::name).toList();
 
     private static final List<UnaryOperator<String>> FORMS = List.of(
             s -> Normalizer.normalize(s, Normalizer.Form.NFC),
