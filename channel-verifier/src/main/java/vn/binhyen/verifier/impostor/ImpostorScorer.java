@@ -50,6 +50,7 @@ public final class ImpostorScorer {
         PoliceClaim claim = text.name(request.name(), link != null, f);
         text.about(request.about(), request.name(), link, claim, f);
         text.scamPhrases(request.name(), request.about(), f);
+        text.authorityService(request.name(), request.about(), claim, f);
         List<OfficialChannel> named = channelsOfNamedUnits(f);
         double score = f.score();
         Verdict.Kind kind = score >= thresholds.suspectThreshold()
@@ -61,9 +62,14 @@ public final class ImpostorScorer {
     private void linkSignals(ChannelLink link, Findings f) {
         if (link.isWebsite()) {
             for (DomainIndex.Lookalike l : index.domains.lookalikes(link.host(), thresholds.maxHandleEditDistance())) {
-                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " ~ " + l.channel().normalizedId() + ", " + l.how()));
+                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + l.channel().normalizedId(),
+                        Signal.LOOKALIKE_DOMAIN.weight(), l.how()));
                 f.resembles(l.channel(), l.similarity());
                 f.namesUnit(l.channel().unitCode());
+            }
+            for (ScamVocabulary.Phrase core : ScamVocabulary.DEFAULT.domainCores(link.host())) {
+                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + core.display() + ".gov.vn",
+                        Signal.LOOKALIKE_DOMAIN.weight(), "host contains the official core \"" + core.folded() + "\""));
             }
             return;
         }
@@ -80,7 +86,8 @@ public final class ImpostorScorer {
         for (FuzzyKeyIndex.Match<OfficialChannel> m : near) {
             String how = m.sameReading() ? "reads the same (doubled letters, digits for letters, separators)"
                     : "edit distance " + m.distance();
-            f.add(Signal.HANDLE_TYPOSQUAT.reason(link.host() + "/" + handle + " ~ " + m.value().normalizedId() + ", " + how));
+            f.add(Signal.HANDLE_TYPOSQUAT.reason(link.host() + "/" + handle + " \u2192 " + m.value().normalizedId(),
+                    Signal.HANDLE_TYPOSQUAT.weight(), how));
             f.resembles(m.value(), 1.0 - (double) Math.max(1, m.distance()) / Math.max(handle.length(), m.key().length()));
             f.namesUnit(m.value().unitCode());
         }

@@ -35,7 +35,7 @@ final class NameSignals {
             return null;
         }
         String plain = VietnameseText.normalize(name);
-        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(name)));
+        String read = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(undisguise(name))));
         List<String> tokens = tokens(read);
         PoliceClaim claim = PoliceClaim.of(tokens, index.units);
         double linkFactor = hasLink ? 1.0 : 0.6;
@@ -77,7 +77,7 @@ final class NameSignals {
                 double weight = (policeEntry ? Signal.NAME_SIMILAR_TO_OFFICIAL.weight() : 0.3) * linkFactor * newsFactor;
                 if (linkFactor >= 1.0 || !claim.namesKnownUnit()) {
                     // a name-only question that names a real unit is answered with its channels, not accused twice
-                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName() + " (" + percent(sim) + ")", weight));
+                    f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(c.displayName(), weight, "similarity " + percent(sim)));
                 }
                 if (policeEntry) {
                     f.namesUnit(c.unitCode());
@@ -85,8 +85,8 @@ final class NameSignals {
                 }
             } else if (hit.value() instanceof UnitMatcher.UnitRef u && !claim.namesKnownUnit()) {
                 f.namesUnit(u.code());
-                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()) + " (" + percent(sim) + ")",
-                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor));
+                f.add(Signal.NAME_SIMILAR_TO_OFFICIAL.reason(unitLabel(u.code()),
+                        Signal.NAME_SIMILAR_TO_OFFICIAL.weight() * linkFactor * newsFactor, "similarity " + percent(sim)));
                 found = true;
             }
         }
@@ -123,6 +123,88 @@ final class NameSignals {
 
     private static boolean offersPoliceService(String name) {
         return name != null && PoliceClaim.startsWithAnyAt(tokens(VietnameseText.normalize(name)), SERVICE_NAMES);
+    }
+
+    /**
+     * An authority (a police unit claimed, or another body scammers impersonate) or an invented body,
+     * together with a service scam pages sell; CSGT with fines paid online; VNeID with installing or
+     * activating it for someone. Read from name and about together, in the de-confused reading.
+     */
+    void authorityService(String name, String about, PoliceClaim claim, Findings f) {
+        String text = Confusables.digitsInWords(VietnameseText.normalize(Confusables.deconfuse(undisguise(
+                (name == null ? "" : name) + " . " + (about == null ? "" : about)))));
+        if (text.isBlank() || text.equals(".")) {
+            return;
+        }
+        ScamVocabulary v = ScamVocabulary.DEFAULT;
+        List<ScamVocabulary.Phrase> authority = new ArrayList<>(v.find(ScamVocabulary.Kind.AUTHORITY, text));
+        List<ScamVocabulary.Phrase> invented = v.find(ScamVocabulary.Kind.INVENTED, text);
+        List<ScamVocabulary.Phrase> service = v.find(ScamVocabulary.Kind.SERVICE, text);
+        boolean police = claim != null && claim.claimsUnit() && !claim.newsOutlet();
+        List<String> parts = new ArrayList<>();
+        if (police) {
+            parts.add(claim.namesKnownUnit() ? describe(claim) : "Công an");
+        }
+        authority.forEach(p -> parts.add(p.display()));
+        invented.forEach(p -> parts.add(p.display()));
+        if ((police || !authority.isEmpty() || !invented.isEmpty()) && !service.isEmpty()) {
+            service.forEach(p -> parts.add(p.display()));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+            return;
+        }
+        if (paired(v, ScamVocabulary.Kind.TRAFFIC, ScamVocabulary.Kind.TRAFFIC_SERVICE, text, f)
+                || paired(v, ScamVocabulary.Kind.IDENTITY, ScamVocabulary.Kind.IDENTITY_SERVICE, text, f)) {
+            return;
+        }
+        if (!invented.isEmpty()) {
+            double weight = police || !authority.isEmpty() ? 0.8 : Signal.INVENTED_BODY.weight();
+            f.add(Signal.INVENTED_BODY.reason(quoted(parts), weight));
+        }
+    }
+
+    /**
+     * Undoes the disguises that keep a name from matching words: styled letters (NFKC), letters
+     * separated by dots or similar ("B.ộ C.ô.n.g a.n"), and runs of single spaced letters ("C Ô N G").
+     */
+    static String undisguise(String text) {
+        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder();
+        for (String token : t.split("\\s+")) {
+            String joined = SEPARATED_LETTERS.matcher(token).matches() ? token.replaceAll("(?<=[\\p{L}\\p{M}])[.\u00b7\u2022_*-](?=\\p{L})", "") : token;
+            boolean single = joined.codePointCount(0, joined.length()) == 1 && Character.isLetter(joined.codePointAt(0));
+            if (b.length() > 0 && !(single && lastWasSingle(b))) {
+                b.append(' ');
+            }
+            b.append(joined);
+            b.append(single ? "\u0000" : "");
+        }
+        return b.toString().replace("\u0000", "");
+    }
+
+    private static boolean lastWasSingle(StringBuilder b) {
+        return b.length() > 0 && b.charAt(b.length() - 1) == '\u0000';
+    }
+
+    private static final Pattern SEPARATED_LETTERS =
+            Pattern.compile("(?:\\p{L}\\p{M}*[.\u00b7\u2022_*-])+\\p{L}\\p{M}*[.\u00b7\u2022_*-]*");
+
+    private static boolean paired(ScamVocabulary v, ScamVocabulary.Kind who, ScamVocabulary.Kind what, String text, Findings f) {
+        List<ScamVocabulary.Phrase> a = v.find(who, text);
+        List<ScamVocabulary.Phrase> b = a.isEmpty() ? List.of() : v.find(what, text);
+        if (b.isEmpty()) {
+            return false;
+        }
+        List<String> parts = new ArrayList<>();
+        a.forEach(p -> parts.add(p.display()));
+        b.forEach(p -> parts.add(p.display()));
+        f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+        return true;
+    }
+
+    private static String quoted(List<String> parts) {
+        List<String> q = new ArrayList<>();
+        parts.stream().distinct().forEach(p -> q.add("\u201c" + p + "\u201d"));
+        return String.join(", ", q);
     }
 
     /** Scam phrases in the name and about text together. */

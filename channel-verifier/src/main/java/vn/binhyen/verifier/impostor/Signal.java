@@ -35,6 +35,12 @@ enum Signal {
     LOOKALIKE_DOMAIN(0.7,
             "Tên miền bắt chước trang chính thức: %s.",
             "The domain imitates an official site: %s."),
+    AUTHORITY_SELLS_SERVICE(0.9,
+            "Trang nhân danh cơ quan nhà nước và rao một dịch vụ mà cơ quan thật không bao giờ làm qua mạng xã hội (%s).",
+            "The page speaks in an authority's name and sells a service no real authority offers on social media (%s)."),
+    INVENTED_BODY(0.6,
+            "Tên ghép từ ngữ của cơ quan nhà nước nhưng không có cơ quan nào mang tên như vậy (%s).",
+            "The name is built from official vocabulary, but no body of that name exists (%s)."),
     ABOUT_COPIES_OFFICIAL(0.4,
             "Phần giới thiệu mượn thông tin của đơn vị/kênh chính thức: %s.",
             "The about text borrows an official unit's or channel's details: %s.");
@@ -60,6 +66,11 @@ enum Signal {
 
     /** A reason with an explicit weight (a signal weighed down by context). */
     Reason reason(String detail, double weight) {
-        return new Reason(name(), String.format(vi, detail), String.format(en, detail), weight);
+        return reason(detail, weight, "");
+    }
+
+    /** A reason whose technical detail (distances, similarities) is kept apart from the messages. */
+    Reason reason(String detail, double weight, String technical) {
+        return new Reason(name(), String.format(vi, detail), String.format(en, detail), weight, technical);
     }
 }

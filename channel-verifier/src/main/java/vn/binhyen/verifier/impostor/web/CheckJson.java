@@ -19,7 +19,7 @@ public final class CheckJson {
     JsonArray reasons = new JsonArray();
     for (Reason r : a.verdict().reasons()) {
       reasons.add(new JsonObject().put("code", r.code()).put("messageVi", r.messageVi())
-          .put("messageEn", r.messageEn()).put("weight", round(r.weight())));
+          .put("messageEn", r.messageEn()).put("weight", round(r.weight())).put("technical", r.technical()));
     }
     JsonArray resembles = new JsonArray();
     for (Resemblance r : a.verdict().resembles()) {

@@ -1,0 +1,94 @@
+package vn.binhyen.verifier.impostor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words of impersonation scams, read once from {@code impostor/scam-vocabulary.tsv} (each row
+ * names its source): the authorities scammers speak for, the services they sell, the vocabulary of
+ * bodies that do not exist, and the traffic-fine and identity-app pairs. Knowledge lives in that
+ * file, not here; this class only folds the phrases and finds them in a folded text.
+ */
+final class ScamVocabulary {
+
+    enum Kind { AUTHORITY, SERVICE, INVENTED, TRAFFIC, TRAFFIC_SERVICE, IDENTITY, IDENTITY_SERVICE, DOMAIN_CORE }
+
+    /** A phrase as written in the file and in its folded form. */
+    record Phrase(String display, String folded) {
+    }
+
+    static final ScamVocabulary DEFAULT = load("/impostor/scam-vocabulary.tsv");
+
+    private static final List<String> WARNINGS = List.of("canh bao", "khong co", "dung tin", "gia mao",
+            "mao danh", "thu doan", "coi chung", "khong bao gio");
+
+    private final Map<Kind, List<Phrase>> phrases;
+
+    private ScamVocabulary(Map<Kind, List<Phrase>> phrases) {
+        this.phrases = phrases;
+    }
+
+    static ScamVocabulary load(String resource) {
+        Map<Kind, List<Phrase>> out = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            out.put(k, new ArrayList<>());
+        }
+        InputStream in = ScamVocabulary.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] c = line.split("\t", -1);
+                if (c.length < 3 || c[2].isBlank()) {
+                    throw new IllegalStateException(resource + ": a row needs kind, phrase and source: " + line);
+                }
+                String folded = VietnameseText.normalize(c[1]);
+                out.get(Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT))).add(new Phrase(c[1], folded));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return new ScamVocabulary(out);
+    }
+
+    /** The phrases of one kind found in a folded text, each once, skipping those just after a warning. */
+    List<Phrase> find(Kind kind, String folded) {
+        String text = " " + folded + " ";
+        List<Phrase> found = new ArrayList<>();
+        for (Phrase p : phrases.get(kind)) {
+            int at = text.indexOf(" " + p.folded() + " ");
+            if (at >= 0 && !warnedBefore(text, at)) {
+                found.add(p);
+            }
+        }
+        return found;
+    }
+
+    /** The official host cores a host contains, unless it is a .gov.vn host (those are checked against the registry). */
+    List<Phrase> domainCores(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.endsWith(".gov.vn")) {
+            return List.of();
+        }
+        String compact = h.replaceAll("[^a-z0-9]", "");
+        return phrases.get(Kind.DOMAIN_CORE).stream().filter(p -> compact.contains(p.folded())).toList();
+    }
+
+    private static boolean warnedBefore(String text, int at) {
+        String window = text.substring(Math.max(0, at - 40), at + 1);
+        return WARNINGS.stream().anyMatch(w -> window.contains(" " + w + " "));
+    }
+}
