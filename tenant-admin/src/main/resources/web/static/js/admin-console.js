@@ -67,12 +67,21 @@
     box.appendChild(head);
     const ul = document.createElement('ul');
     ul.className = 'report';
+    function item(text) { const li = document.createElement('li'); li.textContent = text; ul.appendChild(li); }
     keys.forEach(function (k) {
-      if (typeof r[k] !== 'number' || (r[k] === 0 && k !== 'closed' && k !== 'created')) { return; }
-      const li = document.createElement('li');
-      li.textContent = I18n.t('report.' + k, k) + ': ' + Labels.number(r[k]);
-      ul.appendChild(li);
+      const v = r[k];
+      if (Array.isArray(v)) {
+        const names = v.map(function (x) { return typeof x === 'object' && x !== null ? (x.code || x.name || '') : String(x); });
+        item(I18n.t('report.' + k, k) + ': ' + Labels.number(v.length) + (names.length ? ' (' + names.join(', ') + ')' : ''));
+      } else if (typeof v === 'number' && (v !== 0 || k === 'closed' || k === 'created')) {
+        item(I18n.t('report.' + k, k) + ': ' + Labels.number(v));
+      }
     });
+    if (r.successors && typeof r.successors === 'object') {
+      Object.keys(r.successors).forEach(function (from) {
+        item(I18n.t('report.successor', 'Đơn vị kế thừa') + ': ' + from + ' → ' + [].concat(r.successors[from]).join(', '));
+      });
+    }
     box.appendChild(ul);
   }
   function rows(id, items, fill) {
@@ -242,8 +251,8 @@
         : { unit: units[0], successors: units.slice(1), defaultSuccessor: target };
       body.dryRun = dryRun;
       return Api.post('/api/admin/reorg/' + action, body).then(function (r) {
-        report('reorg-report', r, ['closed', 'created', 'reparented', 'successorRows', 'usersMoved', 'channelsMoved', 'reviewItems',
-          'unitsWithoutSuccessor'], I18n.t('admin.rg.units', 'Đơn vị') + ': ' + units.join(', ') + ' → ' + target);
+        report('reorg-report', r, ['closed', 'renamed', 'unitsRepathed', 'usersMoved', 'usersRepathed', 'channelsMoved',
+          'channelsRepathed', 'reviewItems'], I18n.t('admin.rg.units', 'Đơn vị') + ': ' + units.join(', ') + ' → ' + target);
         say(dryRun ? I18n.t('admin.dryrun.done', 'Chạy thử xong: chưa thay đổi gì') : I18n.t('admin.done', 'Đã xong'));
         return r;
       }).catch(function (e) { fail(e); return null; });

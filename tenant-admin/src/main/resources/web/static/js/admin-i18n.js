@@ -25,7 +25,9 @@
       'report.unchanged': 'Đơn vị không đổi', 'report.movesIgnored': 'Thay đổi cấp trên bị bỏ qua (cần làm bằng Sắp xếp đơn vị)',
       'report.closed': 'Đơn vị đóng lại', 'report.reparented': 'Đơn vị chuyển cấp trên', 'report.successorRows': 'Liên kết đơn vị kế thừa',
       'report.usersMoved': 'Người dùng chuyển theo', 'report.channelsMoved': 'Trang/nhóm chuyển theo',
-      'report.reviewItems': 'Mục cần xem xét lại', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa'
+      'report.reviewItems': 'Mục cần xem xét lại', 'report.successor': 'Đơn vị kế thừa',
+      'report.unitsRepathed': 'Đơn vị cấp dưới đổi đường dẫn', 'report.usersRepathed': 'Người dùng đổi đường dẫn',
+      'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -50,7 +52,9 @@
       'report.unchanged': 'Units unchanged', 'report.movesIgnored': 'Parent changes ignored (use Reorganise for them)',
       'report.closed': 'Units closed', 'report.reparented': 'Units moved to a new parent', 'report.successorRows': 'Successor links',
       'report.usersMoved': 'Users that follow', 'report.channelsMoved': 'Pages and groups that follow',
-      'report.reviewItems': 'Items needing review', 'report.unitsWithoutSuccessor': 'Units without a successor',
+      'report.reviewItems': 'Items needing review', 'report.successor': 'Successor',
+      'report.unitsRepathed': 'Units below that change path', 'report.usersRepathed': 'Users whose path changes',
+      'report.channelsRepathed': 'Pages and groups whose path changes', 'report.unitsWithoutSuccessor': 'Units without a successor',
       'admin.title': 'Administration', 'admin.nav.units': 'Units', 'admin.nav.users': 'Users',
       'admin.nav.channels': 'Pages and groups', 'admin.nav.approvals': 'Verification queue',
       'admin.nav.import': 'Import units', 'admin.nav.reorg': 'Reorganise', 'admin.nav.audit': 'Audit log',
@@ -70,7 +74,7 @@
       'admin.link': 'Password set-up link (shown once)', 'admin.linkfield': 'Link', 'admin.serves': 'Hamlet / residential group served',
       'admin.admins': 'Group admins', 'admin.register': 'Register', 'admin.dryrun': 'Dry run', 'admin.apply': 'Apply',
       'admin.send': 'Send', 'admin.rgunits': 'Source unit code(s), comma-separated',
-      'admin.rgtarget': 'Target / new parent / new name / default successor', 'admin.auditfilter': 'Filter by action, e.g. user.create',
+      'admin.rgtarget': 'Target / new parent / new name / default successor', 'admin.auditfilter': 'Filter by action', 'admin.all': 'All',
       'admin.prev': 'Previous', 'admin.next': 'Next', 'admin.disable': 'Disable', 'admin.enable': 'Enable',
       'admin.reset': 'Reset password', 'admin.request': 'Request verification', 'admin.archive': 'Archive',
       'admin.approve': 'Approve', 'admin.reject': 'Reject', 'admin.reason': 'Reason for rejecting',
