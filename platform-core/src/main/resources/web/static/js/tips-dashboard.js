@@ -61,8 +61,11 @@
     });
     const open = $('open-breaches');
     open.replaceChildren();
+    if (breaches.open.length === 0) {
+      open.appendChild(Tips.el('li', I18n.t('dash.nobreach', 'Không có tin báo nào quá hạn.'), 'empty'));
+    }
     breaches.open.forEach(function (t) {
-      open.appendChild(Tips.el('li', t.receipt + ' · ' + t.unit + ' · ' + t.category + ' · ' + Tips.time(t.slaDueAt)));
+      open.appendChild(Tips.el('li', t.receipt + ' · ' + t.unit + ' · ' + I18n.t('category.' + t.category, t.category) + ' · ' + Tips.time(t.slaDueAt)));
     });
     $('csv').href = '/api/units/' + unit + '/rollup?groupBy=child&format=csv&' + period().toString();
     const path = byDay.unit.path.split('/');
@@ -95,7 +98,19 @@
     unit = asked && /^[A-Z0-9]{2,10}$/.test(asked) ? asked : me.unit.code;
     $('period-form').addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
     document.addEventListener('langchange', load);
-    await load();
-    live();
+    try {
+      await load();
+      live();
+    } catch (e) {
+      // Outside the supervisor's scope (or any refusal): say so instead of leaving empty dashes.
+      const msg = e.status === 403 ? I18n.t('dash.outside', 'Đơn vị này nằm ngoài phạm vi của bạn.')
+        : I18n.t('dash.failed', 'Không tải được số liệu. Vui lòng thử lại.');
+      const p = document.createElement('p');
+      p.className = 'error';
+      p.setAttribute('role', 'alert');
+      p.textContent = msg;
+      document.querySelector('main').prepend(p);
+    }
+    document.body.dataset.ready = 'true';
   });
 })();

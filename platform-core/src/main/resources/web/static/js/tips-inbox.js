@@ -20,7 +20,7 @@
       const tr = document.createElement('tr');
       tr.dataset.tipId = t.id;
       tr.dataset.receipt = t.receipt;
-      [t.receipt, t.category, Tips.status(t.status) + (t.slaBreached ? ' ⚠' : ''), Tips.time(t.receivedAt),
+      [t.receipt, I18n.t('category.' + t.category, t.category), Tips.status(t.status) + (t.slaBreached ? ' ⚠' : ''), Tips.time(t.receivedAt),
         t.text.length > 80 ? t.text.slice(0, 80) + '…' : t.text].forEach(function (v) { tr.appendChild(Tips.el('td', v)); });
       tr.addEventListener('click', function () { open(t.id); });
       body.appendChild(tr);
@@ -31,7 +31,10 @@
   }
 
   function showError(e) {
-    $('d-error').textContent = e.message;
+    // Older server messages read "Vietnamese / English": show the page's language only.
+    const m = String((e.problem && e.problem.detail) || e.message || '');
+    const i = m.indexOf(' / ');
+    $('d-error').textContent = i < 0 ? m : (I18n.lang() === 'en' ? m.substring(i + 3) : m.substring(0, i));
     $('d-error').hidden = false;
   }
 
@@ -44,7 +47,7 @@
     $('d-status').textContent = Tips.status(t.status);
     $('d-status').dataset.status = t.status;
     $('d-text').textContent = t.text;
-    $('d-meta').textContent = [t.category, t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
+    $('d-meta').textContent = [I18n.t('category.' + t.category, t.category), t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
     const atts = $('d-attachments');
     atts.replaceChildren();
     t.attachments.forEach(function (a) {
@@ -71,7 +74,7 @@
     events.replaceChildren();
     t.events.forEach(function (e) {
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
-        : I18n.t('event.' + e.kind, e.kind);
+        : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
       events.appendChild(Tips.el('li', Tips.time(e.at) + ' · ' + e.actor + ' · ' + what + (e.note ? ': ' + e.note : '')));
     });
     $('d-reveal').hidden = !t.hasContact;
@@ -108,12 +111,14 @@
       } catch (e) { showError(e); }
     });
     $('d-reveal').addEventListener('click', async function () {
+      if (!window.confirm(I18n.t('inbox.reveal.confirm', 'Xem danh tính người báo tin? Việc này được ghi vào nhật ký.'))) { return; }
       try {
         const i = await Api.post('/api/tips/' + current.id + '/identity');
         $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
       } catch (e) { showError(e); }
     });
     document.addEventListener('langchange', list);
-    list();
+    await list();
+    document.body.dataset.ready = 'true';
   });
 })();

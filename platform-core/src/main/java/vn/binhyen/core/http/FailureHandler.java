@@ -32,6 +32,12 @@ public final class FailureHandler {
   public static void handle(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     int status = ctx.statusCode();
+    int shown = failure instanceof DomainError e ? e.status()
+        : failure instanceof HttpException http ? http.getStatusCode() : failure == null ? status : 500;
+    if (ErrorPages.wantsHtml(ctx, shown)) {
+      ErrorPages.send(ctx, shown);
+      return;
+    }
     if (failure instanceof DomainError e) {
       if (e instanceof DomainError.TooManyRequests r) {
         ctx.response().putHeader("Retry-After", Long.toString(r.retryAfterSeconds()));

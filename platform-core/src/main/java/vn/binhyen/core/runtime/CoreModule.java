@@ -42,6 +42,9 @@ public final class CoreModule implements FeatureModule {
       new HealthRoutes(s, cluster, metricsRegistry).mount(router);
       docs.mount(router);
       WebPages.mount(router);
+      router.get("/favicon.ico").handler(ctx -> ctx.response()
+          .putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "max-age=86400")
+          .sendFile("web/static/favicon.svg"));
       router.route("/static/*").handler(StaticHandler.create("web/static")
           .setCachingEnabled(true).setMaxAgeSeconds(300).setIncludeHidden(false));
     });

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -121,11 +122,20 @@ class AdminConsoleBrowserIT {
     type("rg-units", a + ", " + b);
     type("rg-target", b);
     driver.findElement(By.id("rg-dry")).click();
-    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("dryRun true"));
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Chạy thử"));
+    assertTrue(driver.findElement(By.id("reorg-report")).getText().contains("Đơn vị đóng lại: 1"),
+        driver.findElement(By.id("reorg-report")).getText());
     assertEquals(200, http.get("/api/units/" + a, token).status());
 
+    // Applying asks first, with the counts; dismissing it changes nothing.
     driver.findElement(By.id("rg-apply")).click();
-    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("dryRun false"));
+    Alert ask = Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent());
+    assertTrue(ask.getText().contains("Đơn vị đóng lại: 1"), ask.getText());
+    ask.dismiss();
+    assertEquals(200, http.get("/api/units/" + a, token).status());
+    driver.findElement(By.id("rg-apply")).click();
+    Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Đã thực hiện"));
     assertTrue(driver.findElement(By.id("reorg-report")).getText().contains(a));
     assertEquals(b, http.get("/api/public/units/" + a, null).json().getJsonArray("successors").getJsonObject(0)
         .getString("code"));

@@ -1,0 +1,143 @@
+package vn.binhyen.admin.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import vn.binhyen.admin.AdminFixtures;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestPlatform;
+
+/**
+ * The staff pages as the demo's users see them, at phone and desktop widths, in Vietnamese and
+ * English: no sideways scroll, no serious accessibility finding, and no internal code on screen.
+ */
+class StaffPagesLayoutBrowserIT {
+
+  /** What must never reach the visible text: snake_case, ROLE_CODES, audit actions, JSON. */
+  static final Pattern LEAKS = Pattern.compile(
+      "\\b[a-z]+_[a-z_]+\\b|\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(user|unit|units|channel|reorg|tip|tips)(\\.[a-z_-]+)+"
+          + "|[{}]|\"[a-zA-Z]+\":");
+
+  static WebDriver driver;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    http = AdminFixtures.http();
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private void signIn(String username) {
+    driver.manage().deleteAllCookies();
+    driver.get(http.base() + "/login");
+    driver.findElement(By.id("username")).sendKeys(username);
+    driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
+    driver.findElement(By.id("login-submit")).click();
+    Browser.waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  private void open(String path, String lang) {
+    driver.get(http.base() + path);
+    ((JavascriptExecutor) driver).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
+    driver.navigate().refresh();
+    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+  }
+
+  private String visibleText() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText;");
+  }
+
+  static List<String> leaks(String text) {
+    List<String> found = new ArrayList<>();
+    Matcher m = LEAKS.matcher(text);
+    while (m.find()) {
+      found.add(m.group());
+    }
+    return found;
+  }
+
+  private List<String> check(String user, String path) {
+    List<String> problems = new ArrayList<>();
+    signIn(user);
+    for (String lang : List.of("vi", "en")) {
+      for (int width : new int[] {390, 1280}) {
+        Browser.width(driver, width);
+        open(path, lang);
+        String where = user + " " + path + " " + lang + " " + width + "px: ";
+        if (Browser.scrollsSideways(driver)) {
+          problems.add(where + "scrolls sideways");
+        }
+        Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        leaks(visibleText()).forEach(l -> problems.add(where + "code on screen: " + l));
+      }
+    }
+    return problems;
+  }
+
+  @Test
+  void the_text_scan_catches_codes_and_json() {
+    assertEquals(List.of("security_order", "tip.identity.reveal", "user.set-password", "BAD_CODE", "{", "\"dryRun\":", "}"),
+        leaks("Lĩnh vực security_order · tip.identity.reveal · user.set-password · BAD_CODE {\"dryRun\":true}"));
+    assertEquals(List.of(), leaks("Nhóm Zalo zalo.me/g/abc · 1,6 % · 02/12/2026 · Hà Nội"));
+  }
+
+  @Test
+  void province_admin_console_is_clean_on_phone_and_desktop_in_both_languages() {
+    List<String> problems = check("hanoi-admin", "/admin");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void officer_console_is_clean_and_shows_no_admin_sections() {
+    List<String> problems = check("badinh-officer", "/admin");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+    for (String id : List.of("units", "users", "approvals", "import", "reorg", "audit")) {
+      assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to an officer");
+    }
+    assertTrue(driver.findElement(By.id("channels")).isDisplayed());
+  }
+
+  @Test
+  void officer_inbox_is_clean_on_phone_and_desktop_in_both_languages() {
+    List<String> problems = check("badinh-officer", "/tips/inbox");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void supervisor_dashboard_is_clean_on_phone_and_desktop_in_both_languages() {
+    List<String> problems = check("hanoi-supervisor", "/dashboard");
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  @Test
+  void row_buttons_are_visible_on_their_card() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "vi");
+    Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#user-list button[data-action]")).isEmpty());
+    WebElement b = driver.findElement(By.cssSelector("#user-list button[data-action]"));
+    String color = b.getCssValue("color");
+    assertFalse(color.equals("rgba(255, 255, 255, 1)") || color.equals("rgb(255, 255, 255)"),
+        "row button text is white: " + color);
+  }
+}
