@@ -58,11 +58,14 @@ public final class Api {
     route.setDoSecurity(false);
     // Validated in place on the event loop (ContractValidation), not by the router's worker queue.
     route.setDoValidation(false);
+    route.addHandler(validation.forOperation(route.getOperation()));
+    // After the contract's validation (which owns wrong types such as "abc"): digits only, so
+    // what the validator reads as a number ("1e5", "5.0") never reaches a Long.parseLong.
     var integers = contract.integerCheck(operationId);
     if (integers != null) {
       route.addHandler(integers);
     }
-    route.addHandler(validation.forOperation(route.getOperation()))
+    route
         .addHandler(scopes.forRule(rule))
         .addHandler(handler);
     mounted.add(operationId);
