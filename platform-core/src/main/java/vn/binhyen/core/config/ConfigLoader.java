@@ -85,7 +85,8 @@ public final class ConfigLoader {
         integer("BINHYEN_LOGIN_FAILURES_PER_ACCOUNT", 5),
         integer("BINHYEN_LOGIN_FAILURES_PER_ADDRESS", 50),
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
-            .filter(s -> !s.isEmpty()));
+            .filter(s -> !s.isEmpty()),
+        integer("BINHYEN_CLUSTER_SIZE", 1));
   }
 
   private Optional<String> dbUrl() {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.TokenService;
 
@@ -19,10 +20,12 @@ public final class Authenticator {
 
   private final TokenService tokens;
   private final Revocations revocations;
+  private final Quorum quorum;
 
-  public Authenticator(TokenService tokens, Revocations revocations) {
+  public Authenticator(TokenService tokens, Revocations revocations, Quorum quorum) {
     this.tokens = tokens;
     this.revocations = revocations;
+    this.quorum = quorum;
   }
 
   /** Resolves the principal of a request, or fails with Unauthenticated / Forbidden (CSRF). */
@@ -46,6 +49,12 @@ public final class Authenticator {
       }
       token = session.getValue();
     }
+    if (!quorum.held() && !isRead(ctx.request().method())) {
+      // Cut off from the majority, this node may hold stale revocations and registry entries.
+      return Future.failedFuture(new DomainError.Unavailable(
+          "Máy chủ này tạm mất kết nối với cụm; thử lại sau / this node is cut off from the cluster ("
+              + quorum.reason() + "), try again later"));
+    }
     if (token.length() > 4096) {
       return Future.failedFuture(new DomainError.Unauthenticated("Token quá dài / token too long"));
     }
@@ -55,9 +64,12 @@ public final class Authenticator {
         : Future.succeededFuture(p)));
   }
 
+  private static boolean isRead(HttpMethod m) {
+    return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
+  }
+
   private static boolean csrfOk(RoutingContext ctx) {
-    HttpMethod m = ctx.request().method();
-    if (m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS) {
+    if (isRead(ctx.request().method())) {
       return true;
     }
     Cookie cookie = ctx.request().getCookie(Cookies.CSRF);

@@ -21,6 +21,7 @@ import vn.binhyen.core.access.AccessPolicy;
 import vn.binhyen.core.audit.AuditLog;
 import vn.binhyen.core.cluster.ClusterJobs;
 import vn.binhyen.core.cluster.ClusterSetup;
+import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.config.Config;
 import vn.binhyen.core.crypto.MasterKey;
 import vn.binhyen.core.db.DatabaseSetup;
@@ -95,6 +96,7 @@ public final class Platform implements AutoCloseable {
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
       Services services = services(vertx, effective, database, cluster);
+      services.register(Quorum.class, new Quorum(cluster, effective.clusterSize()));
       services.register(ClusterJobs.class, new ClusterJobs(vertx, cluster.getHazelcastInstance()));
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
