@@ -32,6 +32,21 @@ final class RegistryRepository {
       SELECT jti, channel_id, log_index, revoked_at IS NOT NULL AS revoked FROM attestation
        WHERE $1::bigint IS NULL OR channel_id = $1""";
 
+  // A digest of everything the registry copies; a node whose last digest differs reloads.
+  // Reads every published channel and attestation: O(registry) per node per period.
+  private static final String FINGERPRINT = """
+      SELECT md5(coalesce(string_agg(x, ',' ORDER BY x), '')) FROM (
+        SELECT 'c' || c.id || ':' || c.status || ':' || c.archived || ':' || c.updated_at::text || ':'
+               || c.normalized_id || ':' || c.display_name || ':' || t.name AS x
+          FROM channel c JOIN tenant t ON t.id = c.tenant_id
+         WHERE c.status <> 'pending'
+        UNION ALL
+        SELECT 'a' || a.jti || ':' || coalesce(a.revoked_at::text, '') FROM attestation a) f""";
+
+  Future<String> fingerprint(SqlClient db) {
+    return db.query(FINGERPRINT).execute().map(rows -> rows.iterator().next().getString(0));
+  }
+
   /** Every published channel ({@code channelId} null) or one. */
   Future<List<RegistryEntry>> published(SqlClient db, Long channelId) {
     return db.preparedQuery(PUBLISHED).execute(Tuple.of(channelId)).map(rows -> {

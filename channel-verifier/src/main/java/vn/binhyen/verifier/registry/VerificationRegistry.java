@@ -40,14 +40,34 @@ public final class VerificationRegistry {
     this.db = db;
   }
 
+  /** How often each node compares its copy with the database (anti-entropy). */
+  public static final java.time.Duration SYNC_PERIOD = java.time.Duration.ofSeconds(4);
+  private final java.util.concurrent.atomic.AtomicReference<String> fingerprint =
+      new java.util.concurrent.atomic.AtomicReference<>("");
+
   public Future<Void> start() {
+    vertx.setPeriodic(SYNC_PERIOD.toMillis(), t -> resync()
+        .onFailure(e -> log.warn("Registry resync failed: {}", e.getMessage())));
     vertx.eventBus().<JsonObject>consumer(ChannelEvents.CHANGED, msg -> {
       Object id = msg.body() == null ? null : msg.body().getValue("channelId");
       if (id instanceof Number n) {
         refresh(n.longValue()).onFailure(e -> log.warn("Registry refresh of channel {} failed: {}", n, e.getMessage()));
       }
     });
-    return load(null);
+    return resync();
+  }
+
+  /**
+   * Compares this node's copy with the database and reloads everything when they differ, so a
+   * node that missed a cluster message (frozen, partitioned) catches up within one period.
+   */
+  public Future<Void> resync() {
+    return repo.fingerprint(db.pool()).compose(f -> f.equals(fingerprint.get())
+        ? Future.<Void>succeededFuture()
+        : load(null).map(x -> {
+          fingerprint.set(f);
+          return null;
+        }));
   }
 
   /** Reloads one channel from the database on this node only. */
@@ -134,6 +154,17 @@ public final class VerificationRegistry {
             if (old != null) {
               byNormalizedId.remove(old.normalizedId(), old);
             }
+          }
+          if (channelId == null) {
+            java.util.Set<Long> present = new java.util.HashSet<>();
+            entries.forEach(e -> present.add(e.channelId()));
+            byId.values().removeIf(old -> {
+              boolean gone = !present.contains(old.channelId());
+              if (gone) {
+                byNormalizedId.remove(old.normalizedId(), old);
+              }
+              return gone;
+            });
           }
           for (RegistryEntry e : entries) {
             RegistryEntry old = byId.put(e.channelId(), e);

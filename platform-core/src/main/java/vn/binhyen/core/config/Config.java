@@ -29,7 +29,8 @@ public record Config(
     int loginFailuresPerAccount,
     int loginFailuresPerAddress,
     Optional<String> clusterKubernetesDns,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    int clusterSize) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -37,6 +38,9 @@ public record Config(
     }
     if (httpInstances < 1 || httpInstances > 64) {
       throw new ConfigException("BINHYEN_HTTP_INSTANCES", "must be 1–64");
+    }
+    if (clusterSize < 1 || clusterSize > 1000) {
+      throw new ConfigException("BINHYEN_CLUSTER_SIZE", "must be 1–1000 (1 turns the majority check off)");
     }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
@@ -56,13 +60,13 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
   }
 }

@@ -86,7 +86,8 @@ public final class ConfigLoader {
         integer("BINHYEN_LOGIN_FAILURES_PER_ADDRESS", 50),
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
             .filter(s -> !s.isEmpty()),
-        trustedProxies());
+        trustedProxies(),
+        integer("BINHYEN_CLUSTER_SIZE", 1));
   }
 
   private Optional<String> dbUrl() {

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.TokenService;
 
@@ -17,10 +18,12 @@ public final class Authenticator {
 
   private final TokenService tokens;
   private final Revocations revocations;
+  private final Quorum quorum;
 
-  public Authenticator(TokenService tokens, Revocations revocations) {
+  public Authenticator(TokenService tokens, Revocations revocations, Quorum quorum) {
     this.tokens = tokens;
     this.revocations = revocations;
+    this.quorum = quorum;
   }
 
   /** Resolves the principal of a request, or fails with Unauthenticated / Forbidden (CSRF). */
@@ -40,10 +43,16 @@ public final class Authenticator {
       }
       token = session.getValue();
     }
+    if (!quorum.held() && !isRead(ctx.request().method())) {
+      // Cut off from the majority, this node may hold stale revocations and registry entries.
+      return Future.failedFuture(new DomainError.Unavailable(
+          "Máy chủ này tạm mất kết nối với cụm; thử lại sau / this node is cut off from the cluster ("
+              + quorum.reason() + "), try again later"));
+    }
     if (token.length() > 4096) {
       return Future.failedFuture(new DomainError.Unauthenticated("Token quá dài / token too long"));
     }
-    boolean needsCsrf = header == null && !safe(ctx.request().method());
+    boolean needsCsrf = header == null && !isRead(ctx.request().method());
     return tokens.verify(token).compose(p -> {
       // The CSRF token is bound to the log-in session: an HMAC of its id (TokenService.csrfToken).
       if (needsCsrf && !tokens.csrfMatches(p.sessionId(), ctx.request().getHeader(Cookies.CSRF_HEADER))) {
@@ -57,7 +66,7 @@ public final class Authenticator {
     });
   }
 
-  private static boolean safe(HttpMethod m) {
+  private static boolean isRead(HttpMethod m) {
     return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
   }
 

@@ -40,7 +40,8 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     var config = services.config();
     TokenService tokens = new TokenService(vertx, services.jwtKeys(), config.accessTokenTtl());
-    Authenticator authenticator = new Authenticator(tokens, services.revocations());
+    Authenticator authenticator = new Authenticator(tokens, services.revocations(),
+        services.get(vn.binhyen.core.cluster.Quorum.class));
     BodyLimits bodies = new BodyLimits(config.bodyLimitBytes(), config.uploadLimitBytes(),
         config.dataDir().resolve("uploads-tmp"));
     return OpenAPIContract.from(vertx, contract.json()).map(ValidatorCache::around).compose(openapi -> {

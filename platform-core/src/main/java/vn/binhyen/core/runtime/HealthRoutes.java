@@ -38,14 +38,20 @@ final class HealthRoutes {
     database.onComplete(ar -> {
       boolean dbUp = ar.succeeded() && ar.result();
       boolean started = services.accepting();
-      boolean up = dbUp && clusterUp && started;
+      var quorum = services.get(vn.binhyen.core.cluster.Quorum.class);
+      boolean majority = quorum.held();
+      boolean up = dbUp && clusterUp && started && majority;
       JsonObject body = new JsonObject()
           .put("status", up ? "UP" : "DOWN")
           .put("checks", new JsonObject()
               .put("startup", started ? "UP" : "STARTING")
               .put("database", dbUp ? "UP" : "DOWN")
               .put("cluster", clusterUp ? "UP" : "DOWN")
-              .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size()));
+              .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size())
+              .put("majority", majority ? "UP" : "DOWN"));
+      if (!majority) {
+        body.put("reason", "cut off from the cluster: " + quorum.reason());
+      }
       send(ctx, up ? 200 : 503, body);
     });
   }

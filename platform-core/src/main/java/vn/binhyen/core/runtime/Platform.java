@@ -21,6 +21,7 @@ import vn.binhyen.core.access.AccessPolicy;
 import vn.binhyen.core.audit.AuditLog;
 import vn.binhyen.core.cluster.ClusterJobs;
 import vn.binhyen.core.cluster.ClusterSetup;
+import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.config.Config;
 import vn.binhyen.core.crypto.MasterKey;
 import vn.binhyen.core.db.DatabaseSetup;
@@ -95,6 +96,7 @@ public final class Platform implements AutoCloseable {
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
       Services services = services(vertx, effective, database, cluster);
+      services.register(Quorum.class, new Quorum(cluster, effective.clusterSize()));
       services.register(ClusterJobs.class, new ClusterJobs(vertx, cluster.getHazelcastInstance()));
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
@@ -134,7 +136,9 @@ public final class Platform implements AutoCloseable {
     AuditLog audit = new AuditLog();
     PasswordHasher hasher = new PasswordHasher();
     UserRepository userRepo = new UserRepository();
-    Revocations revocations = new Revocations(vertx, config.accessTokenTtl());
+    Revocations revocations = new Revocations(vertx, pool, config.accessTokenTtl());
+    revocations.start(vertx).await();
+    resyncOnMembershipChange(cluster, revocations);
     RateLimiter rateLimiter = new RateLimiter(vertx, cluster.getHazelcastInstance());
     return new Services(vertx, config, db, master, jwtKeys, directory,
         new TenantService(db, tenantRepo, directory),
@@ -143,6 +147,31 @@ public final class Platform implements AutoCloseable {
             rateLimiter, new AuthService.LoginLimits(config.loginFailuresPerAccount(),
                 config.loginFailuresPerAddress(), java.time.Duration.ofMinutes(15))),
         revocations, audit, policy, rateLimiter);
+  }
+
+  // A node that was cut off may have missed cluster messages: catch up as soon as it rejoins.
+  private static void resyncOnMembershipChange(HazelcastClusterManager cluster,
+      Revocations revocations) {
+    var hz = cluster.getHazelcastInstance();
+    Runnable resync = () -> revocations.sync()
+        .onFailure(e -> log.warn("Revocation sync after a membership change failed: {}",
+            e.getMessage()));
+    hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+      @Override
+      public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
+        resync.run();
+      }
+
+      @Override
+      public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
+        resync.run();
+      }
+    });
+    hz.getLifecycleService().addLifecycleListener(e -> {
+      if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
+        resync.run();
+      }
+    });
   }
 
   private static int freePort() {
