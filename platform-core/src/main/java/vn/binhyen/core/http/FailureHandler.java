@@ -109,7 +109,7 @@ public final class FailureHandler {
           && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
         return true;
       }
-      if (c instanceof VertxException && String.valueOf(c.getMessage()).contains("Timeout")) {
+      if (isPoolOrConnectionState(c)) {
         return true;
       }
       // A stopping server can also reset the connection while the client writes to it: Netty
@@ -119,6 +119,19 @@ public final class FailureHandler {
       }
     }
     return false;
+  }
+
+  /**
+   * The SQL pool and connection report their own state ("Pool closed", "Timeout" while waiting
+   * for a connection, "Connection is not active now") as a bare, stackless {@link VertxException}
+   * and give it no type of its own. Recognised by that shape, never by the message: application
+   * code and other Vert.x modules throw subclasses (HttpException, ...) or exceptions with a
+   * stack trace, which stay 500s.
+   */
+  static boolean isPoolOrConnectionState(Throwable t) {
+    Class<?> type = t.getClass();
+    boolean bare = type == VertxException.class || type == io.vertx.core.impl.NoStackTraceException.class;
+    return bare && t.getStackTrace().length == 0;
   }
 
   private static boolean fromSqlClient(Throwable t) {

@@ -3,6 +3,7 @@ package vn.binhyen.core.http;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.VertxException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,23 @@ class DatabaseDownTest {
     assertTrue(FailureHandler.isDatabaseDown(resetIn("io.vertx.pgclient.impl.codec.PgEncoder")));
     assertTrue(FailureHandler.isDatabaseDown(new RuntimeException(resetIn("io.vertx.sqlclient.impl.SocketConnectionBase"))));
     assertTrue(FailureHandler.isDatabaseDown(new java.net.SocketException("Connection refused")));
+  }
+
+  @Test
+  void the_pool_and_connection_state_failures_are_the_database_going_away_whatever_their_text() {
+    // These are the exact failures vertx-sql-client 5.0.10 raises: stackless VertxExceptions.
+    assertTrue(FailureHandler.isDatabaseDown(VertxException.noStackTrace("Pool closed")));
+    assertTrue(FailureHandler.isDatabaseDown(VertxException.noStackTrace("Timeout")));
+    assertTrue(FailureHandler.isDatabaseDown(
+        VertxException.noStackTrace("Connection is not active now, current status: CLOSED")));
+    assertTrue(FailureHandler.isDatabaseDown(new RuntimeException(VertxException.noStackTrace("any words"))));
+  }
+
+  @Test
+  void a_vertx_exception_with_a_stack_trace_or_of_another_type_is_a_bug_not_an_outage() {
+    assertFalse(FailureHandler.isDatabaseDown(new VertxException("Pool closed")));
+    assertFalse(FailureHandler.isDatabaseDown(new io.vertx.ext.web.handler.HttpException(500, "Timeout")));
+    assertFalse(FailureHandler.isDatabaseDown(new IllegalStateException("Pool closed")));
   }
 
   @Test
