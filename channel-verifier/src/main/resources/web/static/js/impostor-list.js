@@ -12,6 +12,8 @@
     }
     const tbody = document.getElementById('impostors');
     tbody.replaceChildren();
+    // On a phone the table stacks (verifier.css); each cell carries its column's name to show before it.
+    const heads = Array.prototype.map.call(document.querySelectorAll('table.stack thead th'), function (th) { return th.textContent; });
     page.items.forEach(function (i) {
       const tr = el('tr');
       tr.appendChild(el('td', Impostor.label('CONFIRMED_IMPOSTOR'), 'badge bad'));
@@ -21,6 +23,7 @@
       tr.appendChild(el('td', i.imitated ? i.imitated.displayName + ' — ' + i.imitated.url : ''));
       tr.appendChild(el('td', i.confirmedBy ? i.confirmedBy.name + ' (' + i.confirmedBy.code + ')' : ''));
       tr.appendChild(el('td', Impostor.date(i.confirmedAt)));
+      Array.prototype.forEach.call(tr.children, function (td, n) { if (heads[n]) { td.dataset.label = heads[n]; } });
       tbody.appendChild(tr);
     });
     document.getElementById('count').textContent = String(page.total);

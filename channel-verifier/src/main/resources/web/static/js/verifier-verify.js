@@ -19,7 +19,9 @@
   function render(a, q) {
     const box = document.getElementById('result');
     const verdict = a.verdict || 'ERROR';
-    const unit = a.unit ? a.unit.name + ' (' + a.unit.code + ')' : '';
+    // A token that failed its signature check claims nothing we may repeat: never show its unit or page.
+    const forged = verdict === 'INVALID_TOKEN';
+    const unit = a.unit && !forged ? a.unit.name + ' (' + a.unit.code + ')' : '';
     box.hidden = false;
     box.className = 'verdict ' + (CLASS[verdict] || 'warn');
     box.dataset.verdict = verdict;
@@ -27,7 +29,9 @@
     document.getElementById('result-text').textContent = a.problem ? a.problem : V.text(verdict + '.text', { unit: unit, ofUnit: unit ? ' (' + unit + ')' : '' });
     const dl = document.getElementById('result-facts');
     V.clear(dl);
-    if (verdict !== 'NOT_REGISTERED' && verdict !== 'NAME_ONLY' && verdict !== 'ERROR') {
+    if (forged) {
+      fact(dl, 'f.reason', a.reason);
+    } else if (verdict !== 'NOT_REGISTERED' && verdict !== 'NAME_ONLY' && verdict !== 'ERROR') {
       fact(dl, 'f.unit', unit);
       if (a.channel) { fact(dl, 'f.channel', a.channel.displayName + ' — ' + a.channel.platformLabel); }
       else if (a.claims) { fact(dl, 'f.channel', a.claims.n); }

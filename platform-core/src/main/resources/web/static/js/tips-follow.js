@@ -6,9 +6,19 @@
     const headers = { 'Accept': 'application/json', 'X-Tip-Secret': $('secret').value.trim() };
     if (body) { headers['Content-Type'] = 'application/json'; }
     const res = await fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined });
-    const data = await res.json();
-    if (!res.ok) { throw new Error(data.detail || res.statusText); }
-    return data;
+    if (!res.ok) { throw new Error(plainWords(res.status)); }
+    return res.json();
+  }
+
+  // The API's problem text speaks of contracts and field lengths; a citizen needs plain words.
+  function plainWords(status) {
+    if (status === 400 || status === 401 || status === 403 || status === 404) {
+      return I18n.t('tips.follow.wrong', 'Mã tin báo hoặc mật mã không đúng. Hãy kiểm tra lại hai mã trên giấy biên nhận.');
+    }
+    if (status === 429) {
+      return I18n.t('tips.follow.tooMany', 'Bạn đã thử quá nhiều lần. Hãy đợi vài phút rồi thử lại.');
+    }
+    return I18n.t('tips.follow.failed', 'Chưa xem được tin báo lúc này. Hãy thử lại sau.');
   }
 
   function receiptPath() {

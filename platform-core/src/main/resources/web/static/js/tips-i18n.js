@@ -1,6 +1,13 @@
 // English texts of the tips pages (Vietnamese is in the HTML), status and action names in both.
 (function () {
   I18n.add('en', {
+    'tips.unit.pick': 'Choose the unit among the results',
+    'tips.copy.receipt': 'Copy code', 'tips.copy.secret': 'Copy secret', 'tips.copied': 'Copied.',
+    'tips.copy.failed': 'Could not copy; please write it down.',
+    'tips.sla.hours': 'You should get a first answer within {n} hours.', 'tips.sla.days': 'You should get a first answer within {n} days.',
+    'tips.follow.wrong': 'The tip code or the secret is not right. Check both on your receipt.',
+    'tips.follow.tooMany': 'Too many tries. Please wait a few minutes and try again.',
+    'tips.follow.failed': 'The tip cannot be shown right now. Please try again later.',
     'tips.follow': 'Follow a tip', 'tips.new.title': 'Send a tip to the police',
     'tips.new.anonymous': 'You do not need to sign in, and contact details are optional.',
     'tips.unit': 'Receiving unit', 'tips.unit.search': 'Search by commune/ward name, with or without accents',

@@ -25,6 +25,41 @@
     });
   }
 
+  // The expected first answer, from the chosen category's SLA (hours), in plain words.
+  function showSla(categoryId) {
+    const c = categories.find(function (x) { return x.id === categoryId; });
+    const line = $('sla');
+    if (!c || !c.slaHours) { line.hidden = true; return; }
+    const days = c.slaHours % 24 === 0 && c.slaHours >= 48;
+    const n = days ? c.slaHours / 24 : c.slaHours;
+    line.dataset.hours = c.slaHours;
+    line.textContent = I18n.t(days ? 'tips.sla.days' : 'tips.sla.hours', days ? 'Bạn sẽ nhận được trả lời đầu tiên trong vòng {n} ngày.'
+      : 'Bạn sẽ nhận được trả lời đầu tiên trong vòng {n} giờ.').replace('{n}', n);
+    line.hidden = false;
+  }
+
+  // Copy with the Clipboard API; where it is missing or refused (no HTTPS, old browser), select and execCommand.
+  async function copy(id) {
+    const text = $(id).textContent;
+    let ok = false;
+    try {
+      if (navigator.clipboard && window.isSecureContext) { await navigator.clipboard.writeText(text); ok = true; }
+    } catch (e) { ok = false; }
+    if (!ok) {
+      const area = document.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.appendChild(area);
+      area.select();
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      area.remove();
+    }
+    $('copy-status').textContent = ok ? I18n.t('tips.copied', 'Đã chép.') : I18n.t('tips.copy.failed', 'Không chép được, hãy ghi lại bằng tay.');
+    $('copy-status').dataset.copied = ok ? id : '';
+  }
+
   let timer = null;
   function search() {
     const q = $('unit-q').value.trim();
@@ -43,6 +78,9 @@
     }
     $('unit-q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 250); });
     document.addEventListener('langchange', fillCategories);
+    document.querySelectorAll('button.copy').forEach(function (b) {
+      b.addEventListener('click', function () { copy(b.dataset.copy); });
+    });
     $('tip-form').addEventListener('submit', async function (ev) {
       ev.preventDefault();
       $('tip-error').hidden = true;
@@ -55,6 +93,7 @@
         $('receipt').textContent = r.receipt;
         $('secret').textContent = r.secret;
         $('follow-link').href = '/tips/follow?receipt=' + encodeURIComponent(r.receipt);
+        showSla(data.get('category'));
         $('tip-form').hidden = true;
         $('receipt-card').hidden = false;
       } catch (e) {

@@ -91,7 +91,9 @@ public final class VerifyService {
   public VerifyAnswer verifyToken(String token) {
     VerificationResult result = rememberSignatures
         ? checkCurrent(token) : AttestationVerifier.verify(token, keys, Instant.now().getEpochSecond());
-    var claims = result.attestation();
+    // Claims are shown only when the signatures and the chain to the root held: a forged or
+    // tampered token (or one signed by a revoked key) never lends its unit or page name to the answer.
+    var claims = signatureHeld(result.outcome()) ? result.attestation() : null;
     RegistryEntry entry = claims == null ? null : registry.byNormalizedId(claims.normalizedId()).orElse(null);
     Verdict verdict = switch (result.outcome()) {
       case VALID -> entry != null && entry.status() == ChannelStatus.SUSPENDED ? Verdict.SUSPENDED
@@ -107,6 +109,13 @@ public final class VerifyService {
     return new VerifyAnswer(verdict, Kind.TOKEN, result.outcome().name(), result.detail(),
         claims == null ? null : claims.normalizedId(), claims == null ? null : claims.tenantCode(),
         claims == null ? null : claims.tenantName(), since, entry, claims, result.chain(), logIndex, List.of(), null);
+  }
+
+  private static boolean signatureHeld(VerificationResult.Outcome outcome) {
+    return switch (outcome) {
+      case VALID, ATTESTATION_REVOKED, EXPIRED -> true;
+      default -> false;
+    };
   }
 
   private VerifyAnswer byLink(ChannelRef ref, String normalizedId) {

@@ -14,6 +14,7 @@ public final class Pages {
 
   public static void mount(Router router, boolean benchRoutes) {
     HtmlPages.page(router, "/verify", "web/verifier/verify.html");
+    HtmlPages.page(router, "/units", "web/verifier/unit-channels.html");
     HtmlPages.page(router, "/units/:code/channels", "web/verifier/unit-channels.html");
     HtmlPages.page(router, "/badge/:id", "web/verifier/badge.html");
     if (benchRoutes) {

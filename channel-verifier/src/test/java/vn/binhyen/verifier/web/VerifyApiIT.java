@@ -1,6 +1,7 @@
 package vn.binhyen.verifier.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,21 @@ class VerifyApiIT {
       assertEquals("INVALID_TOKEN", a.getString("verdict"), a.encode());
       assertEquals("MALFORMED", a.getString("reason"));
     }
+  }
+
+  @Test
+  void a_tampered_token_lends_no_unit_or_page_name_to_the_answer() {
+    JsonObject unit = http.get("/api/public/units/01/channels", null).json();
+    String[] parts = unit.getJsonArray("items").getJsonObject(0).getString("token").split("\\.");
+    java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+    JsonObject claims = new JsonObject(new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    claims.put("n", "Forged Page").put("tn", "Forged Unit");
+    String forged = parts[0] + "." + b64.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    JsonObject a = verify(forged);
+    assertEquals("INVALID_TOKEN", a.getString("verdict"), a.encode());
+    assertFalse(a.encode().contains("Forged"), a.encode());
+    assertFalse(a.containsKey("unit"), a.encode());
+    assertFalse(a.containsKey("claims"), a.encode());
   }
 
   @Test

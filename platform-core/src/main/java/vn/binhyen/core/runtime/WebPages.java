@@ -9,7 +9,8 @@ final class WebPages {
   private WebPages() {}
 
   static void mount(Router router) {
-    router.get("/").handler(ctx -> ctx.redirect("/home"));
+    // "/" is the citizen home (no sign-in); staff sign in at /login and land on /home.
+    HtmlPages.page(router, "/", "web/citizen.html");
     HtmlPages.page(router, "/login", "web/login.html");
     HtmlPages.page(router, "/home", "web/home.html");
   }

@@ -1,0 +1,166 @@
+package vn.binhyen.verifier.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestPlatform;
+
+/**
+ * Every citizen page on a phone (360 and 390 px) and a desktop (1280 px) in headless Chromium: no
+ * sideways scroll, no serious or critical axe-core finding, one citizen navigation; a tampered
+ * token shows none of its claims; the tip receipt's copy button fills the clipboard; a wrong
+ * follow-up secret reads in plain words.
+ */
+class CitizenPagesBrowserIT {
+
+  static final List<String> PAGES = List.of("/", "/verify", "/check", "/report", "/impostors", "/units",
+      "/units/00004/channels", "/tips/new", "/tips/follow");
+  static final int[] WIDTHS = {360, 390, 1280};
+
+  static WebDriver browser;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    http = TestPlatform.http();
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static void open(String path, int width) {
+    Browser.width(browser, width);
+    browser.get(http.base() + path);
+    Browser.waitFor(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  static String demoToken() {
+    JsonObject unit = http.get("/api/public/units/01/channels", null).json();
+    return unit.getJsonArray("items").getJsonObject(0).getString("token");
+  }
+
+  @Test
+  void every_citizen_page_fits_a_phone_and_a_desktop_without_serious_accessibility_findings() {
+    List<String> problems = new ArrayList<>();
+    List<String> pages = new ArrayList<>(PAGES);
+    pages.add("/verify?t=" + demoToken());
+    for (String page : pages) {
+      for (int width : WIDTHS) {
+        open(page, width);
+        if (page.contains("?t=")) {
+          Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("result"), "data-verdict", "OFFICIAL"));
+        }
+        String where = page.replaceAll("\\?t=.*", "?t=<token>") + " @" + width;
+        if (Browser.scrollsSideways(browser)) {
+          problems.add(where + ": scrolls sideways");
+        }
+        if (browser.findElements(By.cssSelector("nav.citizen-nav a[href='/tips/follow']")).isEmpty()) {
+          problems.add(where + ": no citizen navigation");
+        }
+        Browser.axeSeriousFindings(browser).forEach(f -> problems.add(where + ": " + f));
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void the_token_details_are_readable_lines_at_390_px_not_a_letter_a_line() {
+    open("/verify?t=" + demoToken(), 390);
+    Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("result"), "data-verdict", "OFFICIAL"));
+    List<WebElement> values = browser.findElements(By.cssSelector("#result-facts dd"));
+    assertFalse(values.isEmpty());
+    for (WebElement dd : values) {
+      assertTrue(dd.getSize().getWidth() > 250, dd.getText() + " is " + dd.getSize().getWidth() + " px wide");
+    }
+  }
+
+  @Test
+  void the_citizen_home_links_every_citizen_page_and_the_staff_sign_in() {
+    open("/", 390);
+    assertTrue(browser.getCurrentUrl().endsWith("/"), browser.getCurrentUrl());
+    for (String path : List.of("/verify", "/check", "/report", "/impostors", "/units", "/tips/new", "/tips/follow")) {
+      assertFalse(browser.findElements(By.cssSelector("main a[href='" + path + "']")).isEmpty(), path);
+    }
+    browser.findElement(By.id("staff-link")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+  }
+
+  @Test
+  void a_tampered_token_shows_no_unit_or_page_name_from_the_forgery() {
+    String[] parts = demoToken().split("\\.");
+    JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    claims.put("n", "Trang Giả Mạo XYZ").put("tn", "Đơn Vị Giả Mạo XYZ").put("tc", "99999");
+    String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    open("/verify?t=" + forged, 390);
+    Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("result"), "data-verdict", "INVALID_TOKEN"));
+    String text = browser.findElement(By.id("result")).getText();
+    assertFalse(text.contains("XYZ"), text);
+    assertFalse(text.contains("99999"), text);
+  }
+
+  @Test
+  void the_receipt_copy_buttons_fill_the_clipboard_and_a_wrong_secret_reads_in_plain_words() {
+    ((ChromiumDriver) browser).executeCdpCommand("Browser.grantPermissions", Map.of(
+        "origin", http.base(), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    open("/tips/new?unit=00004", 390);
+    var wait = Browser.waitFor(browser);
+    wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().size() == 1
+        && new Select(d.findElement(By.id("category"))).getOptions().size() > 1);
+    new Select(browser.findElement(By.id("category"))).selectByValue("fraud");
+    browser.findElement(By.id("text")).sendKeys("Có trang mạo danh công an phường nhắn tin đòi tiền");
+    browser.findElement(By.id("tip-submit")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-card")));
+    String receipt = browser.findElement(By.id("receipt")).getText();
+    String secret = browser.findElement(By.id("secret")).getText();
+    assertTrue(browser.findElement(By.id("sla")).isDisplayed(), "the expected first-answer time is shown");
+
+    browser.findElement(By.cssSelector("button[data-copy='secret']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("copy-status"), "data-copied", "secret"));
+    assertEquals(secret, clipboard());
+    browser.findElement(By.cssSelector("button[data-copy='receipt']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("copy-status"), "data-copied", "receipt"));
+    assertEquals(receipt, clipboard());
+
+    for (String wrong : List.of("x", "A".repeat(secret.length()))) {
+      open("/tips/follow?receipt=" + receipt, 390);
+      browser.findElement(By.id("secret")).sendKeys(wrong);
+      browser.findElement(By.id("follow-submit")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("follow-error")));
+      String message = browser.findElement(By.id("follow-error")).getText();
+      assertTrue(message.contains("không đúng"), message);
+      assertFalse(message.contains("contract") || message.contains("String"), message);
+    }
+  }
+
+  static String clipboard() {
+    return (String) ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "navigator.clipboard.readText().then(done).catch(e => done('clipboard failed: ' + e));");
+  }
+}

@@ -1,0 +1,36 @@
+// One navigation for every citizen page: the labels in vi and en, and the current page marked.
+(function () {
+  I18n.add('en', {
+    'cn.label': 'Pages for citizens', 'cn.home': 'Home', 'cn.verify': 'Check a page', 'cn.check': 'Is this name official?',
+    'cn.report': 'Report a fake page', 'cn.impostors': 'Published impostors', 'cn.unit': 'My ward\u2019s pages',
+    'cn.tip': 'Send a tip', 'cn.follow': 'Follow a tip', 'cn.staff': 'Staff sign-in',
+    'ch.title': 'BinhYen for citizens', 'ch.intro': 'Check that a page or group really belongs to the police, report fake ones, and send tips — no sign-in needed.',
+    'ch.verify.text': 'Paste a link, an account name or the code from a QR poster.',
+    'ch.check.text': 'Find out whether a page name imitates an official page.',
+    'ch.report.text': 'Tell us about a page that pretends to be the police.',
+    'ch.impostors.text': 'Fake pages the police have confirmed.',
+    'ch.unit.text': 'The official pages and groups of your commune or ward.',
+    'ch.tip.text': 'Tell the police about something, anonymously if you wish.',
+    'ch.follow.text': 'Read the answer to a tip with its code and secret.',
+    'ch.staff.text': 'For police officers and unit administrators.'
+  });
+  I18n.add('vi', {
+    'cn.label': 'Trang cho người dân'
+  });
+
+  function label() {
+    document.querySelectorAll('.citizen-nav').forEach(function (nav) { nav.setAttribute('aria-label', I18n.t('cn.label')); });
+  }
+
+  document.addEventListener('langchange', label);
+  window.addEventListener('DOMContentLoaded', function () {
+    label();
+    const here = window.location.pathname;
+    document.querySelectorAll('.citizen-nav a').forEach(function (a) {
+      const target = a.getAttribute('href').split('?')[0];
+      if (target === here || (target !== '/' && here.indexOf(target + '/') === 0)) {
+        a.setAttribute('aria-current', 'page');
+      }
+    });
+  });
+})();
