@@ -18,6 +18,32 @@
     'cn.label': 'Trang cho người dân'
   });
 
+  // The menu itself, built here once for every citizen page (each page has an empty
+  // <nav class="citizen-nav">); this runs before I18n.apply, which then translates it.
+  const ITEMS = [
+    ['/verify', 'cn.verify', 'Kiểm tra một trang'],
+    ['/check', 'cn.check', 'Tên này có chính thức không?'],
+    ['/report', 'cn.report', 'Báo cáo trang giả mạo'],
+    ['/impostors', 'cn.impostors', 'Trang giả mạo đã công bố'],
+    ['/units', 'cn.unit', 'Trang của phường tôi'],
+    ['/tips/new', 'cn.tip', 'Gửi tin báo'],
+    ['/tips/follow', 'cn.follow', 'Theo dõi tin báo']
+  ];
+  document.querySelectorAll('.citizen-nav').forEach(function (nav) {
+    if (nav.querySelector('ul')) { return; }
+    const ul = document.createElement('ul');
+    ITEMS.forEach(function (item) {
+      const li = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = item[0];
+      link.dataset.i18n = item[1];
+      link.textContent = item[2];
+      li.appendChild(link);
+      ul.appendChild(li);
+    });
+    nav.appendChild(ul);
+  });
+
   function label() {
     document.querySelectorAll('.citizen-nav').forEach(function (nav) { nav.setAttribute('aria-label', I18n.t('cn.label')); });
   }
