@@ -16,8 +16,9 @@ import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.testing.TestPlatform;
 
 /**
- * {@link Db#inScopeAtOnce}: BEGIN, scope, statements and COMMIT sent together. Every statement
- * commits together, any failure rolls all of them back, and the tenant scope applies.
+ * {@link Db#inScopeAtOnce}: BEGIN, scope and statements sent together, then COMMIT only if the work
+ * succeeded. Every statement commits together; any failure, in a statement or in the work's own
+ * code, rolls all of them back; the tenant scope applies.
  */
 class DbAtOnceIT {
 
@@ -73,6 +74,28 @@ class DbAtOnceIT {
       await(db().inScopeAtOnce("BCA/01", conn -> conn.preparedQuery(INSERT).execute(Tuple.of("BCA/01", after))));
     }
     assertEquals(8, stored(after));
+  }
+
+  @Test
+  void a_failure_in_the_works_own_code_after_its_statements_succeeded_commits_nothing() throws Exception {
+    String marker = "at-once-" + UUID.randomUUID();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(db().inScopeAtOnce("BCA/01",
+        conn -> conn.preparedQuery(INSERT).execute(Tuple.of("BCA/01", marker)).map(rows -> {
+          throw new IllegalStateException("mapping the rows failed");
+        }))));
+    assertEquals("mapping the rows failed", e.getCause().getMessage());
+    assertEquals(0, stored(marker), "the caller saw a failure, so the statement's row is not committed");
+  }
+
+  @Test
+  void work_that_throws_after_sending_a_statement_commits_nothing() throws Exception {
+    String marker = "at-once-" + UUID.randomUUID();
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(db().inScopeAtOnce("BCA/01", conn -> {
+      conn.preparedQuery(INSERT).execute(Tuple.of("BCA/01", marker));
+      throw new IllegalArgumentException("a bad value found while building the second statement");
+    })));
+    assertTrue(e.getCause() instanceof IllegalArgumentException, e.toString());
+    assertEquals(0, stored(marker), "the statement already sent is rolled back");
   }
 
   @Test
