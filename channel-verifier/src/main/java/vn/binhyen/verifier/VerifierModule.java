@@ -3,6 +3,7 @@ package vn.binhyen.verifier;
 import io.vertx.core.Future;
 import java.util.Optional;
 import vn.binhyen.core.channel.ImpostorCheck;
+import vn.binhyen.core.cluster.ClusterJobs;
 import vn.binhyen.core.http.ClientAddress;
 import vn.binhyen.core.http.RequestGuard;
 import vn.binhyen.core.http.SecurityHeaders;
@@ -11,7 +12,7 @@ import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.verifier.attest.AttestationService;
-import vn.binhyen.verifier.attest.ChannelEventListener;
+import vn.binhyen.verifier.attest.AttestationWork;
 import vn.binhyen.verifier.attest.KeyAdminService;
 import vn.binhyen.verifier.keys.DbKeyDirectory;
 import vn.binhyen.verifier.keys.KeyRing;
@@ -72,7 +73,7 @@ public final class VerifierModule implements FeatureModule {
         })
         .compose(x -> translog.publishHead().<Void>mapEmpty())
         .map(x -> {
-          new ChannelEventListener(attestations).register(services.vertx());
+          new AttestationWork(attestations).register(services.outbox(), services.get(ClusterJobs.class));
           monitor.start(MONITOR_PERIOD_MILLIS);
           return null;
         });

@@ -24,6 +24,18 @@ final class AttestationRepository {
   private static final String REVOKE = """
       UPDATE attestation SET revoked_at = now(), revoked_reason = $2 WHERE jti = $1 AND revoked_at IS NULL""";
   private static final String BY_JTI = "SELECT jti, channel_id, kid, revoked_at IS NOT NULL AS revoked FROM attestation WHERE jti = $1";
+  // A current attestation: unrevoked, unexpired, naming the channel's unit as it is now.
+  private static final String HAS_CURRENT = """
+      SELECT 1 FROM attestation WHERE channel_id = $1 AND tenant_code = $2
+         AND revoked_at IS NULL AND expires_at > now() LIMIT 1""";
+  // Verified, unarchived channels with no current attestation (the sweeper's repair list).
+  private static final String VERIFIED_WITHOUT_CURRENT = """
+      SELECT c.id FROM channel c
+       WHERE c.status = 'verified' AND NOT c.archived
+         AND NOT EXISTS (SELECT 1 FROM attestation a
+                          WHERE a.channel_id = c.id AND a.revoked_at IS NULL AND a.expires_at > now()
+                            AND a.tenant_code = regexp_replace(c.tenant_path, '^.*/', ''))
+       ORDER BY c.id LIMIT $1""";
   private static final String CHANNELS_SIGNED_BY = """
       SELECT DISTINCT channel_id FROM attestation WHERE kid = $1 AND revoked_at IS NULL ORDER BY channel_id""";
 
@@ -53,6 +65,18 @@ final class AttestationRepository {
       }
       var r = rows.iterator().next();
       return Optional.of(new Stored(r.getString("jti"), r.getLong("channel_id"), r.getString("kid"), r.getBoolean("revoked")));
+    });
+  }
+
+  Future<Boolean> hasCurrent(SqlClient db, long channelId, String tenantCode) {
+    return db.preparedQuery(HAS_CURRENT).execute(Tuple.of(channelId, tenantCode)).map(rows -> rows.size() > 0);
+  }
+
+  Future<List<Long>> verifiedWithoutCurrent(SqlClient db, int limit) {
+    return db.preparedQuery(VERIFIED_WITHOUT_CURRENT).execute(Tuple.of(limit)).map(rows -> {
+      List<Long> out = new ArrayList<>();
+      rows.forEach(r -> out.add(r.getLong(0)));
+      return out;
     });
   }
 

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.Action;
@@ -33,6 +34,8 @@ public final class AttestationService {
 
   /** How long an attestation is valid; the unit re-issues (or the platform does) before it ends. */
   public static final Duration VALIDITY = Duration.ofDays(365);
+  // Held until the issuing transaction ends: one issuance at a time per channel.
+  private static final String LOCK_CHANNEL = "SELECT pg_advisory_xact_lock(7001, ($1::bigint % 2147483647)::int)";
   /** The scope of the platform's own actions: the whole country. */
   static final String SYSTEM_SCOPE = KeyRing.MINISTRY;
 
@@ -60,6 +63,16 @@ public final class AttestationService {
    * @throws DomainError.Conflict {@code channel-archived} for an archived channel
    */
   public Future<RegistryEntry> issue(Principal principal, long channelId, String actor) {
+    return issue(principal, channelId, actor, false).map(issued -> issued.orElseThrow());
+  }
+
+  /**
+   * Issues under a per-channel lock held for the transaction; with {@code onlyIfMissing}, does
+   * nothing (empty) when the channel already has a current attestation, checked under that lock,
+   * so two deliveries of the same work racing each other issue once.
+   */
+  private Future<java.util.Optional<RegistryEntry>> issue(Principal principal, long channelId, String actor,
+      boolean onlyIfMissing) {
     return load(principal, channelId).compose(channel -> {
       if (channel.archived()) {
         return Future.failedFuture(new DomainError.Conflict("channel-archived",
@@ -71,14 +84,19 @@ public final class AttestationService {
       registry.rememberPath(tenantCode, channel.tenantPath());
       return services.tenantDirectory().byCode(tenantCode)
           .compose(tenant -> keys.issuerFor(province).compose(key -> services.db().inScope(channel.tenantPath(), tx ->
-              channels.setStatus(tx, channelId, ChannelStatus.VERIFIED, null)
-                  .compose(x -> supersede(tx, channelId, "superseded", actor))
-                  .compose(x -> sign(tx, channel, tenantCode, tenant.name(), key, actor)))))
-          .compose(jti -> announce(channel))
-          .map(entry -> {
-            log.info("Issued attestation {} for channel {} ({}) by {}", entry.jti(), channelId, entry.normalizedId(), actor);
-            return entry;
-          });
+              tx.preparedQuery(LOCK_CHANNEL).execute(io.vertx.sqlclient.Tuple.of(channelId))
+                  .compose(locked -> onlyIfMissing ? attestations.hasCurrent(tx, channelId, tenantCode)
+                      : Future.succeededFuture(false))
+                  .compose(current -> current ? Future.succeededFuture((String) null)
+                      : channels.setStatus(tx, channelId, ChannelStatus.VERIFIED, null)
+                          .compose(x -> supersede(tx, channelId, "superseded", actor))
+                          .compose(x -> sign(tx, channel, tenantCode, tenant.name(), key, actor))))))
+          .compose(jti -> jti == null ? Future.succeededFuture(java.util.Optional.<RegistryEntry>empty())
+              : announce(channel).map(entry -> {
+                log.info("Issued attestation {} for channel {} ({}) by {}", entry.jti(), channelId,
+                    entry.normalizedId(), actor);
+                return java.util.Optional.of(entry);
+              }));
     });
   }
 
@@ -122,6 +140,33 @@ public final class AttestationService {
     return load(null, channelId).compose(channel -> channel.status() == ChannelStatus.VERIFIED
         ? issue(null, channelId, actor).<Void>mapEmpty()
         : Future.<Void>succeededFuture());
+  }
+
+  /**
+   * Idempotent repair, for work delivered at least once (approvals and re-issues from the outbox,
+   * the sweeper): a verified, unarchived channel without a current attestation (unrevoked,
+   * unexpired, naming its unit as it is now) gets one; anything else is left as it is. Says
+   * whether it issued.
+   */
+  public Future<Boolean> ensureCurrent(long channelId, String actor) {
+    return load(null, channelId).compose(channel -> {
+      if (channel.status() != ChannelStatus.VERIFIED || channel.archived()) {
+        return Future.succeededFuture(false);
+      }
+      return attestations.hasCurrent(services.db().pool(), channelId, unitCode(channel))
+          .compose(current -> current ? Future.succeededFuture(false)
+              : issue(null, channelId, actor, true).map(issued -> issued.isPresent()));
+    });
+  }
+
+  /** Verified channels that have no current attestation now (at most {@code limit}). */
+  public Future<List<Long>> verifiedWithoutCurrent(int limit) {
+    return attestations.verifiedWithoutCurrent(services.db().pool(), limit);
+  }
+
+  private static String unitCode(Channel channel) {
+    String[] path = channel.tenantPath().split("/");
+    return path[path.length - 1];
   }
 
   /** Re-issues every channel whose current attestation was signed by {@code kid} (after its revocation). */

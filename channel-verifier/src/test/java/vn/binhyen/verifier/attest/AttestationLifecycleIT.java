@@ -162,24 +162,6 @@ class AttestationLifecycleIT {
   }
 
   @Test
-  void an_approval_event_verifies_the_channel_and_an_owner_change_reissues_it() {
-    Channel channel = TestChannels.pendingPage("00070");
-    var bus = TestChannels.services().vertx().eventBus();
-    JsonObject reply = (JsonObject) bus.request(vn.binhyen.core.channel.ChannelEvents.APPROVED, new JsonObject()
-        .put("channelId", channel.id()).put("normalizedId", channel.normalizedId()).put("approvedBy", 3)
-        .put("tenantPath", channel.tenantPath())).await().body();
-    String link = "https://" + channel.normalizedId();
-    JsonObject first = TestChannels.verify(http, link);
-    assertEquals("OFFICIAL", first.getString("verdict"));
-    assertEquals(reply.getLong("logIndex"), first.getLong("logIndex"));
-    bus.request(vn.binhyen.core.channel.ChannelEvents.REISSUE, new JsonObject()
-        .put("channelId", channel.id()).put("normalizedId", channel.normalizedId())).await();
-    JsonObject second = TestChannels.verify(http, link);
-    assertEquals("OFFICIAL", second.getString("verdict"));
-    assertTrue(second.getLong("logIndex") > first.getLong("logIndex"), "re-issued and logged again");
-  }
-
-  @Test
   void officers_list_their_units_channels_but_not_another_units() {
     String token = http.login("badinh-officer");
     Http.Response own = http.get("/api/verifier/units/00004/channels", token);

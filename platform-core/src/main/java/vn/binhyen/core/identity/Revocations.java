@@ -62,6 +62,14 @@ public final class Revocations {
     });
   }
 
+  /**
+   * Deletes revocations whose tokens have all expired (a cluster job runs it hourly on one node);
+   * says how many rows went.
+   */
+  public Future<Integer> sweep() {
+    return repository.sweep(pool);
+  }
+
   /** The highest revocation id this node has loaded. */
   public long revision() {
     return revision.get();

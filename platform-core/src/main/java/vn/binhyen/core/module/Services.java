@@ -12,6 +12,7 @@ import vn.binhyen.core.identity.AuthService;
 import vn.binhyen.core.identity.JwtKeys;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.UserService;
+import vn.binhyen.core.outbox.Outbox;
 import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.ReorgParticipants;
 import vn.binhyen.core.tenant.TenantDirectory;
@@ -36,13 +37,14 @@ public final class Services {
   private final AuditLog audit;
   private final AccessPolicy policy;
   private final RateLimiter rateLimiter;
+  private final Outbox outbox;
   private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Services(Vertx vertx, Config config, Db db, MasterKey masterKey, JwtKeys jwtKeys,
       TenantDirectory tenantDirectory, TenantService tenants, UserService users, AuthService auth,
-      Revocations revocations, AuditLog audit, AccessPolicy policy, RateLimiter rateLimiter) {
+      Revocations revocations, AuditLog audit, AccessPolicy policy, RateLimiter rateLimiter, Outbox outbox) {
     this.vertx = vertx;
     this.config = config;
     this.db = db;
@@ -56,6 +58,7 @@ public final class Services {
     this.audit = audit;
     this.policy = policy;
     this.rateLimiter = rateLimiter;
+    this.outbox = outbox;
   }
 
   public Vertx vertx() { return vertx; }
@@ -72,6 +75,8 @@ public final class Services {
   public AccessPolicy policy() { return policy; }
   /** Cluster-wide rate limits for public endpoints and log-in. */
   public RateLimiter rateLimiter() { return rateLimiter; }
+  /** Work that follows a commit, at least once (attestations, cache invalidation, webhook intake). */
+  public Outbox outbox() { return outbox; }
   /** Modules whose data follows a reorganisation register here at start. */
   public ReorgParticipants reorgParticipants() { return reorgParticipants; }
 

@@ -36,6 +36,7 @@ import vn.binhyen.core.identity.UserRepository;
 import vn.binhyen.core.identity.UserService;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
+import vn.binhyen.core.outbox.Outbox;
 import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.TenantDirectory;
 import vn.binhyen.core.tenant.TenantRepository;
@@ -97,7 +98,9 @@ public final class Platform implements AutoCloseable {
           .withClusterManager(cluster).buildClustered().await();
       Services services = services(vertx, effective, database, cluster);
       services.register(Quorum.class, new Quorum(cluster, effective.clusterSize()));
-      services.register(ClusterJobs.class, new ClusterJobs(vertx, cluster.getHazelcastInstance()));
+      ClusterJobs jobs = new ClusterJobs(vertx, cluster.getHazelcastInstance());
+      services.register(ClusterJobs.class, jobs);
+      jobs.schedule("revocation-sweep", java.time.Duration.ofHours(1), () -> services.revocations().sweep());
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
       all.add(null);
@@ -111,6 +114,7 @@ public final class Platform implements AutoCloseable {
       for (FeatureModule m : features) {
         m.start(services).await();
       }
+      services.outbox().start(); // every module's handlers are registered now
       vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
           new DeploymentOptions().setInstances(effective.httpInstances())).await();
       log.info("BinhYen node ready on http://localhost:{} in {} ms (cluster {} with {} member(s))",
@@ -146,7 +150,7 @@ public final class Platform implements AutoCloseable {
         new AuthService(vertx, db, userRepo, hasher, directory, revocations, config.refreshTokenTtl(),
             rateLimiter, new AuthService.LoginLimits(config.loginFailuresPerAccount(),
                 config.loginFailuresPerAddress(), java.time.Duration.ofMinutes(15))),
-        revocations, audit, policy, rateLimiter);
+        revocations, audit, policy, rateLimiter, new Outbox(vertx, pool));
   }
 
   // A node that was cut off may have missed cluster messages: catch up as soon as it rejoins.

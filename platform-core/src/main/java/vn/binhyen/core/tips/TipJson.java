@@ -100,12 +100,7 @@ final class TipJson {
   }
 
   private static String cell(String s) {
-    if (s == null) {
-      return "";
-    }
-    // A leading = + - @ would be a formula in a spreadsheet.
-    String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
+    return vn.binhyen.core.text.Csv.cell(s);
   }
 
   private static String time(OffsetDateTime t) {

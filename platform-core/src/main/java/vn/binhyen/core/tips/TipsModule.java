@@ -18,6 +18,7 @@ import vn.binhyen.core.tips.attachments.FileAttachmentStore;
 import vn.binhyen.core.tips.rollup.RollupService;
 import vn.binhyen.core.tips.webhook.MediaFetcher;
 import vn.binhyen.core.tips.webhook.Signatures;
+import vn.binhyen.core.tips.webhook.WebhookIntake;
 import vn.binhyen.core.tips.webhook.WebhookRoutes;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
 
@@ -34,6 +35,7 @@ public final class TipsModule implements FeatureModule {
   private WebhookSecretService secrets;
   private Signatures signatures;
   private MediaFetcher media;
+  private WebhookIntake intake;
 
   @Override
   public String name() {
@@ -66,6 +68,9 @@ public final class TipsModule implements FeatureModule {
       cases = new CaseService(services, repo, new InboxRepository(), store, seal);
       rollups = new RollupService(services.db(), names);
       secrets = new WebhookSecretService(services);
+      intake = new WebhookIntake(services, tips, media, settings.maxAttachments());
+      intake.register(services.outbox());
+      services.register(WebhookIntake.class, intake);
       SlaSweeper sweeper = new SlaSweeper(services, repo, settings);
       services.register(TipService.class, tips);
       services.register(CaseService.class, cases);
@@ -89,7 +94,7 @@ public final class TipsModule implements FeatureModule {
           .onSuccess(x -> Json.noContent(ctx)).onFailure(ctx::fail);
     });
     api.routes(router -> {
-      new WebhookRoutes(api.services(), tips, secrets, signatures, media, settings.maxAttachments()).mount(router);
+      new WebhookRoutes(api.services(), secrets, signatures, intake).mount(router);
       new LiveRoutes(api).mount(router);
       TipPages.mount(router);
     });

@@ -41,6 +41,23 @@ class DurableRevocationIT {
   }
 
   @Test
+  void the_sweep_deletes_only_revocations_whose_tokens_have_all_expired() throws Exception {
+    String marker = "sid:sweep-" + java.util.UUID.randomUUID();
+    try (var c = vn.binhyen.core.testing.TestDatabase.connect(TestPlatform.DATABASE); var st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO token_revocation (subject, revoked_at, expires_at) VALUES ('" + marker
+          + "-old', 1, now() - interval '1 minute'), ('" + marker + "-live', 1, now() + interval '1 hour')");
+    }
+    int swept = TestPlatform.demo().services().revocations().sweep().await();
+    assertTrue(swept >= 1, "swept " + swept);
+    try (var c = vn.binhyen.core.testing.TestDatabase.connect(TestPlatform.DATABASE); var st = c.createStatement();
+        var rs = st.executeQuery("SELECT string_agg(subject, ',' ORDER BY subject) FROM token_revocation"
+            + " WHERE subject LIKE '" + marker + "%'")) {
+      rs.next();
+      assertEquals(marker + "-live", rs.getString(1), "the expired one went, the live one stays");
+    }
+  }
+
+  @Test
   void a_signed_out_token_stays_refused_by_a_cluster_restarted_on_the_same_database() {
     Http first = TestPlatform.http();
     String token = first.login("hanoi-admin");

@@ -76,6 +76,14 @@ class TipWebhookIT {
         signature == null ? Map.of() : Map.of("X-ZEvent-Signature", signature));
   }
 
+  private static String text(String sql) {
+    try {
+      return scalarText(sql);
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
+
   private static long tipsFor(String source, String messageId) throws Exception {
     return scalar("SELECT count(*) FROM tip WHERE source = ? AND source_message_id = ?", source, messageId);
   }
@@ -110,6 +118,43 @@ class TipWebhookIT {
         + " AND account_sealed IS NOT NULL", mid));
     assertEquals(0, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tip::text LIKE '%6789012345678901%'", mid),
         "the sender's id is sealed");
+  }
+
+  /**
+   * The durable inbox: the delivery is stored (sealed) before the 200, so a node that stops
+   * between the 200 and the tip loses nothing. Here the relay's handler first fails as a dead
+   * node would (the row stays, no tip), then the real handler returns and the tip is written
+   * once, however often the platform and the relay deliver it.
+   */
+  @Test
+  void a_delivery_acknowledged_before_its_tip_was_written_becomes_the_tip_once_later() throws Exception {
+    var services = TipWorld.demo().services();
+    var outbox = services.outbox();
+    outbox.handle(vn.binhyen.core.tips.webhook.WebhookIntake.TOPIC,
+        p -> io.vertx.core.Future.failedFuture(new IllegalStateException("the node stopped")));
+    String mid = "m_inbox_" + System.nanoTime();
+    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
+    try {
+      assertEquals(200, postFacebook(body, sig).status());
+      assertEquals(1, scalar("SELECT count(*) FROM outbox WHERE topic = 'tips.webhook' AND payload->>'platformId' = ?"
+          + " AND position(? in payload::text) = 0", PAGE_ID, mid), "stored before the 200, and sealed");
+      assertEquals(0, tipsFor("facebook", mid));
+    } finally {
+      services.get(vn.binhyen.core.tips.webhook.WebhookIntake.class).register(outbox);
+    }
+    outbox.kick();
+    for (int i = 0; i < 300 && tipsFor("facebook", mid) == 0; i++) {
+      Thread.sleep(50); // the row's next attempt comes after its backoff (1–2 s)
+    }
+    assertEquals(1, tipsFor("facebook", mid));
+    assertEquals(200, postFacebook(body, sig).status(), "the platform redelivers");
+    for (int i = 0; i < 100 && scalar("SELECT count(*) FROM outbox WHERE topic = 'tips.webhook'") > 0; i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, scalar("SELECT count(*) FROM outbox WHERE topic = 'tips.webhook'"), () -> "every delivery handled: "
+        + text("SELECT string_agg(attempts || ' ' || coalesce(last_error, '-'), '; ') FROM outbox WHERE topic = 'tips.webhook'"));
+    assertEquals(1, tipsFor("facebook", mid), "still one tip");
   }
 
   /**

@@ -55,8 +55,9 @@ public final class ChannelRegistryService {
       return s.db().inScope(unit.path(), tx -> channels.insert(tx, unit.id(), unit.path(), ref,
               ChannelLinks.url(ref), name, ChannelStatus.PENDING, clean(r.serves()), clean(r.admins()))
           .compose(c -> s.audit().append(tx, Audits.entry(actor, unit.path(), "channel.register",
-              "channel:" + c.id(), null, json(c))).map(c)))
-          .onSuccess(this::changed);
+              "channel:" + c.id(), null, json(c))).map(c))
+          .compose(c -> changed(tx, c)))
+          .onSuccess(this::deliver);
     } catch (DomainError e) {
       return Future.failedFuture(e);
     }
@@ -104,11 +105,12 @@ public final class ChannelRegistryService {
     return s.db().inScope(actor.scopePath(), tx -> repo.queue(tx, unit.path(), limit, offset));
   }
 
-  /** Approves the open request: channel verified, event for the verifier after commit. */
+  /**
+   * Approves the open request: the channel is verified and, in the same transaction, the outbox
+   * gets the verifier's work (issue the attestation), delivered at least once after commit.
+   */
   public Future<Channel> approve(Principal actor, long id) {
-    return decide(actor, id, true, null).onSuccess(c -> s.vertx().eventBus().send(ChannelEvents.APPROVED,
-        new JsonObject().put("channelId", c.id()).put("normalizedId", c.normalizedId())
-            .put("approvedBy", actor.userId()).put("tenantPath", c.tenantPath())));
+    return decide(actor, id, true, null);
   }
 
   public Future<Channel> reject(Principal actor, long id, String reason) {
@@ -132,9 +134,14 @@ public final class ChannelRegistryService {
               .compose(x -> after)
               .compose(a -> s.audit().append(tx, Audits.entry(actor, c.tenantPath(),
                   approve ? "channel.approve" : "channel.reject", "channel:" + id, json(c),
-                  json(a).put("reason", reason))).map(a));
+                  json(a).put("reason", reason))).map(a))
+              .compose(a -> approve ? s.outbox().add(tx, ChannelEvents.APPROVED, new JsonObject()
+                  .put("channelId", a.id()).put("normalizedId", a.normalizedId())
+                  .put("approvedBy", actor.userId()).put("tenantPath", a.tenantPath())).map(a)
+                  : Future.succeededFuture(a))
+              .compose(a -> changed(tx, a));
         })))
-        .onSuccess(this::changed);
+        .onSuccess(this::deliver);
   }
 
   /** The caller must MANAGE the owner and sit above it: a unit never approves its own channels. */
@@ -224,8 +231,9 @@ public final class ChannelRegistryService {
           .orElseThrow(() -> notFound(id));
       checkOperate(actor, before.tenantPath());
       return step.apply(tx, before).compose(after -> s.audit().append(tx, Audits.entry(actor,
-          before.tenantPath(), action, "channel:" + id, json(before), json(after))).map(after));
-    })).onSuccess(this::changed);
+          before.tenantPath(), action, "channel:" + id, json(before), json(after))).map(after))
+          .compose(after -> changed(tx, after));
+    })).onSuccess(this::deliver);
   }
 
   /** The unit's own work (its officers and its admin), exactly as the contract declares: OPERATE. */
@@ -233,9 +241,15 @@ public final class ChannelRegistryService {
     s.policy().check(actor, path, Action.OPERATE);
   }
 
-  private void changed(Channel c) {
-    s.vertx().eventBus().publish(ChannelEvents.CHANGED,
-        new JsonObject().put("channelId", c.id()).put("normalizedId", c.normalizedId()));
+  /** In the change's transaction: once it commits, every node's caches drop the channel. */
+  private Future<Channel> changed(SqlConnection tx, Channel c) {
+    return s.outbox().publish(tx, ChannelEvents.CHANGED,
+        new JsonObject().put("channelId", c.id()).put("normalizedId", c.normalizedId())).map(c);
+  }
+
+  /** After commit: the outbox delivers now rather than at its next poll. */
+  private void deliver(Channel c) {
+    s.outbox().kick();
   }
 
   private static DomainError notFound(long id) {

@@ -109,7 +109,8 @@ public final class ReformApplier {
                 out[0] = a;
                 return a;
               }))
-          .compose(a -> dryRun ? Future.failedFuture(new DryRunDone()) : Future.succeededFuture(a));
+          .compose(a -> dryRun ? Future.failedFuture(new DryRunDone())
+              : new ReorgService(s).announce(tx, report).map(a));
     })).recover(e -> e instanceof DryRunDone
         ? Future.succeededFuture(new Applied(true, out[0].closed(), out[0].created(), out[0].reparented(),
             out[0].successorRows(), out[0].usersMoved(), out[0].channelsMoved(), out[0].reviewItems(),
@@ -120,7 +121,7 @@ public final class ReformApplier {
             new ReformDryRunReport(plan, 20).toJson()))
         .onSuccess(a -> {
           if (!a.dryRun()) {
-            new ReorgService(s).afterCommit(report);
+            new ReorgService(s).delivered();
           }
         });
   }

@@ -18,6 +18,7 @@ import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.ReorgParticipant;
 import vn.binhyen.core.tenant.Tenant;
+import vn.binhyen.core.tenant.TenantDirectory;
 import vn.binhyen.core.tenant.TenantPath;
 import vn.binhyen.core.tenant.TenantRepository;
 import vn.binhyen.core.text.Fold;
@@ -210,25 +211,37 @@ public final class ReorgService {
     String scope = actor == null ? "BCA" : actor.scopePath();
     return s.db().inScope(scope, tx -> work.apply(tx).compose(x -> dryRun
             ? Future.<ReorgReport>failedFuture(new DryRun(report.dryRun(true)))
-            : Future.succeededFuture(report)))
+            : announce(tx, report).map(report)))
         .recover(e -> e instanceof DryRun d ? Future.succeededFuture(d.report) : Future.failedFuture(e))
         .onSuccess(r -> {
           if (!r.isDryRun()) {
-            afterCommit(r);
+            delivered();
           }
         });
   }
 
-  void afterCommit(ReorgReport r) {
+  /** After commit: this node's unit cache at once (the outbox tells every node, at least once). */
+  void delivered() {
     s.tenantDirectory().invalidate("*");
-    for (ReorgSql.MovedChannel c : r.channelsToReissue()) {
-      JsonObject moved = new JsonObject().put("channelId", c.id())
-          .put("normalizedId", c.normalizedId()).put("tenantPath", c.tenantPath());
-      s.vertx().eventBus().publish(ChannelEvents.OWNER_CHANGED, moved);
-      s.vertx().eventBus().send(ChannelEvents.REISSUE, moved);
-      s.vertx().eventBus().publish(ChannelEvents.CHANGED, new JsonObject().put("channelId", c.id())
-          .put("normalizedId", c.normalizedId()));
+    s.outbox().kick();
+  }
+
+  /**
+   * In the reorganisation's transaction (so nothing is announced for a change that rolled back,
+   * and nothing is lost for one that committed): every node's unit cache is dropped, and the
+   * moved channels are announced and their attestations re-issued, through the outbox.
+   */
+  Future<Void> announce(SqlConnection tx, ReorgReport r) {
+    Future<Void> units = s.outbox().publish(tx, TenantDirectory.CHANGED_ADDRESS, "*");
+    if (r.channelsToReissue().isEmpty()) {
+      return units;
     }
+    JsonArray ids = new JsonArray();
+    r.channelsToReissue().forEach(c -> ids.add(c.id()));
+    JsonObject moved = new JsonObject().put("channelIds", ids);
+    return units
+        .compose(x -> s.outbox().publish(tx, ChannelEvents.OWNER_CHANGED, moved))
+        .compose(x -> s.outbox().add(tx, ChannelEvents.REISSUE, moved));
   }
 
   private Future<List<Tenant>> units(List<String> codes) {

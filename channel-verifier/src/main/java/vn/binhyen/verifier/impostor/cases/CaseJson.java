@@ -7,6 +7,7 @@ import vn.binhyen.core.channel.ChannelLinks;
 import vn.binhyen.core.channel.ChannelRef;
 import vn.binhyen.core.channel.Platform;
 import vn.binhyen.core.tenant.Tenant;
+import vn.binhyen.core.text.Csv;
 import vn.binhyen.verifier.impostor.web.CheckJson;
 
 /** JSON of cases, reports and the published list, at the HTTP edge. */
@@ -78,6 +79,32 @@ final class CaseJson {
         .put("imitated", c.imitated())
         .put("confirmedAt", text(c.decidedAt()))
         .put("confirmedBy", unit(c.confirmedByCode(), c.confirmedByName()));
+  }
+
+  /** One feed entry (the public machine-readable list). */
+  static JsonObject feed(FeedEntry e) {
+    return new JsonObject()
+        .put("link", e.link())
+        .put("platform", e.platform())
+        .put("name", e.name())
+        .put("imitates", unit(e.imitatedCode(), e.imitatedName()))
+        .put("confirmedAt", text(e.confirmedAt()))
+        .put("confirmedBy", unit(e.confirmedByCode(), e.confirmedByName()))
+        .put("logIndex", e.logIndex());
+  }
+
+  /** The feed as RFC 4180 CSV, one header line, CRLF line ends. */
+  static String feedCsv(java.util.List<FeedEntry> entries) {
+    StringBuilder b = new StringBuilder(
+        "link,platform,name,imitated_unit_code,imitated_unit_name,confirmed_at,confirmed_by_code,log_index\r\n");
+    for (FeedEntry e : entries) {
+      b.append(Csv.cell(e.link())).append(',').append(Csv.cell(e.platform())).append(',')
+          .append(Csv.cell(e.name())).append(',').append(Csv.cell(e.imitatedCode())).append(',')
+          .append(Csv.cell(e.imitatedName())).append(',').append(Csv.cell(text(e.confirmedAt()))).append(',')
+          .append(Csv.cell(e.confirmedByCode())).append(',')
+          .append(e.logIndex() == null ? "" : e.logIndex().toString()).append("\r\n");
+    }
+    return b.toString();
   }
 
   static JsonObject unit(String code, String name) {

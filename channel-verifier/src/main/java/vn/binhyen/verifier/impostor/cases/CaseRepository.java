@@ -50,6 +50,13 @@ final class CaseRepository {
       SELECT %s, count(*) OVER () AS total FROM impostor_case
        WHERE status = 'confirmed' AND ($1::text IS NULL OR tenant_path = $1)
        ORDER BY decided_at DESC, id DESC LIMIT $2 OFFSET $3""".formatted(COLUMNS);
+  private static final String FEED = """
+      SELECT c.normalized_link, c.platform, c.display_name, t.code, t.name, c.decided_at,
+             c.confirmed_by_code, c.confirmed_by_name, c.log_index
+        FROM impostor_case c JOIN tenant t ON t.id = c.tenant_id
+       WHERE c.status = 'confirmed'
+       ORDER BY c.decided_at DESC, c.id DESC LIMIT $1""";
+  private static final String SET_LOG_INDEX = "UPDATE impostor_case SET log_index = $2 WHERE id = $1";
   private static final String UNIT_FIGURES = """
       SELECT count(*) AS impostors, coalesce(sum(report_count), 0) AS reports FROM impostor_case
        WHERE status = 'confirmed' AND tenant_path = $1""";
@@ -117,6 +124,22 @@ final class CaseRepository {
   }
 
   /** Confirmed impostors, nationally ({@code tenantPath} null) or of one unit. Needs no scope. */
+  /** Every confirmed impostor, newest first (at most {@code limit}), for the public feed. */
+  Future<List<FeedEntry>> feed(SqlClient db, int limit) {
+    return db.preparedQuery(FEED).execute(Tuple.of(limit)).map(rows -> {
+      List<FeedEntry> out = new ArrayList<>();
+      for (Row r : rows) {
+        out.add(new FeedEntry(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getOffsetDateTime(5), r.getString(6), r.getString(7), r.getLong(8)));
+      }
+      return out;
+    });
+  }
+
+  Future<Void> setLogIndex(SqlClient tx, long caseId, long logIndex) {
+    return tx.preparedQuery(SET_LOG_INDEX).execute(Tuple.of(caseId, logIndex)).mapEmpty();
+  }
+
   Future<Page<ImpostorCase>> confirmed(SqlClient db, String tenantPath, int limit, int offset) {
     return db.preparedQuery(CONFIRMED).execute(Tuple.of(tenantPath, limit, offset))
         .map(rows -> page(rows, limit, offset));

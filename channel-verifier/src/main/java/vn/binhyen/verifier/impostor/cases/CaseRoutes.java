@@ -1,5 +1,6 @@
 package vn.binhyen.verifier.impostor.cases;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
@@ -10,6 +11,9 @@ import vn.binhyen.core.module.Api;
 
 /** HTTP handlers of reports, cases and the published list: request → one service call → answer. */
 public final class CaseRoutes {
+
+  /** The feed holds at most this many confirmed impostors (newest first). */
+  static final int FEED_LIMIT = 50_000;
 
   private final ReportService reports;
   private final CaseService cases;
@@ -22,6 +26,7 @@ public final class CaseRoutes {
   public void mount(Api api) {
     api.operation("impostorReport", this::report)
         .operation("impostorPublicList", this::publicList)
+        .operation("impostorFeedJson", this::feedJson)
         .operation("impostorUnitList", this::unitList)
         .operation("impostorCaseQueue", this::queue)
         .operation("impostorCaseGet", this::get)
@@ -29,6 +34,8 @@ public final class CaseRoutes {
         .routes(router -> {
           // Multipart uploads and image answers stay outside the JSON contract.
           router.post("/api/public/reports/:reportId/screenshot").handler(this::upload);
+          // The contract library has no text/csv responses.
+          router.get("/api/public/impostors/feed.csv").handler(this::feedCsv);
           router.get("/api/impostor/cases/:caseId/reports/:reportId/screenshot")
               .handler(api.authenticator()::handle).handler(this::screenshot);
         });
@@ -88,6 +95,30 @@ public final class CaseRoutes {
     cases.published(Requests.intParam(ctx, "limit", 50, 1, 500), Requests.intParam(ctx, "offset", 0, 0, 1_000_000))
         .onSuccess(page -> Json.ok(ctx, Json.page(page, CaseJson::published)))
         .onFailure(ctx::fail);
+  }
+
+  private void feedJson(RoutingContext ctx) {
+    cases.feed(FEED_LIMIT).onSuccess(items -> {
+      JsonArray out = new JsonArray();
+      items.forEach(e -> out.add(CaseJson.feed(e)));
+      feedHeaders(ctx);
+      Json.ok(ctx, new JsonObject().put("generatedAt", java.time.Instant.now().toString())
+          .put("count", items.size()).put("logOrigin", vn.binhyen.verifier.translog.TransparencyLog.ORIGIN)
+          .put("items", out));
+    }).onFailure(ctx::fail);
+  }
+
+  private void feedCsv(RoutingContext ctx) {
+    cases.feed(FEED_LIMIT).onSuccess(items -> {
+      feedHeaders(ctx);
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "inline; filename=\"binhyen-impostors.csv\"")
+          .end(CaseJson.feedCsv(items));
+    }).onFailure(ctx::fail);
+  }
+
+  private static void feedHeaders(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "public, max-age=300").putHeader("Access-Control-Allow-Origin", "*");
   }
 
   private void unitList(RoutingContext ctx) {

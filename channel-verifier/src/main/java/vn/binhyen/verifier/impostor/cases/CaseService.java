@@ -14,6 +14,7 @@ import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.verifier.impostor.web.LiveScorer;
+import vn.binhyen.verifier.translog.TransparencyLog;
 
 /**
  * The owning unit's work on impostor cases (its queue, the evidence, confirm or dismiss) and the
@@ -80,13 +81,32 @@ public final class CaseService {
                           new JsonObject().put("status", kase.status()),
                           new JsonObject().put("status", updated.get().status()).put("note", note.trim())
                               .put("link", kase.normalizedLink()), requestId))
+                      .compose(x -> confirm ? logConfirmation(tx, updated.get(), mine.code()) : Future.succeededFuture())
                       .map(updated.get()))))
           .onSuccess(done -> {
             if (confirm) {
               services.vertx().eventBus().publish(LiveScorer.CONFIRMED, caseId);
+              services.find(TransparencyLog.class).ifPresent(log -> log.publishHead());
             }
           });
     });
+  }
+
+  /**
+   * In the confirmation's transaction: a transparency-log leaf {@code impostor.confirm} naming the
+   * link, the unit imitated and the confirming unit, its index kept on the case for the feed.
+   */
+  private Future<Void> logConfirmation(io.vertx.sqlclient.SqlConnection tx, ImpostorCase kase, String confirmedBy) {
+    TransparencyLog log = services.get(TransparencyLog.class);
+    return log.append(tx, new JsonObject().put("op", "impostor.confirm").put("link", kase.normalizedLink())
+            .put("platform", kase.platform()).put("name", kase.displayName()).put("imitates", kase.unitCode())
+            .put("by", confirmedBy).put("case", kase.id()))
+        .compose(index -> repo.setLogIndex(tx, kase.id(), index));
+  }
+
+  /** Every confirmed impostor for the public feed, newest first (at most {@code limit}). */
+  public Future<List<FeedEntry>> feed(int limit) {
+    return repo.feed(services.db().pool(), limit);
   }
 
   /** A verified official channel is never published as an impostor (the scorer would then contradict the registry). */

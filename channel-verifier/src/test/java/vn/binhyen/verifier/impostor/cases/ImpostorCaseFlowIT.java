@@ -94,6 +94,27 @@ class ImpostorCaseFlowIT {
     assertTrue(entry.getString("confirmedAt") != null);
     assertNull(entry.getString("decisionNote"), "the note stays inside the unit");
 
+    // The machine-readable feed: the same entry, with the transparency-log leaf of the confirmation.
+    Http.Response feed = http.get("/api/public/impostors/feed.json", null);
+    assertEquals(200, feed.status(), feed.toString());
+    JsonObject fed = feed.json().getJsonArray("items").stream().map(JsonObject.class::cast)
+        .filter(i -> "facebook.com/conganphuongbadinh.hotro".equals(i.getString("link")))
+        .findFirst().orElseThrow();
+    assertEquals("00004", fed.getJsonObject("imitates").getString("code"));
+    assertEquals("Phường Ba Đình", fed.getJsonObject("imitates").getString("name"));
+    long leaf = fed.getLong("logIndex");
+    JsonObject logged = http.get("/api/public/log/entries?start=" + leaf + "&end=" + (leaf + 1), null).json()
+        .getJsonArray("entries").getJsonObject(0).getJsonObject("event");
+    assertEquals("impostor.confirm", logged.getString("op"));
+    assertEquals("facebook.com/conganphuongbadinh.hotro", logged.getString("link"));
+    assertEquals("00004", logged.getString("imitates"));
+    Http.Response csv = http.get("/api/public/impostors/feed.csv", null);
+    assertEquals(200, csv.status());
+    assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+    assertTrue(csv.body().startsWith("link,platform,name,imitated_unit_code"), csv.body());
+    assertTrue(csv.body().contains("\"facebook.com/conganphuongbadinh.hotro\",") && csv.body().contains("," + leaf + "\r\n"),
+        "the CSV row carries the link and the log index");
+
     JsonObject unit = http.get("/api/public/units/00004/impostors", null).json();
     assertTrue(unit.getJsonObject("figures").getLong("imitatedConfirmed") >= 1);
     assertTrue(unit.getJsonObject("figures").getLong("reports") >= 2);
