@@ -12,6 +12,7 @@ import vn.binhyen.core.identity.AuthService;
 import vn.binhyen.core.identity.JwtKeys;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.UserService;
+import vn.binhyen.core.ratelimit.PublicCeilings;
 import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.ReorgParticipants;
 import vn.binhyen.core.tenant.TenantDirectory;
@@ -36,6 +37,7 @@ public final class Services {
   private final AuditLog audit;
   private final AccessPolicy policy;
   private final RateLimiter rateLimiter;
+  private final PublicCeilings publicCeilings;
   private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -56,6 +58,7 @@ public final class Services {
     this.audit = audit;
     this.policy = policy;
     this.rateLimiter = rateLimiter;
+    this.publicCeilings = new PublicCeilings(rateLimiter, config.publicCeilingsPerMinute());
   }
 
   public Vertx vertx() { return vertx; }
@@ -72,6 +75,8 @@ public final class Services {
   public AccessPolicy policy() { return policy; }
   /** Cluster-wide rate limits for public endpoints and log-in. */
   public RateLimiter rateLimiter() { return rateLimiter; }
+  /** Cluster-wide ceilings a minute per public endpoint, over all clients (BINHYEN_PUBLIC_CEILINGS). */
+  public PublicCeilings publicCeilings() { return publicCeilings; }
   /** Modules whose data follows a reorganisation register here at start. */
   public ReorgParticipants reorgParticipants() { return reorgParticipants; }
 
