@@ -25,6 +25,8 @@ class PublicCeilingsIT {
 
   static final int PER_CLIENT = ImpostorConfig.DEFAULTS.checksPerMinute();
   static final int CEILING = PER_CLIENT + 40;
+  static final int FOLLOW_PER_CLIENT = vn.binhyen.core.tips.TipSettings.fromEnvironment().followPerIpPerMinute();
+  static final int FOLLOW_CEILING = FOLLOW_PER_CLIENT + 10;
   static Platform node;
   static Http http;
 
@@ -33,7 +35,7 @@ class PublicCeilingsIT {
     TestPlatform.demo();
     node = TestNode.start(TestPlatform.DATABASE, TestNode.newClusterName(), Map.of(
         "BINHYEN_TRUSTED_PROXIES", "127.0.0.0/8, ::1",
-        "BINHYEN_PUBLIC_CEILINGS", "impostor-check=" + CEILING));
+        "BINHYEN_PUBLIC_CEILINGS", "impostor-check=" + CEILING + ",tips.follow=" + FOLLOW_CEILING));
     http = new Http(node.httpPort());
   }
 
@@ -89,5 +91,28 @@ class PublicCeilingsIT {
     Http.Response other = verify("203.0.113.3");
     assertEquals(200, other.status(), "verification has its own ceiling: " + other);
     assertTrue(other.json().getString("verdict") != null, "a verification answer: " + other);
+  }
+
+  /** A well-formed receipt nobody holds (each one its own wrong-secret counter) and some secret. */
+  static Http.Response follow(String client, int guess) {
+    return http.raw("GET", String.format("/api/public/tips/GQRST-%05d", guess), new byte[0], null, null,
+        Map.of("X-Forwarded-For", client, "X-Tip-Secret", String.format("guess-secret-%010d", guess)));
+  }
+
+  @Test
+  void tip_follow_ups_from_many_addresses_share_one_ceiling() throws Exception {
+    awayFromTheWindowsEnd();
+    int guess = 0;
+    for (int i = 0; i < FOLLOW_PER_CLIENT; i++) {
+      assertEquals(404, follow("192.0.2.10", guess++).status(), "first client, follow-up " + i);
+    }
+    for (int i = 0; i < FOLLOW_CEILING - FOLLOW_PER_CLIENT; i++) {
+      assertEquals(404, follow("192.0.2.11", guess++).status(), "second client, follow-up " + i);
+    }
+    Http.Response busy = follow("192.0.2.12", guess++);
+    assertTrue(busy.isProblem(429, "endpoint-busy"), "a third client past the ceiling: " + busy);
+    assertTrue(busy.headers().firstValue("Retry-After").isPresent(), busy.toString());
+    // Not the impostor check: the other test counts its ceiling exactly.
+    assertEquals(200, verify("192.0.2.12").status(), "verification has a ceiling of its own");
   }
 }
