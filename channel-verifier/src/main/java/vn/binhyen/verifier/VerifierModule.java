@@ -86,7 +86,7 @@ public final class VerifierModule implements FeatureModule {
     int verifyPerMinute = Integer.parseInt(Optional.ofNullable(System.getenv("BINHYEN_VERIFY_PER_MINUTE"))
         .filter(v -> v.matches("\\d{1,9}")).orElse("600"));
     PublicRoutes publicRoutes = new PublicRoutes(verify, registry, services.tenantDirectory(), publicUrl)
-        .limitedTo(services.rateLimiter(), verifyPerMinute);
+        .limitedTo(services.rateLimiter(), services.publicCeilings(), verifyPerMinute);
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);

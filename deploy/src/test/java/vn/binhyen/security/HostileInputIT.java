@@ -99,11 +99,14 @@ class HostileInputIT {
               "image/png", "<svg onload=alert(1)>".getBytes()), "multipart/form-data; boundary=" + Requests.BOUNDARY, 0));
     }
 
+    List<Framing> framing = framing(ops, new java.util.Random(SEED), 300);
+
     Map<String, Long> before = rowCounts();
     run(malformed, true);
+    runFraming(framing);
     assertEquals(before, rowCounts(), "a refused request wrote rows (audit_log excluded)");
     run(hostile, false);
-    sent = malformed.size() + hostile.size();
+    sent = malformed.size() + hostile.size() + framing.size();
 
     assertTrue(sent >= 10_000, "only " + sent + " requests generated");
     Map<String, String> distinct = new TreeMap<>();
@@ -137,6 +140,72 @@ class HostileInputIT {
     requests.stream().filter(r -> SERIAL.matcher(r.path()).matches()).forEach(r -> check(r, mustBeRefused));
   }
 
+  /** A request written byte by byte (the HTTP client cannot send it) and the refusal it must get. */
+  record Framing(String kind, String bytes, int status, String slug) {}
+
+  /**
+   * Framing the HTTP codec must refuse, on operations of the contract: both Transfer-Encoding and
+   * Content-Length (either order, any case, a request smuggled behind), a Transfer-Encoding not
+   * ending in chunked, request lines over the 8 KiB limit and header blocks over 16 KiB.
+   */
+  static List<Framing> framing(List<Contract.Operation> ops, java.util.Random random, int n) {
+    List<String> te = List.of("Transfer-Encoding", "transfer-encoding", "TRANSFER-ENCODING", "Transfer-encoding");
+    List<String> cl = List.of("Content-Length", "content-length", "CONTENT-LENGTH");
+    List<Framing> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Contract.Operation op = ops.get(random.nextInt(ops.size()));
+      String path = Samples.path(op, Map.of());
+      String line = op.method() + " " + path + " HTTP/1.1\r\nHost: x\r\n";
+      String smuggled = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+      String body = "0\r\n\r\n" + smuggled;
+      String length = cl.get(random.nextInt(cl.size())) + ": " + (random.nextBoolean() ? body.length() : random.nextInt(100)) + "\r\n";
+      String chunked = te.get(random.nextInt(te.size())) + ": " + (random.nextBoolean() ? "chunked" : "gzip, chunked") + "\r\n";
+      out.add(switch (i % 4) {
+        case 0 -> new Framing("te+cl", line + (random.nextBoolean() ? length + chunked : chunked + length) + "\r\n" + body,
+            400, "ambiguous-framing");
+        case 1 -> new Framing("te-not-chunked", line + te.get(random.nextInt(te.size())) + ": "
+            + List.of("gzip", "identity", "chunked, gzip", "xchunked").get(random.nextInt(4)) + "\r\n\r\n" + smuggled,
+            400, "ambiguous-framing");
+        case 2 -> new Framing("long-line", op.method() + " " + path + (path.contains("?") ? "&" : "?") + "pad="
+            + "a".repeat(8192 + random.nextInt(8000)) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414, "uri-too-long");
+        default -> new Framing("huge-header", line + (random.nextBoolean()
+            ? "X-Pad: " + "b".repeat(16 * 1024 + random.nextInt(20_000)) + "\r\n"
+            : ("X-Pad-" + i + ": " + "c".repeat(40) + "\r\n").repeat(400 + random.nextInt(400))) + "\r\n",
+            431, "headers-too-large");
+      });
+    }
+    return out;
+  }
+
+  private static void runFraming(List<Framing> requests) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    for (Framing f : requests) {
+      pool.submit(() -> checkFraming(f));
+    }
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(5, TimeUnit.MINUTES), "the framing run did not finish in 5 minutes");
+  }
+
+  private static void checkFraming(Framing f) {
+    String answer;
+    try {
+      answer = raw(f.bytes());
+    } catch (Exception e) {
+      failures.add("no answer (" + e + ") to " + f.kind());
+      return;
+    }
+    String status = answer.length() >= 12 ? answer.substring(9, 12) : "none";
+    outcomes.computeIfAbsent(f.kind() + " → " + status, k -> new AtomicInteger()).incrementAndGet();
+    int lines = answer.split("HTTP/1\\.[01] \\d{3} ", -1).length - 1;
+    if (!answer.matches("(?s)HTTP/1\\.[01] " + f.status() + " .*")
+        || !answer.contains("\"type\":\"https://binhyen.vn/problems/" + f.slug() + "\"")
+        || !answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json")) {
+      failures.add(f.kind() + " answered " + answer.substring(0, Math.min(300, answer.length())));
+    } else if (lines != 1) {
+      failures.add(f.kind() + ": " + lines + " answers on one connection (a smuggled request was served)");
+    }
+  }
+
   /** Sends raw bytes on one connection and returns everything the server answers until it closes. */
   static String raw(String request) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.httpPort())) {
@@ -154,6 +223,15 @@ class HostileInputIT {
       }
       return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
+  }
+
+  @Test
+  void transfer_encoding_with_content_length_is_refused_and_nothing_behind_it_answered() throws Exception {
+    String body = "0\r\n\r\nGET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+    String answer = raw("POST /api/public/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + "Transfer-Encoding: chunked\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("problems/ambiguous-framing"), answer);
+    assertEquals(-1, answer.indexOf("HTTP/1.1 ", 1), "the smuggled request was answered: " + answer);
   }
 
   @Test
@@ -231,10 +309,6 @@ class HostileInputIT {
     outcomes.computeIfAbsent(r.kind() + " → " + res.status(), k -> new AtomicInteger()).incrementAndGet();
     if (res.status() >= 500) {
       failures.add(res.status() + " " + res.body() + " for " + r);
-    } else if ((res.status() == 431 || res.status() == 414) && res.body().isEmpty()) {
-      // A request line over the server's 8 KiB limit is refused by Vert.x's HTTP codec before any
-      // handler runs (bare 431, empty body): a protocol-level refusal, recorded in docs/security.md.
-      return;
     } else if (res.status() >= 400 && !res.contentType().startsWith("application/problem+json")) {
       failures.add("not problem+json: " + res.status() + " " + res.contentType() + " for " + r);
     } else if (mustBeRefused && res.status() < 400) {

@@ -24,11 +24,17 @@ public final class PublicRoutes {
   private final String publicUrl;
 
   private vn.binhyen.core.ratelimit.RateLimiter limiter;
+  private vn.binhyen.core.ratelimit.PublicCeilings ceilings;
   private int perMinute;
 
-  /** Checks per client address per minute (cluster-wide); 0 turns the limit off (benchmarks). */
-  public PublicRoutes limitedTo(vn.binhyen.core.ratelimit.RateLimiter limiter, int perMinute) {
+  /**
+   * Checks per client address per minute (cluster-wide), then the endpoint's ceiling over all
+   * clients ({@code verify} in BINHYEN_PUBLIC_CEILINGS); 0 turns both off (benchmarks).
+   */
+  public PublicRoutes limitedTo(vn.binhyen.core.ratelimit.RateLimiter limiter,
+      vn.binhyen.core.ratelimit.PublicCeilings ceilings, int perMinute) {
     this.limiter = limiter;
+    this.ceilings = ceilings;
     this.perMinute = perMinute;
     return this;
   }
@@ -58,7 +64,7 @@ public final class PublicRoutes {
     io.vertx.core.Future<Void> allowed = limiter == null || perMinute <= 0
         ? io.vertx.core.Future.succeededFuture()
         : limiter.hit("verify", Requests.clientAddress(ctx),
-            perMinute, java.time.Duration.ofMinutes(1));
+            perMinute, java.time.Duration.ofMinutes(1)).compose(x -> ceilings.admit("verify", perMinute));
     allowed.compose(x -> verify.verify(q))
         .onSuccess(answer -> Json.ok(ctx, PublicJson.answer(answer, publicUrl)))
         .onFailure(ctx::fail);

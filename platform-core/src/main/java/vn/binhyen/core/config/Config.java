@@ -3,6 +3,7 @@ package vn.binhyen.core.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,10 @@ public record Config(
     int loginFailuresPerAddress,
     Optional<String> clusterKubernetesDns,
     List<String> trustedProxies,
-    int clusterSize) {
+    int clusterSize,
+    int httpMaxLineBytes,
+    int httpMaxHeaderBytes,
+    Map<String, Integer> publicCeilingsPerMinute) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -42,6 +46,18 @@ public record Config(
     if (clusterSize < 1 || clusterSize > 1000) {
       throw new ConfigException("BINHYEN_CLUSTER_SIZE", "must be 1–1000 (1 turns the majority check off)");
     }
+    if (httpMaxLineBytes < 1024 || httpMaxLineBytes > 1024 * 1024) {
+      throw new ConfigException("BINHYEN_HTTP_MAX_LINE_BYTES", "must be 1024–1048576");
+    }
+    if (httpMaxHeaderBytes < 1024 || httpMaxHeaderBytes > 1024 * 1024) {
+      throw new ConfigException("BINHYEN_HTTP_MAX_HEADER_BYTES", "must be 1024–1048576");
+    }
+    publicCeilingsPerMinute.forEach((endpoint, perMinute) -> {
+      if (perMinute == null || perMinute < 1) {
+        throw new ConfigException("BINHYEN_PUBLIC_CEILINGS", "the ceiling of " + endpoint + " must be at least 1 a minute");
+      }
+    });
+    publicCeilingsPerMinute = Map.copyOf(publicCeilingsPerMinute);
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
   }
@@ -60,13 +76,15 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
+        httpMaxHeaderBytes, publicCeilingsPerMinute);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
+        httpMaxHeaderBytes, publicCeilingsPerMinute);
   }
 }

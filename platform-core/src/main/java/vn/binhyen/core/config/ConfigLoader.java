@@ -87,7 +87,10 @@ public final class ConfigLoader {
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
             .filter(s -> !s.isEmpty()),
         trustedProxies(),
-        integer("BINHYEN_CLUSTER_SIZE", 1));
+        integer("BINHYEN_CLUSTER_SIZE", 1),
+        integer("BINHYEN_HTTP_MAX_LINE_BYTES", 8192),
+        integer("BINHYEN_HTTP_MAX_HEADER_BYTES", 16 * 1024),
+        publicCeilings());
   }
 
   private Optional<String> dbUrl() {
@@ -121,6 +124,36 @@ public final class ConfigLoader {
     }
     return out;
   }
+
+  /**
+   * Cluster-wide requests a minute each public endpoint answers, over all clients together: the
+   * defaults ({@link #PUBLIC_CEILINGS}), each overridable in BINHYEN_PUBLIC_CEILINGS as
+   * {@code endpoint=perMinute} pairs separated by commas (docs/configuration.md).
+   */
+  private Map<String, Integer> publicCeilings() {
+    Map<String, Integer> out = new java.util.TreeMap<>(PUBLIC_CEILINGS);
+    for (String pair : text("BINHYEN_PUBLIC_CEILINGS", "").split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      String[] kv = pair.split("=", 2);
+      String endpoint = kv[0].trim();
+      if (kv.length != 2 || !PUBLIC_CEILINGS.containsKey(endpoint) || !kv[1].trim().matches("\\d{1,9}")) {
+        throw new ConfigException("BINHYEN_PUBLIC_CEILINGS", "'" + pair.trim() + "' is not endpoint=perMinute with"
+            + " endpoint one of " + PUBLIC_CEILINGS.keySet() + ", e.g. verify=600000,tips.submit=30000");
+      }
+      out.put(endpoint, Integer.parseInt(kv[1].trim()));
+    }
+    return out;
+  }
+
+  /** Default cluster-wide ceilings a minute (docs/configuration.md explains each figure). */
+  public static final Map<String, Integer> PUBLIC_CEILINGS = Map.of(
+      "verify", 600_000,
+      "impostor-check", 60_000,
+      "impostor-report", 6_000,
+      "tips.submit", 60_000,
+      "tips.follow", 30_000);
 
   private String text(String key, String fallback) {
     String v = values.get(key);

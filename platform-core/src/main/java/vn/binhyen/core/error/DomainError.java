@@ -97,7 +97,12 @@ public sealed abstract class DomainError extends RuntimeException {
     private final long retryAfterSeconds;
 
     public TooManyRequests(String detail, long retryAfterSeconds) {
-      super("rate-limited", detail, Map.of("retryAfter", retryAfterSeconds));
+      this("rate-limited", detail, retryAfterSeconds);
+    }
+
+    /** A 429 of another kind than the per-client limit, e.g. {@code endpoint-busy} (a global ceiling). */
+    public TooManyRequests(String slug, String detail, long retryAfterSeconds) {
+      super(slug, detail, Map.of("retryAfter", retryAfterSeconds));
       this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -63,20 +63,21 @@ public final class HttpVerticle extends VerticleBase {
       for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 500}) {
         router.errorHandler(status, FailureHandler::handle);
       }
-      return vertx.createHttpServer(new HttpServerOptions()
-              .setPort(config.httpPort())
-              .setHost("0.0.0.0")
-              .setCompressionSupported(true)
-              .setMaxHeaderSize(16 * 1024)
-              .setMaxInitialLineLength(8192)
-              // No cleartext HTTP/2 upgrade (h2c) and no connection idle for more than 10 s, so a
+      HttpServerOptions options = new HttpServerOptions()
+          .setPort(config.httpPort())
+          .setHost("0.0.0.0")
+          .setCompressionSupported(true)
+          .setMaxHeaderSize(config.httpMaxHeaderBytes())
+          .setMaxInitialLineLength(config.httpMaxLineBytes())
+          // No cleartext HTTP/2 upgrade (h2c) and no connection idle for more than 10 s, so a
           // client that sends half its headers and waits is cut off (issue 19).
           .setHttp2ClearTextEnabled(false)
-          .setIdleTimeout(10))
+          .setIdleTimeout(10);
+      return vertx.createHttpServer(options)
+          // Before the first byte is read: TE + CL together fail the request (StrictRequestDecoder).
+          .connectionHandler(connection -> StrictRequestDecoder.install(connection, options))
           .requestHandler(router)
-          .invalidRequestHandler(req -> req.response().setStatusCode(400)
-              .putHeader("Content-Type", Problems.CONTENT_TYPE)
-              .end("{\"type\":\"" + Problems.TYPE_BASE + "malformed-request\",\"title\":\"Malformed request\",\"status\":400}"))
+          .invalidRequestHandler(InvalidRequests::handle)
           .listen()
           .onSuccess(s -> log.debug("HTTP verticle listening on {}", s.actualPort()));
     });

@@ -10,8 +10,8 @@ import vn.binhyen.core.error.DomainError;
  * The first root handler: refuses requests whose framing or address is malformed before any
  * parsing, routing or authentication: a GET or HEAD with a body, and an address whose %-escape is
  * not two hex digits (which would otherwise fail later, in whichever handler first reads a
- * parameter). A request with both Transfer-Encoding and Content-Length never reaches here: Netty's
- * decoder honours Transfer-Encoding and drops Content-Length (RFC 9112 §6.3).
+ * parameter). A request with both Transfer-Encoding and Content-Length never reaches here:
+ * {@link StrictRequestDecoder} fails it in the HTTP codec and {@link InvalidRequests} answers it.
  */
 public final class RequestGuard {
 

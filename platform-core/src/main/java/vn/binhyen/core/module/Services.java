@@ -13,6 +13,7 @@ import vn.binhyen.core.identity.JwtKeys;
 import vn.binhyen.core.identity.Revocations;
 import vn.binhyen.core.identity.UserService;
 import vn.binhyen.core.outbox.Outbox;
+import vn.binhyen.core.ratelimit.PublicCeilings;
 import vn.binhyen.core.ratelimit.RateLimiter;
 import vn.binhyen.core.tenant.ReorgParticipants;
 import vn.binhyen.core.tenant.TenantDirectory;
@@ -38,6 +39,7 @@ public final class Services {
   private final AccessPolicy policy;
   private final RateLimiter rateLimiter;
   private final Outbox outbox;
+  private final PublicCeilings publicCeilings;
   private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
@@ -59,6 +61,7 @@ public final class Services {
     this.policy = policy;
     this.rateLimiter = rateLimiter;
     this.outbox = outbox;
+    this.publicCeilings = new PublicCeilings(rateLimiter, config.publicCeilingsPerMinute());
   }
 
   public Vertx vertx() { return vertx; }
@@ -77,6 +80,8 @@ public final class Services {
   public RateLimiter rateLimiter() { return rateLimiter; }
   /** Work that follows a commit, at least once (attestations, cache invalidation, webhook intake). */
   public Outbox outbox() { return outbox; }
+  /** Cluster-wide ceilings a minute per public endpoint, over all clients (BINHYEN_PUBLIC_CEILINGS). */
+  public PublicCeilings publicCeilings() { return publicCeilings; }
   /** Modules whose data follows a reorganisation register here at start. */
   public ReorgParticipants reorgParticipants() { return reorgParticipants; }
 

@@ -58,6 +58,7 @@ public final class TipService {
    */
   public Future<Receipt> submitPublic(String clientKey, NewTip tip) {
     return services.rateLimiter().hit("tips.submit", clientKey, settings.submitPerIpPerMinute(), Duration.ofMinutes(1))
+        .compose(x -> services.publicCeilings().admit("tips.submit", settings.submitPerIpPerMinute()))
         .compose(x -> services.tenantDirectory().byCode(tip.unitCode()))
         .compose(unit -> receive(unit, tip, null));
   }
@@ -175,6 +176,7 @@ public final class TipService {
     Optional<String> receipt = ReceiptCodes.normalize(typedReceipt);
     return services.rateLimiter()
         .hit("tips.follow", clientKey, settings.followPerIpPerMinute(), Duration.ofMinutes(1))
+        .compose(x -> services.publicCeilings().admit("tips.follow", settings.followPerIpPerMinute()))
         .compose(x -> receipt.isEmpty() ? Future.succeededFuture(Optional.<TipRepository.Located>empty())
             : repo.locate(services.db().pool(), receipt.get()))
         .compose(found -> {

@@ -57,4 +57,32 @@ class ConfigLoaderTest {
         () -> ConfigLoader.from(Map.of("BINHYEN_CONFIG", "/nonexistent/binhyen.properties")));
     assertEquals("BINHYEN_CONFIG", e.key());
   }
+
+  @Test
+  void public_ceilings_have_defaults_and_take_overrides() {
+    Config defaults = ConfigLoader.from(Map.of());
+    assertEquals(ConfigLoader.PUBLIC_CEILINGS, defaults.publicCeilingsPerMinute());
+    assertEquals(8192, defaults.httpMaxLineBytes());
+    assertEquals(16 * 1024, defaults.httpMaxHeaderBytes());
+    Config c = ConfigLoader.from(Map.of("BINHYEN_PUBLIC_CEILINGS", " verify=1200, tips.submit = 30 "));
+    assertEquals(1200, c.publicCeilingsPerMinute().get("verify"));
+    assertEquals(30, c.publicCeilingsPerMinute().get("tips.submit"));
+    assertEquals(ConfigLoader.PUBLIC_CEILINGS.get("impostor-check"), c.publicCeilingsPerMinute().get("impostor-check"));
+  }
+
+  @Test
+  void a_public_ceiling_for_an_unknown_endpoint_or_not_a_number_names_the_key() {
+    for (String bad : new String[] {"verfy=10", "verify=ten", "verify", "verify=0", "verify=-5"}) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> ConfigLoader.from(Map.of("BINHYEN_PUBLIC_CEILINGS", bad)), bad);
+      assertEquals("BINHYEN_PUBLIC_CEILINGS", e.key(), bad);
+    }
+  }
+
+  @Test
+  void http_line_and_header_limits_are_bounded() {
+    assertEquals(4096, ConfigLoader.from(Map.of("BINHYEN_HTTP_MAX_LINE_BYTES", "4096")).httpMaxLineBytes());
+    assertEquals("BINHYEN_HTTP_MAX_HEADER_BYTES", assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_HTTP_MAX_HEADER_BYTES", "10"))).key());
+  }
 }

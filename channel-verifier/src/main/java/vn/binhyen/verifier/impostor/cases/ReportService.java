@@ -58,6 +58,7 @@ public final class ReportService {
           "Hãy nhập liên kết hoặc tên trang bị nghi giả mạo / give the link or the name of the suspected page"));
     }
     return services.rateLimiter().hit("impostor-report", address, reportsPerHour, Duration.ofHours(1))
+        .compose(ok -> services.publicCeilings().admit("impostor-report", reportsPerHour))
         .compose(ok -> {
           CheckService.Answer answer = checks.check(in.link(), in.name(), in.about());
           return owner(answer, in.areaCode()).compose(unit -> file(in, answer, unit));

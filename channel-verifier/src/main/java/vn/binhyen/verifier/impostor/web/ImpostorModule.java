@@ -63,9 +63,11 @@ public final class ImpostorModule implements FeatureModule {
   public void mount(Api api) {
     var rateLimiter = api.services().rateLimiter();
     int perMinute = config.checksPerMinute();
+    var ceilings = api.services().publicCeilings();
     api.operation("impostorCheck", ctx -> {
       JsonObject b = Json.body(ctx);
       rateLimiter.hit("impostor-check", CaseRoutes.address(ctx), perMinute, Duration.ofMinutes(1))
+          .compose(ok -> ceilings.admit("impostor-check", perMinute))
           .map(ok -> checks.check(b.getString("link"), b.getString("name"), b.getString("about")))
           .onSuccess(answer -> Json.ok(ctx, CheckJson.answer(answer)))
           .onFailure(ctx::fail);
