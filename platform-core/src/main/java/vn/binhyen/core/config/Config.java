@@ -30,7 +30,9 @@ public record Config(
     int loginFailuresPerAddress,
     Optional<String> clusterKubernetesDns,
     List<String> trustedProxies,
-    int clusterSize) {
+    int clusterSize,
+    String dbAppUser,
+    Optional<String> dbAppPassword) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -42,13 +44,43 @@ public record Config(
     if (clusterSize < 1 || clusterSize > 1000) {
       throw new ConfigException("BINHYEN_CLUSTER_SIZE", "must be 1–1000 (1 turns the majority check off)");
     }
+    if (!dbAppUser.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new ConfigException("BINHYEN_DB_APP_USER", "must be a plain lower-case role name");
+    }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** Without secrets (database passwords, the master key). */
+  @Override
+  public String toString() {
+    return "Config[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
+        + dbUrl.map(u -> "configured").orElse("embedded") + ", dbAppUser=" + dbAppUser
+        + ", dbAppPassword=" + (dbAppPassword.isPresent() ? "set" : "unset") + ", cluster="
+        + clusterName + "@" + clusterHost + ":" + clusterPort + " " + clusterMembers + ", size="
+        + clusterSize + "]";
   }
 
   /** The folder the embedded PostgreSQL keeps its data in when no database URL is configured. */
   public Path embeddedDbDir() {
     return dataDir.resolve("postgres");
+  }
+
+  /**
+   * The application's own login on a configured server (BINHYEN_DB_APP_USER / _PASSWORD): same
+   * host, port and database as {@link #dbUrl}. Empty: the pool logs in as the owner and runs
+   * {@code SET ROLE binhyen_app} (weaker: injected SQL could RESET ROLE).
+   */
+  public Optional<DbUrlLogin> dbAppLogin() {
+    return dbAppPassword.map(p -> new DbUrlLogin(dbAppUser, p));
+  }
+
+  /** A user name and password for a database login. */
+  public record DbUrlLogin(String user, String password) {
+    @Override
+    public String toString() {
+      return "DbUrlLogin[" + user + ", password hidden]";
+    }
   }
 
   /** The folder uploaded attachments are stored in, content-addressed. */
@@ -60,13 +92,15 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, dbAppUser,
+        dbAppPassword);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, dbAppUser,
+        dbAppPassword);
   }
 }

@@ -87,7 +87,9 @@ public final class ConfigLoader {
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
             .filter(s -> !s.isEmpty()),
         trustedProxies(),
-        integer("BINHYEN_CLUSTER_SIZE", 1));
+        integer("BINHYEN_CLUSTER_SIZE", 1),
+        text("BINHYEN_DB_APP_USER", "binhyen_app"),
+        Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()));
   }
 
   private Optional<String> dbUrl() {
