@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import vn.binhyen.core.runtime.DemoCountry;
 import vn.binhyen.core.runtime.Platform;
 import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.testing.TestNode;
 import vn.binhyen.core.testing.TestPlatform;
 
@@ -79,6 +80,10 @@ final class Cluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Map<String, String> env = new HashMap<>();
       env.put("BINHYEN_DB_URL", url);
+      if (dbUrl == null) {
+        // The shared embedded test server: log in as binhyen_app, as a real node does.
+        env.putAll(TestDatabase.appLoginEnv());
+      }
       env.put("BINHYEN_DATA_DIR", dir.resolve("node" + (i + 1)).toString());
       env.put("BINHYEN_HTTP_INSTANCES", "1");
       env.put("BINHYEN_DB_POOL_SIZE", "6");

@@ -164,6 +164,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return credentials;
   }
 
+  /** The running server's process id (first line of postmaster.pid), if it can be read. */
+  public java.util.OptionalLong postmasterPid() {
+    try {
+      String first = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+      return java.util.OptionalLong.of(Long.parseLong(first));
+    } catch (IOException | RuntimeException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   /** The PostgreSQL data folder. */
   public Path dataDir() {
     return dataDir;
