@@ -22,6 +22,8 @@
 #   BINHYEN_PG_PORT          port of the embedded PostgreSQL (default 15432)
 #   JAVA_OPTS                extra JVM options per node (default -Xmx512m)
 #   BINHYEN_CLASSPATH        run from this class path instead of the jar (the deploy tests do)
+#   BINHYEN_PG_CHECK         "jar": check PostgreSQL by a login through the jar even where
+#                            pg_isready is installed (default: pg_isready when present)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,7 +69,7 @@ pg_pid() {
 # Whether PostgreSQL accepts connections right now: pg_isready when installed, otherwise a real
 # login through the jar (DatabaseCommand --check). Never a log line.
 pg_ready() {
-  if command -v pg_isready >/dev/null 2>&1; then
+  if [[ ${BINHYEN_PG_CHECK:-auto} != jar ]] && command -v pg_isready >/dev/null 2>&1; then
     pg_isready -q -h 127.0.0.1 -p "$PG_PORT" -t 3
   else
     java -cp "$CP" vn.binhyen.deploy.DatabaseCommand --check --port "$PG_PORT" \

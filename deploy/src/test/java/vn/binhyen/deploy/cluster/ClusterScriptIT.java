@@ -32,6 +32,7 @@ class ClusterScriptIT {
   private static Path run;
   private static Map<String, String> env;
   private static int pgPort;
+  private static final Map<String, String> JAR_CHECK = Map.of("BINHYEN_PG_CHECK", "jar");
 
   record Result(int code, String out) {}
 
@@ -42,11 +43,16 @@ class ClusterScriptIT {
   }
 
   private static Result script(String... args) throws Exception {
+    return script(Map.of(), args);
+  }
+
+  private static Result script(Map<String, String> more, String... args) throws Exception {
     java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("bash", SCRIPT.toString()));
     cmd.addAll(java.util.List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().keySet().removeIf(k -> k.startsWith("BINHYEN_"));
     pb.environment().putAll(env);
+    pb.environment().putAll(more);
     Path out = Files.createTempFile(run, "script", ".out");
     pb.redirectOutput(out.toFile());
     Process p = pb.start();
@@ -92,6 +98,9 @@ class ClusterScriptIT {
   void status_tells_a_killed_postgres_and_start_brings_it_back() throws Exception {
     Result before = script("status");
     assertTrue(before.out().contains("running, accepting connections"), before.out());
+    // The check where pg_isready is not installed: a login through the jar.
+    Result byLogin = script(JAR_CHECK, "status");
+    assertTrue(byLogin.out().contains("running, accepting connections"), byLogin.out());
 
     long pid = serverPid();
     ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
@@ -104,6 +113,8 @@ class ClusterScriptIT {
     Result dead = script("status");
     assertTrue(dead.out().contains("PostgreSQL  DOWN"), dead.out());
     assertFalse(dead.out().contains("accepting connections"), dead.out());
+    Result deadByLogin = script(JAR_CHECK, "status");
+    assertTrue(deadByLogin.out().contains("PostgreSQL  DOWN"), deadByLogin.out());
 
     Result again = script("start", "1");
     assertEquals(0, again.code(), again.out());
