@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+  /** Every binaries folder a server of this JVM was given, in first-use order (see PgAuthentication). */
+  private static final java.util.Set<Path> BIN_DIRS = new java.util.LinkedHashSet<>();
+
   private final EmbeddedPostgres postgres;
   private final DbCredentials credentials;
   private final Path dataDir;
@@ -34,6 +38,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
     this.credentials = credentials;
     this.dataDir = dataDir;
+  }
+
+  /**
+   * Where zonky's binaries may be: zonky unpacks once per JVM (into the first server's folder) and
+   * reuses that copy for later servers, so this one's folder first, then earlier ones, then
+   * zonky's default working folder.
+   */
+  private static List<Path> binDirs(Path binDir) {
+    synchronized (BIN_DIRS) {
+      BIN_DIRS.add(binDir);
+      List<Path> out = new java.util.ArrayList<>(List.of(binDir));
+      BIN_DIRS.stream().filter(d -> !d.equals(binDir)).forEach(out::add);
+      out.add(Path.of(System.getProperty("ot.epg.working-dir",
+          Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString())));
+      return List.copyOf(out);
+    }
   }
 
   /** Where the logins of the server over {@code dataDir} are kept: beside it, mode 600. */
@@ -59,7 +79,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       Files.createDirectories(binDir);
+      List<Path> binDirs = binDirs(binDir.toAbsolutePath().normalize());
       Path socketDir = binDir.resolve("sockets");
+      // PostgreSQL refuses a unix socket path over 107 bytes and then never starts (zonky only
+      // reports a timeout): say so.
+      if (socketDir.toAbsolutePath().resolve(".s.PGSQL.65535").toString().getBytes().length > 107) {
+        throw new IllegalStateException("the folder " + binDir.toAbsolutePath() + " is too deep for"
+            + " PostgreSQL's unix socket (path over 107 bytes): use a shorter BINHYEN_DATA_DIR");
+      }
       Files.createDirectories(socketDir);
       boolean existing = Files.exists(dataDir.resolve("PG_VERSION"));
       Path credentialsFile = credentialsFile(dataDir);
@@ -83,7 +110,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // After initdb (new folders) and before the server listens (every folder).
           .setDataDirectoryCustomizer(dir -> {
             if (stored.isEmpty() || !PgAuthentication.hbaIsCurrent(dir.toPath())) {
-              PgAuthentication.require(dir.toPath(), binDir, credentials);
+              PgAuthentication.require(dir.toPath(), binDirs, credentials);
             }
           });
       if (port > 0) {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -51,10 +50,13 @@ final class PgAuthentication {
    * Sets the owner's password and replaces pg_hba.conf. The server must not be running (single-user
    * mode refuses a folder a running postmaster holds).
    *
-   * @param binDir the folder zonky unpacked its binaries in ({@code PG-<digest>/bin/postgres})
+   * @param binDirs the folders zonky may have unpacked its binaries in ({@code PG-<digest>/bin/postgres}):
+   *     zonky unpacks once per JVM and reuses that copy for every later server, whatever folder
+   *     those name, so every folder given to a server in this JVM is a candidate (in order of
+   *     preference: this server's, then the others in the order they were first used)
    */
-  static void require(Path dataDir, Path binDir, DbCredentials credentials) {
-    Path postgres = postgresBinary(binDir);
+  static void require(Path dataDir, java.util.Collection<Path> binDirs, DbCredentials credentials) {
+    Path postgres = postgresBinary(binDirs);
     List<String> command = new ArrayList<>();
     // As zonky does for initdb and postgres: as root, run in a new user namespace (PostgreSQL
     // refuses to run as root; the data folder's files map to the same unprivileged user).
@@ -97,16 +99,23 @@ final class PgAuthentication {
     }
   }
 
-  /** The newest unpacked {@code bin/postgres} under binDir (zonky unpacks there before initdb). */
-  private static Path postgresBinary(Path binDir) {
-    try (Stream<Path> dirs = Files.list(binDir)) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
-          .filter(d -> Files.exists(d.resolve(".exists")) && Files.isExecutable(d.resolve("bin/postgres")))
-          .max(Comparator.comparingLong(d -> d.resolve(".exists").toFile().lastModified()))
-          .map(d -> d.resolve("bin/postgres"))
-          .orElseThrow(() -> new IllegalStateException("no unpacked PostgreSQL binaries in " + binDir));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list " + binDir + ": " + e.getMessage(), e);
+  /** The first unpacked {@code bin/postgres} under binDirs, in their order (zonky unpacks before initdb). */
+  private static Path postgresBinary(java.util.Collection<Path> binDirs) {
+    List<Path> found = new ArrayList<>();
+    for (Path binDir : binDirs) {
+      if (!Files.isDirectory(binDir)) {
+        continue;
+      }
+      try (Stream<Path> dirs = Files.list(binDir)) {
+        dirs.filter(d -> d.getFileName().toString().startsWith("PG-"))
+            .filter(d -> Files.exists(d.resolve(".exists")) && Files.isExecutable(d.resolve("bin/postgres")))
+            .forEach(found::add);
+      } catch (IOException e) {
+        log.warn("cannot list {}: {}", binDir, e.getMessage());
+      }
     }
+    return found.stream().findFirst()
+        .map(d -> d.resolve("bin/postgres"))
+        .orElseThrow(() -> new IllegalStateException("no unpacked PostgreSQL binaries in " + binDirs));
   }
 }
