@@ -63,6 +63,10 @@ class SecretsIT {
     assertFalse(report.body().contains(CONTACT_PHONE) || report.body().contains(CONTACT_MAIL), report.body());
     var platform = TestPlatform.demo();
     platform.config().masterKey().ifPresent(secrets::add);
+    // The database's passwords: the owner's (in BINHYEN_DB_URL) and binhyen_app's.
+    platform.config().dbUrl().map(u -> vn.binhyen.core.db.DbUrl.parse(u).password())
+        .filter(pw -> !pw.isEmpty()).ifPresent(secrets::add);
+    platform.config().dbAppPassword().ifPresent(secrets::add);
     String pem = platform.services().jwtKeys().privatePem();
     secrets.add(pem.split("\n")[1].substring(0, 40));
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import vn.binhyen.core.runtime.DemoCountry;
 import vn.binhyen.core.runtime.Platform;
 import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.testing.TestNode;
 import vn.binhyen.core.testing.TestPlatform;
 
@@ -49,6 +50,11 @@ final class Cluster implements AutoCloseable {
    * embedded server when null) and starts {@code size} nodes on it; returns when all serve.
    */
   static Cluster start(String database, String dbUrl, int size) {
+    return start(database, dbUrl, null, size);
+  }
+
+  /** As above, the nodes logging in as binhyen_app with {@code appPassword} (null: SET ROLE). */
+  static Cluster start(String database, String dbUrl, String appPassword, int size) {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     String masterKey = Base64.getEncoder().encodeToString(key);
@@ -56,6 +62,9 @@ final class Cluster implements AutoCloseable {
     if (dbUrl != null) {
       seedEnv.put("BINHYEN_DB_URL", dbUrl);
     }
+    Map<String, String> appLogin = dbUrl == null ? TestDatabase.appLoginEnv()
+        : appPassword == null ? Map.of() : Map.of("BINHYEN_DB_APP_PASSWORD", appPassword);
+    seedEnv.putAll(appLogin);
     String url;
     try (Platform seed = TestNode.start(database, TestNode.newClusterName(), seedEnv)) {
       DemoCountry.seed(seed.services(), seed.modules(), Optional.of(TestPlatform.PASSWORD));
@@ -79,6 +88,8 @@ final class Cluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       Map<String, String> env = new HashMap<>();
       env.put("BINHYEN_DB_URL", url);
+      // Log in as binhyen_app, as a node on the embedded server does.
+      env.putAll(appLogin);
       env.put("BINHYEN_DATA_DIR", dir.resolve("node" + (i + 1)).toString());
       env.put("BINHYEN_HTTP_INSTANCES", "1");
       env.put("BINHYEN_DB_POOL_SIZE", "6");

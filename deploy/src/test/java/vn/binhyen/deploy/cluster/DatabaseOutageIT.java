@@ -31,7 +31,7 @@ class DatabaseOutageIT {
   static void startDatabaseAndNodes() {
     port = Cluster.freePort();
     postgres = EmbeddedDatabase.start(DIR.resolve("data"), BIN, true, port);
-    cluster = Cluster.start("outage", "postgresql://postgres@localhost:" + port + "/postgres", 2);
+    cluster = Cluster.start("outage", postgres.url(), postgres.credentials().appPassword(), 2);
   }
 
   @AfterAll
@@ -47,7 +47,8 @@ class DatabaseOutageIT {
   /** The platform's embedded server is durable: a commit is on disk before it is acknowledged. */
   @Test
   void the_durable_embedded_server_flushes_every_commit() throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+        postgres.credentials().ownerUser(), postgres.credentials().ownerPassword());
         var st = c.createStatement()) {
       for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
         try (var rs = st.executeQuery("SHOW " + setting)) {
@@ -110,7 +111,8 @@ class DatabaseOutageIT {
         outcomes.size(), failures.size(), slowest, NodeLossIT.summary(outcomes));
 
     Map<Integer, Integer> stored;
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "")) {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+        postgres.credentials().ownerUser(), postgres.credentials().ownerPassword())) {
       stored = write.stored(c);
     }
     List<Integer> lost = outcomes.stream().filter(LoadGenerator.Outcome::acknowledged)

@@ -34,7 +34,9 @@ public record Config(
     int clusterSize,
     int httpMaxLineBytes,
     int httpMaxHeaderBytes,
-    Map<String, Integer> publicCeilingsPerMinute) {
+    Map<String, Integer> publicCeilingsPerMinute,
+    String dbAppUser,
+    Optional<String> dbAppPassword) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -58,13 +60,43 @@ public record Config(
       }
     });
     publicCeilingsPerMinute = Map.copyOf(publicCeilingsPerMinute);
+    if (!dbAppUser.matches("[a-z_][a-z0-9_]{0,62}")) {
+      throw new ConfigException("BINHYEN_DB_APP_USER", "must be a plain lower-case role name");
+    }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** Without secrets (database passwords, the master key). */
+  @Override
+  public String toString() {
+    return "Config[httpPort=" + httpPort + ", dataDir=" + dataDir + ", db="
+        + dbUrl.map(u -> "configured").orElse("embedded") + ", dbAppUser=" + dbAppUser
+        + ", dbAppPassword=" + (dbAppPassword.isPresent() ? "set" : "unset") + ", cluster="
+        + clusterName + "@" + clusterHost + ":" + clusterPort + " " + clusterMembers + ", size="
+        + clusterSize + "]";
   }
 
   /** The folder the embedded PostgreSQL keeps its data in when no database URL is configured. */
   public Path embeddedDbDir() {
     return dataDir.resolve("postgres");
+  }
+
+  /**
+   * The application's own login on a configured server (BINHYEN_DB_APP_USER / _PASSWORD): same
+   * host, port and database as {@link #dbUrl}. Empty: the pool logs in as the owner and runs
+   * {@code SET ROLE binhyen_app} (weaker: injected SQL could RESET ROLE).
+   */
+  public Optional<DbUrlLogin> dbAppLogin() {
+    return dbAppPassword.map(p -> new DbUrlLogin(dbAppUser, p));
+  }
+
+  /** A user name and password for a database login. */
+  public record DbUrlLogin(String user, String password) {
+    @Override
+    public String toString() {
+      return "DbUrlLogin[" + user + ", password hidden]";
+    }
   }
 
   /** The folder uploaded attachments are stored in, content-addressed. */
@@ -77,7 +109,7 @@ public record Config(
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword);
   }
 
   public Config withDbUrl(String url) {
@@ -85,6 +117,6 @@ public record Config(
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword);
   }
 }

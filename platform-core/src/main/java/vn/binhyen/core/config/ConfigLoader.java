@@ -90,7 +90,9 @@ public final class ConfigLoader {
         integer("BINHYEN_CLUSTER_SIZE", 1),
         integer("BINHYEN_HTTP_MAX_LINE_BYTES", 8192),
         integer("BINHYEN_HTTP_MAX_HEADER_BYTES", 16 * 1024),
-        publicCeilings());
+        publicCeilings(),
+        text("BINHYEN_DB_APP_USER", "binhyen_app"),
+        Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()));
   }
 
   private Optional<String> dbUrl() {

@@ -2,6 +2,7 @@ package vn.binhyen.core.db;
 
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
@@ -10,31 +11,37 @@ import vn.binhyen.core.config.Config;
 
 /**
  * Finds the database (configured URL, or an embedded server in the data folder), applies the
- * migrations and builds the application's pool.
+ * migrations as the owner and builds the application's pool, which logs in as the application
+ * role when its password is known (always for the embedded server) and otherwise as the owner
+ * followed by {@code SET ROLE binhyen_app}.
  */
 public final class DatabaseSetup implements AutoCloseable {
 
   private final DbUrl url;
+  private final Optional<DbUrl> appUrl;
   private final Optional<EmbeddedDatabase> embedded;
 
-  private DatabaseSetup(DbUrl url, Optional<EmbeddedDatabase> embedded) {
+  private DatabaseSetup(DbUrl url, Optional<DbUrl> appUrl, Optional<EmbeddedDatabase> embedded) {
     this.url = url;
+    this.appUrl = appUrl;
     this.embedded = embedded;
   }
 
   /** Blocking: call before Vert.x serves requests or from a worker. */
   public static DatabaseSetup open(Config config, List<String> modules) {
     Optional<EmbeddedDatabase> embedded = Optional.empty();
-    String url;
+    DbUrl parsed;
+    Optional<DbUrl> app;
     if (config.dbUrl().isPresent()) {
-      url = config.dbUrl().get();
+      parsed = DbUrl.parse(config.dbUrl().get());
+      app = config.dbAppLogin().map(l -> parsed.as(l.user(), l.password()));
     } else {
       EmbeddedDatabase db = EmbeddedDatabase.start(config.embeddedDbDir(),
           config.dataDir().resolve("pg-bin"), true);
       embedded = Optional.of(db);
-      url = db.url();
+      parsed = DbUrl.parse(db.url());
+      app = Optional.of(parsed.as(db.credentials().appUser(), db.credentials().appPassword()));
     }
-    DbUrl parsed = DbUrl.parse(url);
     try {
       Migrations.apply(parsed, modules);
     } catch (RuntimeException e) {
@@ -42,24 +49,34 @@ public final class DatabaseSetup implements AutoCloseable {
       throw new IllegalStateException("Database migrations failed on " + parsed.host() + ":"
           + parsed.port() + "/" + parsed.database() + ": " + e.getMessage(), e);
     }
-    return new DatabaseSetup(parsed, embedded);
+    return new DatabaseSetup(parsed, app, embedded);
   }
 
+  /** The owner's URL (migrations, tools). */
   public DbUrl url() {
     return url;
   }
 
+  /** The application role's own login, when it has one (else the pool uses SET ROLE). */
+  public Optional<DbUrl> appUrl() {
+    return appUrl;
+  }
+
   /** A pool whose every connection runs as {@code binhyen_app} (row-level security applies). */
   public Pool appPool(Vertx vertx, int size, String name) {
-    return PgBuilder.pool()
+    PgConnectOptions connect = appUrl.orElse(url).connectOptions();
+    var builder = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(size).setName(name).setShared(false)
             .setConnectionTimeout(3).setMaxWaitQueueSize(2000))
         .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(2000))
-        .connectingTo(url.connectOptions())
-        .withConnectHandler(conn -> conn.query("SET ROLE binhyen_app").execute()
-            .onComplete(ar -> conn.close()))
-        .using(vertx)
-        .build();
+        .connectingTo(connect);
+    if (appUrl.isEmpty()) {
+      // Only without an application login: the owner's session is narrowed to binhyen_app, which
+      // injected SQL could undo with RESET ROLE. Db.SET_SCOPE sets the role again per transaction.
+      builder = builder.withConnectHandler(conn -> conn.query("SET ROLE binhyen_app").execute()
+          .onComplete(ar -> conn.close()));
+    }
+    return builder.using(vertx).build();
   }
 
   @Override

@@ -13,8 +13,9 @@ import java.util.function.Function;
  */
 public final class Db {
 
-  // The role is set again per transaction (the pool's connect handler sets it per connection):
-  // if either step were skipped, row-level security would still apply.
+  // The role is set again per transaction. When the pool logs in as binhyen_app (the embedded
+  // server, or BINHYEN_DB_APP_PASSWORD) this changes nothing; when it logs in as the owner and the
+  // connect handler ran SET ROLE, it narrows each transaction again even if a session was reset.
   private static final String SET_SCOPE =
       "SELECT set_config('role', 'binhyen_app', true), set_config('app.scope', $1, true)";
 

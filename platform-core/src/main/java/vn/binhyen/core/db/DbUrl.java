@@ -25,6 +25,16 @@ public record DbUrl(String host, int port, String database, String user, String 
     return URLDecoder.decode(s, StandardCharsets.UTF_8);
   }
 
+  /** The same server and database with another login. */
+  public DbUrl as(String otherUser, String otherPassword) {
+    return new DbUrl(host, port, database, otherUser, otherPassword);
+  }
+
+  @Override
+  public String toString() {
+    return "DbUrl[" + user + "@" + host + ":" + port + "/" + database + ", password hidden]";
+  }
+
   public String jdbcUrl() {
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }

@@ -21,6 +21,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_application_login_is_optional_and_never_printed() {
+    assertTrue(ConfigLoader.from(Map.of()).dbAppLogin().isEmpty(), "unset: SET ROLE on the owner's login");
+    Config c = ConfigLoader.from(Map.of("BINHYEN_DB_URL", "postgresql://owner:owner-secret@db:5432/binhyen",
+        "BINHYEN_DB_APP_PASSWORD", "app-secret-123"));
+    assertEquals(new Config.DbUrlLogin("binhyen_app", "app-secret-123"), c.dbAppLogin().orElseThrow());
+    assertTrue(!c.toString().contains("app-secret-123") && !c.toString().contains("owner-secret"), c.toString());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_DB_APP_USER", "x; DROP TABLE tip")));
+    assertEquals("BINHYEN_DB_APP_USER", e.key());
+  }
+
+  @Test
   void a_port_that_is_not_a_number_names_the_key() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigLoader.from(Map.of("BINHYEN_HTTP_PORT", "eighty")));

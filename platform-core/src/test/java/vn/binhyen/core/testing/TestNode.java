@@ -61,6 +61,7 @@ public final class TestNode {
       throw new IllegalStateException(e);
     }
     env.put("BINHYEN_DB_URL", TestDatabase.url(database));
+    env.putAll(TestDatabase.appLoginEnv());
     env.put("BINHYEN_HTTP_PORT", "0");
     env.put("BINHYEN_HTTP_INSTANCES", "2");
     env.put("BINHYEN_DB_POOL_SIZE", "8");
