@@ -30,7 +30,9 @@ public record Config(
     int loginFailuresPerAddress,
     Optional<String> clusterKubernetesDns,
     List<String> trustedProxies,
-    int clusterSize) {
+    int clusterSize,
+    Duration shutdownDrain,
+    Duration shutdownGrace) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -41,6 +43,12 @@ public record Config(
     }
     if (clusterSize < 1 || clusterSize > 1000) {
       throw new ConfigException("BINHYEN_CLUSTER_SIZE", "must be 1–1000 (1 turns the majority check off)");
+    }
+    if (shutdownDrain.isNegative() || shutdownDrain.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("BINHYEN_SHUTDOWN_DRAIN", "must be 0–300 s");
+    }
+    if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("BINHYEN_SHUTDOWN_GRACE", "must be 0–300 s");
     }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
@@ -60,13 +68,15 @@ public record Config(
     return new Config(port, httpInstances, dbUrl, dataDir, dbPoolSize, clusterName, clusterHost,
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize,
+        shutdownDrain, shutdownGrace);
   }
 
   public Config withDbUrl(String url) {
     return new Config(httpPort, httpInstances, Optional.ofNullable(url), dataDir, dbPoolSize,
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
-        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize);
+        loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize,
+        shutdownDrain, shutdownGrace);
   }
 }

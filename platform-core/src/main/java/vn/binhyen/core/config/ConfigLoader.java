@@ -87,7 +87,9 @@ public final class ConfigLoader {
         Optional.ofNullable(values.get("BINHYEN_CLUSTER_KUBERNETES_DNS")).map(String::trim)
             .filter(s -> !s.isEmpty()),
         trustedProxies(),
-        integer("BINHYEN_CLUSTER_SIZE", 1));
+        integer("BINHYEN_CLUSTER_SIZE", 1),
+        duration("BINHYEN_SHUTDOWN_DRAIN", Duration.ZERO),
+        duration("BINHYEN_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
   }
 
   private Optional<String> dbUrl() {
@@ -125,6 +127,20 @@ public final class ConfigLoader {
   private String text(String key, String fallback) {
     String v = values.get(key);
     return v == null || v.isBlank() ? fallback : v.trim();
+  }
+
+  /** A duration: {@code 500ms}, {@code 2s} or a whole number of seconds ({@code 2}). */
+  private Duration duration(String key, Duration fallback) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    var m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(ms|s)?").matcher(v.trim());
+    if (!m.matches()) {
+      throw new ConfigException(key, "must be a duration such as 2s, 500ms or 2 (seconds) (got \"" + v + "\")");
+    }
+    long n = Long.parseLong(m.group(1));
+    return "ms".equals(m.group(2)) ? Duration.ofMillis(n) : Duration.ofSeconds(n);
   }
 
   private int integer(String key, int fallback) {

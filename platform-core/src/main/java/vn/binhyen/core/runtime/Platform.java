@@ -55,15 +55,18 @@ public final class Platform implements AutoCloseable {
   private final Services services;
   private final List<FeatureModule> modules;
   private final int httpPort;
+  private final String httpDeployment;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Platform(Config config, DatabaseSetup database, Vertx vertx, Services services,
-      List<FeatureModule> modules, int httpPort) {
+      List<FeatureModule> modules, int httpPort, String httpDeployment) {
     this.config = config;
     this.database = database;
     this.vertx = vertx;
     this.services = services;
     this.modules = modules;
     this.httpPort = httpPort;
+    this.httpDeployment = httpDeployment;
   }
 
   /** The feature modules on the class path (tenant-admin, channel-verifier, ...), in start order. */
@@ -111,12 +114,12 @@ public final class Platform implements AutoCloseable {
       for (FeatureModule m : features) {
         m.start(services).await();
       }
-      vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
+      String http = vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
           new DeploymentOptions().setInstances(effective.httpInstances())).await();
       log.info("BinhYen node ready on http://localhost:{} in {} ms (cluster {} with {} member(s))",
           effective.httpPort(), (System.nanoTime() - t0) / 1_000_000, effective.clusterName(),
           cluster.getNodes().size());
-      return new Platform(effective, database, vertx, services, all, effective.httpPort());
+      return new Platform(effective, database, vertx, services, all, effective.httpPort(), http);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -192,9 +195,30 @@ public final class Platform implements AutoCloseable {
     return "postgresql://" + u.user() + "@" + u.host() + ":" + u.port() + "/" + u.database();
   }
 
-  /** Blocking: leaves the cluster, stops HTTP, closes the pool and the embedded database. */
+  /**
+   * Blocking, graceful, in this order (docs/operations.md, "Stopping a node"): readiness goes DOWN
+   * at once; after {@code BINHYEN_SHUTDOWN_DRAIN} (so a load balancer has seen it) the listeners
+   * close and the requests under way get {@code BINHYEN_SHUTDOWN_GRACE} to finish (a tip is
+   * answered only once stored, so every acknowledged tip is in the database by then); then the
+   * node leaves the cluster, and the pool and the embedded database close. Idempotent.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    services.markStopping();
+    log.info("Stopping: readiness DOWN; listeners close in {} ms, then requests under way get {} ms",
+        config.shutdownDrain().toMillis(), config.shutdownGrace().toMillis());
+    sleep(config.shutdownDrain());
+    try {
+      vertx.undeploy(httpDeployment)
+          .await(config.shutdownGrace().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+      log.warn("Stopping HTTP did not finish cleanly: {}", e.toString());
+    }
+    log.info("Stopping: HTTP closed after {} ms; leaving the cluster", (System.nanoTime() - t0) / 1_000_000);
     try {
       // Bounded: from a JVM shutdown hook Vert.x's close can wait forever on its cluster manager.
       vertx.close().await(15, java.util.concurrent.TimeUnit.SECONDS);
@@ -202,6 +226,18 @@ public final class Platform implements AutoCloseable {
       log.warn("Closing Vert.x did not finish cleanly: {}", e.toString());
     }
     database.close();
+    log.info("Stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private static void sleep(java.time.Duration d) {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** For the demo and CLI: runs a future on this node and waits. */
