@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.AccessPolicy;
 import vn.binhyen.core.audit.AuditLog;
 import vn.binhyen.core.cluster.ClusterJobs;
+import vn.binhyen.core.cluster.ClusterResync;
 import vn.binhyen.core.cluster.ClusterSetup;
 import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.config.Config;
@@ -98,8 +99,12 @@ public final class Platform implements AutoCloseable {
       ClusterSetup.eventBus(options, effective);
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
-      Services services = services(vertx, effective, database, cluster);
-      services.register(Quorum.class, new Quorum(cluster, effective.clusterSize()));
+      ClusterResync resync = new ClusterResync();
+      Services services = services(vertx, effective, database, cluster, resync);
+      Quorum quorum = new Quorum(cluster, effective.clusterSize());
+      quorum.watch(vertx, ClusterSetup.MAX_NO_HEARTBEAT, resync);
+      services.register(Quorum.class, quorum);
+      services.register(ClusterResync.class, resync);
       services.register(ClusterJobs.class, new ClusterJobs(vertx, cluster.getHazelcastInstance()));
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();
@@ -127,7 +132,7 @@ public final class Platform implements AutoCloseable {
   }
 
   private static Services services(Vertx vertx, Config config, DatabaseSetup database,
-      HazelcastClusterManager cluster) {
+      HazelcastClusterManager cluster, ClusterResync resync) {
     Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
     Db db = new Db(pool);
     MasterKey master = config.masterKey().map(MasterKey::fromBase64)
@@ -141,7 +146,8 @@ public final class Platform implements AutoCloseable {
     UserRepository userRepo = new UserRepository();
     Revocations revocations = new Revocations(vertx, pool, config.accessTokenTtl());
     revocations.start(vertx).await();
-    resyncOnMembershipChange(cluster, revocations);
+    resync.register("revocations and sign-outs", revocations::sync);
+    resyncOnMembershipChange(cluster, resync);
     RateLimiter rateLimiter = new RateLimiter(vertx, cluster.getHazelcastInstance());
     return new Services(vertx, config, db, master, jwtKeys, directory,
         new TenantService(db, tenantRepo, directory),
@@ -153,26 +159,22 @@ public final class Platform implements AutoCloseable {
   }
 
   // A node that was cut off may have missed cluster messages: catch up as soon as it rejoins.
-  private static void resyncOnMembershipChange(HazelcastClusterManager cluster,
-      Revocations revocations) {
+  private static void resyncOnMembershipChange(HazelcastClusterManager cluster, ClusterResync resync) {
     var hz = cluster.getHazelcastInstance();
-    Runnable resync = () -> revocations.sync()
-        .onFailure(e -> log.warn("Revocation sync after a membership change failed: {}",
-            e.getMessage()));
     hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
       @Override
       public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
-        resync.run();
+        resync.run("a member joined");
       }
 
       @Override
       public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
-        resync.run();
+        resync.run("a member left");
       }
     });
     hz.getLifecycleService().addLifecycleListener(e -> {
       if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
-        resync.run();
+        resync.run("a merge");
       }
     });
   }
