@@ -38,6 +38,7 @@ class GracefulShutdownIT {
     List<LoadGenerator.Outcome> verifyOutcomes;
     long stopMillis;
     List<String> slowAnswers = new ArrayList<>();
+    List<String> readiness = new java.util.concurrent.CopyOnWriteArrayList<>();
     int exit;
     try (LoadGenerator tipLoad = LoadGenerator.balanced(all, tips, 6).start();
         LoadGenerator verifyLoad = LoadGenerator.balanced(all, new VerifyReads(), 2).start()) {
@@ -49,19 +50,33 @@ class GracefulShutdownIT {
 
       // Requests under way across the listener's close: they outlast the drain (1.5 s) and end
       // with a database round trip, so they need the grace period and the pool still open.
-      var slow = java.util.concurrent.Executors.newFixedThreadPool(3);
+      var slow = java.util.concurrent.Executors.newFixedThreadPool(4);
       List<java.util.concurrent.Future<vn.binhyen.core.testing.Http.Response>> inFlight = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
         inFlight.add(slow.submit(() -> victim.http().get("/test/probe/slow/" + SLOW_MS, null)));
       }
       Cluster.sleep(300);
+      // What the node's readiness says while it stops (until its listener closes).
+      inFlight.add(slow.submit(() -> {
+        while (true) {
+          try {
+            var r = victim.http().get("/health/ready", null);
+            readiness.add(r.status() + " " + r.json().getString("reason", ""));
+          } catch (RuntimeException closed) {
+            return null;
+          }
+          Cluster.sleep(50);
+        }
+      }));
       long stopAt = System.nanoTime();
       exit = victim.stop();
       stopMillis = (System.nanoTime() - stopAt) / 1_000_000;
       long stopped = System.nanoTime();
       for (var f : inFlight) {
         var r = f.get(30, java.util.concurrent.TimeUnit.SECONDS);
-        slowAnswers.add(r.status() + " " + r.body());
+        if (r != null) {
+          slowAnswers.add(r.status() + " " + r.body());
+        }
       }
       slow.shutdown();
       for (ExternalNode n : survivors) {
@@ -81,6 +96,7 @@ class GracefulShutdownIT {
 
     List<LoadGenerator.Outcome> everything = new ArrayList<>(tipOutcomes);
     everything.addAll(verifyOutcomes);
+    System.out.printf("Graceful shutdown: readiness while stopping %s%n", readiness);
     System.out.printf("Graceful shutdown: exit %d after %d ms; slow requests %s; %d tip and %d verify requests; "
         + "by node and status: %s; refused and re-sent: %d%n", exit, stopMillis, slowAnswers, tipOutcomes.size(),
         verifyOutcomes.size(), NodeLossIT.summary(everything),
@@ -92,6 +108,10 @@ class GracefulShutdownIT {
         + ",\"one\":1}", "200 {\"waited\":" + SLOW_MS + ",\"one\":1}"), slowAnswers,
         "requests under way when the listener closed were answered, with the pool still open");
     assertTrue(stopMillis >= SLOW_MS - 300, "the stop waited for the requests under way (" + stopMillis + " ms)");
+    int firstDown = readiness.indexOf("503 đang dừng / shutting down");
+    assertTrue(firstDown >= 0 && firstDown <= 5, "readiness went DOWN at once, with the reason: " + readiness);
+    assertTrue(readiness.subList(firstDown, readiness.size()).stream().allMatch(r -> r.startsWith("503")),
+        "and stayed DOWN until the listener closed: " + readiness);
     long victimServed = everything.stream()
         .filter(o -> o.node().equals(victim.name) && o.status() > 0).count();
     assertTrue(victimServed > 0, "the stopped node served load before it stopped");
