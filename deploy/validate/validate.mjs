@@ -75,6 +75,14 @@ if (dep) {
   check(String(c.ports.find((p) => p.name === "hazelcast").containerPort) === env.BINHYEN_CLUSTER_PORT.value, "Hazelcast port matches BINHYEN_CLUSTER_PORT");
   check(c.readinessProbe?.httpGet?.path === "/health/ready", "readiness probe on /health/ready");
   check(c.livenessProbe?.httpGet?.path === "/health/live", "liveness probe on /health/live");
+  // Graceful stop: preStop sleep + drain + grace + 15 s to leave the cluster must end before SIGKILL.
+  const preStop = c.lifecycle?.preStop?.exec?.command ?? [];
+  const seconds = (v) => (/ms$/.test(v) ? parseInt(v, 10) / 1000 : parseInt(v, 10));
+  const stopBudget = (preStop[0] === "sleep" ? Number(preStop[1]) : NaN)
+    + seconds(env.BINHYEN_SHUTDOWN_DRAIN?.value ?? "0") + seconds(env.BINHYEN_SHUTDOWN_GRACE?.value ?? "10") + 15;
+  check(preStop[0] === "sleep" && Number(preStop[1]) > 0, "preStop sleeps while the endpoint is removed");
+  check(pod.spec.terminationGracePeriodSeconds > stopBudget,
+    `terminationGracePeriodSeconds (${pod.spec.terminationGracePeriodSeconds}) above preStop + drain + grace + 15 s (${stopBudget})`);
   check(c.resources?.requests && c.resources?.limits, "resources requested and limited");
   check(dep.metadata.namespace === hz?.metadata.namespace, "Deployment and Services share a namespace");
 }

@@ -62,6 +62,9 @@ public final class VerifierModule implements FeatureModule {
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);
+    // Catch up at once after a membership change, a merge or a freeze, not one period later.
+    services.find(vn.binhyen.core.cluster.ClusterResync.class)
+        .ifPresent(r -> r.register("verification registry", registry::resync));
     services.register(TransparencyLog.class, translog);
     return keys.start()
         .compose(x -> keys.logKey())

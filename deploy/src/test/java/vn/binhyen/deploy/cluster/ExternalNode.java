@@ -70,13 +70,47 @@ final class ExternalNode {
     return process.waitFor();
   }
 
-  /** SIGTERM (a clean leave through the shutdown hook), then SIGKILL if it hangs. */
-  synchronized void stop() throws InterruptedException {
-    if (process != null && process.isAlive()) {
+  /**
+   * SIGTERM (the graceful stop of the shutdown hook: drain, grace, leave, close), then SIGKILL if it
+   * hangs past 40 s; the exit status (143 = 128 + 15 after a graceful stop, 137 after SIGKILL).
+   */
+  synchronized int stop() throws InterruptedException {
+    if (process == null) {
+      return -1;
+    }
+    if (process.isAlive()) {
+      resume();
       process.destroy();
-      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+      if (!process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor();
       }
+    }
+    return process.exitValue();
+  }
+
+  /** SIGSTOP: the JVM freezes (no heartbeats, no answers) until {@link #resume}. */
+  void pause() {
+    signal("STOP");
+  }
+
+  /** SIGCONT after {@link #pause}. */
+  void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+          .redirectErrorStream(true).start();
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + ": "
+            + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

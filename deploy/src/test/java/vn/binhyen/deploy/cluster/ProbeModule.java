@@ -18,6 +18,8 @@ import vn.binhyen.core.module.Services;
  * Test-only probes, on the test class path only (never in the jar): a rate-limited route, an
  * event published on the clustered event bus and the events this node heard, and a cluster job
  * whose runs this node counts. The fault tests read them on every node to see state cross nodes.
+ * {@code /test/probe/slow/:ms} answers after {@code ms} milliseconds with a database round trip
+ * made at the end, so it fails if the pool closed while it was under way (GracefulShutdownIT).
  */
 public final class ProbeModule implements FeatureModule {
 
@@ -67,8 +69,18 @@ public final class ProbeModule implements FeatureModule {
       });
       router.get("/test/probe/events").handler(ctx -> Json.ok(ctx,
           new JsonObject().put("heard", new JsonArray(List.copyOf(heard)))));
+      router.get("/test/probe/slow/:ms").handler(ctx -> slow(ctx, services));
       router.get("/test/probe/jobs").handler(ctx -> jobs(ctx, services.get(ClusterJobs.class)));
     });
+  }
+
+  private static void slow(RoutingContext ctx, Services services) {
+    long ms = Math.min(30_000, Math.max(1, Long.parseLong(ctx.pathParam("ms"))));
+    services.vertx().timer(ms)
+        .compose(x -> services.db().pool().query("SELECT 1 AS one").execute())
+        .onSuccess(rows -> Json.ok(ctx, new JsonObject().put("waited", ms)
+            .put("one", rows.iterator().next().getInteger("one"))))
+        .onFailure(ctx::fail);
   }
 
   private void jobs(RoutingContext ctx, ClusterJobs jobs) {

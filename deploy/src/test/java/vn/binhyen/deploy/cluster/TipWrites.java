@@ -15,22 +15,32 @@ import vn.binhyen.core.testing.Http;
  */
 final class TipWrites implements LoadGenerator.Write {
 
-  private static final String TEXT = "Tin báo tải thử số ";
+  private final String text;
+
+  TipWrites() {
+    this("Tin báo tải thử số ");
+  }
+
+  /** Tips whose text is {@code text} + their number: one prefix per test, so counts never mix. */
+  TipWrites(String text) {
+    this.text = text;
+  }
 
   @Override
   public Http.Response send(Http node, int n) {
     return node.post("/api/public/tips", new JsonObject()
-        .put("unit", "00004").put("category", "other").put("text", TEXT + n), null);
+        .put("unit", "00004").put("category", "other").put("text", text + n), null);
   }
 
   @Override
   public Map<Integer, Integer> stored(Connection owner) throws SQLException {
     Map<Integer, Integer> counts = new HashMap<>();
     try (PreparedStatement st = owner.prepareStatement(
-        "SELECT body, count(*) FROM tip WHERE body LIKE $$Tin báo tải thử số %$$ GROUP BY body")) {
+        "SELECT body, count(*) FROM tip WHERE starts_with(body, ?) GROUP BY body")) {
+      st.setString(1, text);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          counts.put(Integer.parseInt(rs.getString(1).substring(TEXT.length())), rs.getInt(2));
+          counts.put(Integer.parseInt(rs.getString(1).substring(text.length())), rs.getInt(2));
         }
       }
     }

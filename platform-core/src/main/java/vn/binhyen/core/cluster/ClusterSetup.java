@@ -15,6 +15,9 @@ import vn.binhyen.core.config.Config;
  */
 public final class ClusterSetup {
 
+  /** A member silent this long is dropped by its peers (hazelcast.max.no.heartbeat.seconds). */
+  public static final java.time.Duration MAX_NO_HEARTBEAT = java.time.Duration.ofSeconds(8);
+
   private ClusterSetup() {}
 
   public static HazelcastClusterManager clusterManager(Config config) {
@@ -27,7 +30,7 @@ public final class ClusterSetup {
     hz.setProperty("hazelcast.shutdownhook.enabled", "false");
     // Notice a killed member within seconds rather than a minute.
     hz.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    hz.setProperty("hazelcast.max.no.heartbeat.seconds", "8");
+    hz.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(MAX_NO_HEARTBEAT.toSeconds()));
     NetworkConfig net = hz.getNetworkConfig();
     net.setPort(config.clusterPort()).setPortAutoIncrement(true).setPortCount(20);
     net.setPublicAddress(null);

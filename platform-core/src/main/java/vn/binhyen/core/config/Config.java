@@ -36,7 +36,9 @@ public record Config(
     int httpMaxHeaderBytes,
     Map<String, Integer> publicCeilingsPerMinute,
     String dbAppUser,
-    Optional<String> dbAppPassword) {
+    Optional<String> dbAppPassword,
+    Duration shutdownDrain,
+    Duration shutdownGrace) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -62,6 +64,12 @@ public record Config(
     publicCeilingsPerMinute = Map.copyOf(publicCeilingsPerMinute);
     if (!dbAppUser.matches("[a-z_][a-z0-9_]{0,62}")) {
       throw new ConfigException("BINHYEN_DB_APP_USER", "must be a plain lower-case role name");
+    }
+    if (shutdownDrain.isNegative() || shutdownDrain.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("BINHYEN_SHUTDOWN_DRAIN", "must be 0–300 s");
+    }
+    if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new ConfigException("BINHYEN_SHUTDOWN_GRACE", "must be 0–300 s");
     }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
@@ -109,7 +117,7 @@ public record Config(
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
   }
 
   public Config withDbUrl(String url) {
@@ -117,6 +125,6 @@ public record Config(
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
   }
 }

@@ -92,7 +92,9 @@ public final class ConfigLoader {
         integer("BINHYEN_HTTP_MAX_HEADER_BYTES", 16 * 1024),
         publicCeilings(),
         text("BINHYEN_DB_APP_USER", "binhyen_app"),
-        Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()));
+        Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()),
+        duration("BINHYEN_SHUTDOWN_DRAIN", Duration.ZERO),
+        duration("BINHYEN_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
   }
 
   private Optional<String> dbUrl() {
@@ -160,6 +162,20 @@ public final class ConfigLoader {
   private String text(String key, String fallback) {
     String v = values.get(key);
     return v == null || v.isBlank() ? fallback : v.trim();
+  }
+
+  /** A duration: {@code 500ms}, {@code 2s} or a whole number of seconds ({@code 2}). */
+  private Duration duration(String key, Duration fallback) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    var m = java.util.regex.Pattern.compile("(\\d{1,6})\\s*(ms|s)?").matcher(v.trim());
+    if (!m.matches()) {
+      throw new ConfigException(key, "must be a duration such as 2s, 500ms or 2 (seconds) (got \"" + v + "\")");
+    }
+    long n = Long.parseLong(m.group(1));
+    return "ms".equals(m.group(2)) ? Duration.ofMillis(n) : Duration.ofSeconds(n);
   }
 
   private int integer(String key, int fallback) {

@@ -29,6 +29,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Services services;
   private final ApiContract contract;
   private final List<FeatureModule> modules;
+  private io.vertx.core.http.HttpServer server;
 
   public HttpVerticle(Services services, ApiContract contract, List<FeatureModule> modules) {
     this.services = services;
@@ -46,6 +47,7 @@ public final class HttpVerticle extends VerticleBase {
         config.dataDir().resolve("uploads-tmp"));
     return OpenAPIContract.from(vertx, contract.json()).map(ValidatorCache::around).compose(openapi -> {
       RouterBuilder builder = RouterBuilder.create(vertx, openapi, RequestExtractor.withBodyHandler());
+      builder.rootHandler(this::closeWhenStopping);
       builder.rootHandler(RequestGuard::handle);
       builder.rootHandler(new ClientAddress(config.trustedProxies()).handler());
       builder.rootHandler(SecurityHeaders::handle);
@@ -79,8 +81,32 @@ public final class HttpVerticle extends VerticleBase {
           .requestHandler(router)
           .invalidRequestHandler(InvalidRequests::handle)
           .listen()
+          .onSuccess(s -> server = s)
           .onSuccess(s -> log.debug("HTTP verticle listening on {}", s.actualPort()));
     });
+  }
+
+  /**
+   * Graceful: the listener stops accepting, idle connections close, requests under way get up to
+   * {@code BINHYEN_SHUTDOWN_GRACE} to finish, then what is left is cut. Runs when Platform.close
+   * undeploys the HTTP verticles, before the pool and the cluster close.
+   */
+  @Override
+  public Future<?> stop() {
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    long grace = services.config().shutdownGrace().toMillis();
+    return server.shutdown(grace, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  // While the node drains, each answer tells its client to close the connection: a kept-alive
+  // connection is not reused for a request that the closing listener would drop unanswered.
+  private void closeWhenStopping(io.vertx.ext.web.RoutingContext ctx) {
+    if (services.stopping()) {
+      ctx.response().putHeader(io.vertx.core.http.HttpHeaders.CONNECTION, io.vertx.core.http.HttpHeaders.CLOSE);
+    }
+    ctx.next();
   }
 
   private void requireEveryOperationMounted(Set<String> mounted) {

@@ -43,6 +43,7 @@ public final class Services {
   private final ReorgParticipants reorgParticipants = new ReorgParticipants();
   private final Map<Class<?>, Object> extra = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicBoolean accepting = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
 
   public Services(Vertx vertx, Config config, Db db, MasterKey masterKey, JwtKeys jwtKeys,
       TenantDirectory tenantDirectory, TenantService tenants, UserService users, AuthService auth,
@@ -92,6 +93,19 @@ public final class Services {
 
   public boolean accepting() {
     return accepting.get();
+  }
+
+  /**
+   * The node is shutting down (SIGTERM): readiness reports DOWN from now on and every answer asks
+   * its client to close the connection, so load balancers and kept-alive clients move elsewhere
+   * before the listener closes ({@code Platform.close}, docs/operations.md).
+   */
+  public void markStopping() {
+    stopping.set(true);
+  }
+
+  public boolean stopping() {
+    return stopping.get();
   }
 
   public <T> void register(Class<T> type, T service) {

@@ -40,16 +40,19 @@ final class HealthRoutes {
       boolean started = services.accepting();
       var quorum = services.get(vn.binhyen.core.cluster.Quorum.class);
       boolean majority = quorum.held();
-      boolean up = dbUp && clusterUp && started && majority;
+      boolean stopping = services.stopping();
+      boolean up = dbUp && clusterUp && started && majority && !stopping;
       JsonObject body = new JsonObject()
           .put("status", up ? "UP" : "DOWN")
           .put("checks", new JsonObject()
-              .put("startup", started ? "UP" : "STARTING")
+              .put("startup", stopping ? "STOPPING" : started ? "UP" : "STARTING")
               .put("database", dbUp ? "UP" : "DOWN")
               .put("cluster", clusterUp ? "UP" : "DOWN")
               .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size())
               .put("majority", majority ? "UP" : "DOWN"));
-      if (!majority) {
+      if (stopping) {
+        body.put("reason", "đang dừng / shutting down");
+      } else if (!majority) {
         body.put("reason", "cut off from the cluster: " + quorum.reason());
       }
       send(ctx, up ? 200 : 503, body);

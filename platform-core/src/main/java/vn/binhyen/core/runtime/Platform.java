@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.AccessPolicy;
 import vn.binhyen.core.audit.AuditLog;
 import vn.binhyen.core.cluster.ClusterJobs;
+import vn.binhyen.core.cluster.ClusterResync;
 import vn.binhyen.core.cluster.ClusterSetup;
 import vn.binhyen.core.cluster.Quorum;
 import vn.binhyen.core.config.Config;
@@ -56,15 +57,18 @@ public final class Platform implements AutoCloseable {
   private final Services services;
   private final List<FeatureModule> modules;
   private final int httpPort;
+  private final String httpDeployment;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Platform(Config config, DatabaseSetup database, Vertx vertx, Services services,
-      List<FeatureModule> modules, int httpPort) {
+      List<FeatureModule> modules, int httpPort, String httpDeployment) {
     this.config = config;
     this.database = database;
     this.vertx = vertx;
     this.services = services;
     this.modules = modules;
     this.httpPort = httpPort;
+    this.httpDeployment = httpDeployment;
   }
 
   /** The feature modules on the class path (tenant-admin, channel-verifier, ...), in start order. */
@@ -96,8 +100,12 @@ public final class Platform implements AutoCloseable {
       ClusterSetup.eventBus(options, effective);
       Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory())
           .withClusterManager(cluster).buildClustered().await();
-      Services services = services(vertx, effective, database, cluster);
-      services.register(Quorum.class, new Quorum(cluster, effective.clusterSize()));
+      ClusterResync resync = new ClusterResync();
+      Services services = services(vertx, effective, database, cluster, resync);
+      Quorum quorum = new Quorum(cluster, effective.clusterSize());
+      quorum.watch(vertx, ClusterSetup.MAX_NO_HEARTBEAT, resync);
+      services.register(Quorum.class, quorum);
+      services.register(ClusterResync.class, resync);
       ClusterJobs jobs = new ClusterJobs(vertx, cluster.getHazelcastInstance());
       services.register(ClusterJobs.class, jobs);
       jobs.schedule("revocation-sweep", java.time.Duration.ofHours(1), () -> services.revocations().sweep());
@@ -115,12 +123,12 @@ public final class Platform implements AutoCloseable {
         m.start(services).await();
       }
       services.outbox().start(); // every module's handlers are registered now
-      vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
+      String http = vertx.deployVerticle(() -> new HttpVerticle(services, contract, all),
           new DeploymentOptions().setInstances(effective.httpInstances())).await();
       log.info("BinhYen node ready on http://localhost:{} in {} ms (cluster {} with {} member(s))",
           effective.httpPort(), (System.nanoTime() - t0) / 1_000_000, effective.clusterName(),
           cluster.getNodes().size());
-      return new Platform(effective, database, vertx, services, all, effective.httpPort());
+      return new Platform(effective, database, vertx, services, all, effective.httpPort(), http);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -128,7 +136,7 @@ public final class Platform implements AutoCloseable {
   }
 
   private static Services services(Vertx vertx, Config config, DatabaseSetup database,
-      HazelcastClusterManager cluster) {
+      HazelcastClusterManager cluster, ClusterResync resync) {
     Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
     Db db = new Db(pool);
     MasterKey master = config.masterKey().map(MasterKey::fromBase64)
@@ -142,7 +150,8 @@ public final class Platform implements AutoCloseable {
     UserRepository userRepo = new UserRepository();
     Revocations revocations = new Revocations(vertx, pool, config.accessTokenTtl());
     revocations.start(vertx).await();
-    resyncOnMembershipChange(cluster, revocations);
+    resync.register("revocations and sign-outs", revocations::sync);
+    resyncOnMembershipChange(cluster, resync);
     RateLimiter rateLimiter = new RateLimiter(vertx, cluster.getHazelcastInstance());
     return new Services(vertx, config, db, master, jwtKeys, directory,
         new TenantService(db, tenantRepo, directory),
@@ -154,26 +163,22 @@ public final class Platform implements AutoCloseable {
   }
 
   // A node that was cut off may have missed cluster messages: catch up as soon as it rejoins.
-  private static void resyncOnMembershipChange(HazelcastClusterManager cluster,
-      Revocations revocations) {
+  private static void resyncOnMembershipChange(HazelcastClusterManager cluster, ClusterResync resync) {
     var hz = cluster.getHazelcastInstance();
-    Runnable resync = () -> revocations.sync()
-        .onFailure(e -> log.warn("Revocation sync after a membership change failed: {}",
-            e.getMessage()));
     hz.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
       @Override
       public void memberAdded(com.hazelcast.cluster.MembershipEvent e) {
-        resync.run();
+        resync.run("a member joined");
       }
 
       @Override
       public void memberRemoved(com.hazelcast.cluster.MembershipEvent e) {
-        resync.run();
+        resync.run("a member left");
       }
     });
     hz.getLifecycleService().addLifecycleListener(e -> {
       if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.MERGED) {
-        resync.run();
+        resync.run("a merge");
       }
     });
   }
@@ -196,9 +201,30 @@ public final class Platform implements AutoCloseable {
     return "postgresql://" + u.user() + "@" + u.host() + ":" + u.port() + "/" + u.database();
   }
 
-  /** Blocking: leaves the cluster, stops HTTP, closes the pool and the embedded database. */
+  /**
+   * Blocking, graceful, in this order (docs/operations.md, "Stopping a node"): readiness goes DOWN
+   * at once; after {@code BINHYEN_SHUTDOWN_DRAIN} (so a load balancer has seen it) the listeners
+   * close and the requests under way get {@code BINHYEN_SHUTDOWN_GRACE} to finish (a tip is
+   * answered only once stored, so every acknowledged tip is in the database by then); then the
+   * node leaves the cluster, and the pool and the embedded database close. Idempotent.
+   */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    services.markStopping();
+    log.info("Stopping: readiness DOWN; listeners close in {} ms, then requests under way get {} ms",
+        config.shutdownDrain().toMillis(), config.shutdownGrace().toMillis());
+    sleep(config.shutdownDrain());
+    try {
+      vertx.undeploy(httpDeployment)
+          .await(config.shutdownGrace().toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+      log.warn("Stopping HTTP did not finish cleanly: {}", e.toString());
+    }
+    log.info("Stopping: HTTP closed after {} ms; leaving the cluster", (System.nanoTime() - t0) / 1_000_000);
     try {
       // Bounded: from a JVM shutdown hook Vert.x's close can wait forever on its cluster manager.
       vertx.close().await(15, java.util.concurrent.TimeUnit.SECONDS);
@@ -206,6 +232,18 @@ public final class Platform implements AutoCloseable {
       log.warn("Closing Vert.x did not finish cleanly: {}", e.toString());
     }
     database.close();
+    log.info("Stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private static void sleep(java.time.Duration d) {
+    if (d.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** For the demo and CLI: runs a future on this node and waits. */

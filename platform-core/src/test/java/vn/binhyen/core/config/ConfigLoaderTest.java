@@ -97,4 +97,30 @@ class ConfigLoaderTest {
     assertEquals("BINHYEN_HTTP_MAX_HEADER_BYTES", assertThrows(ConfigException.class,
         () -> ConfigLoader.from(Map.of("BINHYEN_HTTP_MAX_HEADER_BYTES", "10"))).key());
   }
+
+  @Test
+  void shutdown_drain_and_grace_default_to_nothing_and_ten_seconds() {
+    Config c = ConfigLoader.from(Map.of());
+    assertEquals(java.time.Duration.ZERO, c.shutdownDrain());
+    assertEquals(java.time.Duration.ofSeconds(10), c.shutdownGrace());
+  }
+
+  @Test
+  void shutdown_durations_read_seconds_and_milliseconds() {
+    Config c = ConfigLoader.from(Map.of("BINHYEN_SHUTDOWN_DRAIN", "1500ms", "BINHYEN_SHUTDOWN_GRACE", "7s"));
+    assertEquals(java.time.Duration.ofMillis(1500), c.shutdownDrain());
+    assertEquals(java.time.Duration.ofSeconds(7), c.shutdownGrace());
+    assertEquals(java.time.Duration.ofSeconds(3),
+        ConfigLoader.from(Map.of("BINHYEN_SHUTDOWN_DRAIN", "3")).shutdownDrain());
+  }
+
+  @Test
+  void a_shutdown_duration_that_is_not_one_names_the_key() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_SHUTDOWN_GRACE", "ten seconds")));
+    assertEquals("BINHYEN_SHUTDOWN_GRACE", e.key());
+    ConfigException tooLong = assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_SHUTDOWN_DRAIN", "301s")));
+    assertEquals("BINHYEN_SHUTDOWN_DRAIN", tooLong.key());
+  }
 }
