@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
 import io.vertx.core.net.impl.ConnectionBase;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ public final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   private static final Logger log = LoggerFactory.getLogger(StrictRequestDecoder.class);
   static final String NAME = "httpDecoder";
+  /** The time a request line and its headers may take to arrive, from their first byte. */
+  static final long HEADER_DEADLINE_SECONDS = 10;
 
   /** The failure a request with both framing headers carries; {@link InvalidRequests} answers it. */
   public static final class AmbiguousFraming extends RuntimeException {
@@ -47,6 +50,10 @@ public final class StrictRequestDecoder extends VertxHttpRequestDecoder {
 
   /** Set on the first ambiguous request: nothing after it on this connection is decoded. */
   private boolean poisoned;
+  /** Between requests (and at the start): the next byte begins a request line. */
+  private boolean betweenRequests = true;
+  /** When the first byte of the request whose headers are being read arrived (0: none). */
+  private long headersStartedNanos;
 
   public StrictRequestDecoder(HttpServerOptions options) {
     super(options);
@@ -73,8 +80,28 @@ public final class StrictRequestDecoder extends VertxHttpRequestDecoder {
       in.skipBytes(in.readableBytes());
       return;
     }
+    if (betweenRequests && headersStartedNanos == 0 && in.isReadable()) {
+      headersStartedNanos = System.nanoTime();
+      long started = headersStartedNanos;
+      // A client that trickles its headers byte by byte never goes idle: it gets HEADER_DEADLINE
+      // for the whole request line and headers, then the connection is closed.
+      ctx.executor().schedule(() -> {
+        if (headersStartedNanos == started) {
+          ctx.close();
+        }
+      }, HEADER_DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
     int from = out.size();
     super.decode(ctx, in, out);
+    for (int i = from; i < out.size(); i++) {
+      if (out.get(i) instanceof HttpRequest) {
+        betweenRequests = false;
+        headersStartedNanos = 0;
+      }
+      if (out.get(i) instanceof LastHttpContent) {
+        betweenRequests = true;
+      }
+    }
     for (int i = from; i < out.size(); i++) {
       if (out.get(i) instanceof HttpRequest request && unframeable(request)) {
         request.setDecoderResult(DecoderResult.failure(new AmbiguousFraming()));

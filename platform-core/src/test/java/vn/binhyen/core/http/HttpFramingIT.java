@@ -102,6 +102,36 @@ class HttpFramingIT {
     assertProblem(many, 431, "headers-too-large");
   }
 
+  /**
+   * Slowloris: a client that sends one header byte every second never goes idle, so only a
+   * deadline for the whole request head cuts it off (10 s from its first byte).
+   */
+  @Test
+  void headers_trickled_byte_by_byte_are_cut_off_after_the_header_deadline() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", http.port())) {
+      socket.setSoTimeout(1_000);
+      var output = socket.getOutputStream();
+      output.write("GET /health/live HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      long started = System.nanoTime();
+      boolean closed = false;
+      while (!closed && System.nanoTime() - started < 25_000_000_000L) {
+        try {
+          output.write('X');
+          output.flush();
+          closed = socket.getInputStream().read() == -1;
+        } catch (SocketTimeoutException stillOpen) {
+          // nothing to read yet: the server is waiting for the rest of the headers
+        } catch (SocketException reset) {
+          closed = true;
+        }
+      }
+      long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+      assertTrue(closed, "the connection was still open after 25 s of trickled headers");
+      assertTrue(seconds >= StrictRequestDecoder.HEADER_DEADLINE_SECONDS - 1,
+          "not cut before the deadline: " + seconds + " s");
+    }
+  }
+
   @Test
   void content_length_chunked_and_pipelined_requests_still_work() throws Exception {
     String json = login();
