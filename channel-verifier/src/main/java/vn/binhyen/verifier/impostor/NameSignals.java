@@ -21,6 +21,9 @@ final class NameSignals {
     private static final List<String> SERVICE_NAMES = List.of("tiep nhan", "trinh bao", "to giac", "tin bao",
             "tiep dan", "tiep cong dan");
 
+    /** The words a police unit's name starts with. */
+    private static final List<String> POLICE_WORDS = List.of("cong an", "canh sat", "bo cong an");
+
     private final DirectoryIndex index;
     private final ScoringThresholds thresholds;
 
@@ -138,9 +141,13 @@ final class NameSignals {
         }
         ScamVocabulary v = ScamVocabulary.DEFAULT;
         List<ScamVocabulary.Phrase> authority = new ArrayList<>(v.find(ScamVocabulary.Kind.AUTHORITY, text));
-        List<ScamVocabulary.Phrase> invented = v.find(ScamVocabulary.Kind.INVENTED, text);
+        List<ScamVocabulary.Phrase> invented = new ArrayList<>(v.find(ScamVocabulary.Kind.INVENTED, text));
         List<ScamVocabulary.Phrase> service = v.find(ScamVocabulary.Kind.SERVICE, text);
         boolean police = claim != null && claim.claimsUnit() && !claim.newsOutlet();
+        if (police) {
+            // "UBND Công an tỉnh ...": a body that does not exist inside the police put before a police unit
+            invented.addAll(v.findBefore(ScamVocabulary.Kind.NOT_POLICE_PARENT, text, POLICE_WORDS));
+        }
         List<String> parts = new ArrayList<>();
         if (police) {
             parts.add(claim.namesKnownUnit() ? describe(claim) : "Công an");
