@@ -149,14 +149,15 @@ final class NameSignals {
             invented.addAll(v.findBefore(ScamVocabulary.Kind.NOT_POLICE_PARENT, text, POLICE_WORDS));
         }
         List<String> parts = new ArrayList<>();
-        if (police) {
-            parts.add(claim.namesKnownUnit() ? describe(claim) : "Công an");
-        }
+        // a police unit the registry does not know is named in each reader's language; a known one by its name
+        String unitVi = !police ? null : claim.namesKnownUnit() ? describe(claim) : "một đơn vị Công an";
+        String unitEn = !police ? null : claim.namesKnownUnit() ? describe(claim) : "a police unit";
         authority.forEach(p -> parts.add(p.display()));
         invented.forEach(p -> parts.add(p.display()));
         if ((police || !authority.isEmpty() || !invented.isEmpty()) && !service.isEmpty()) {
             service.forEach(p -> parts.add(p.display()));
-            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(withUnit(unitVi, parts), withUnit(unitEn, parts),
+                    Signal.AUTHORITY_SELLS_SERVICE.weight(), ""));
             return;
         }
         if (paired(v, ScamVocabulary.Kind.TRAFFIC, ScamVocabulary.Kind.TRAFFIC_SERVICE, text, f)
@@ -165,7 +166,7 @@ final class NameSignals {
         }
         if (!invented.isEmpty()) {
             double weight = police || !authority.isEmpty() ? 0.8 : Signal.INVENTED_BODY.weight();
-            f.add(Signal.INVENTED_BODY.reason(quoted(parts), weight));
+            f.add(Signal.INVENTED_BODY.reason(withUnit(unitVi, parts), withUnit(unitEn, parts), weight, ""));
         }
     }
 
@@ -206,6 +207,12 @@ final class NameSignals {
         b.forEach(p -> parts.add(p.display()));
         f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
         return true;
+    }
+
+    /** The unit label (unquoted, in the reader's language) followed by the page's words, quoted. */
+    private static String withUnit(String unit, List<String> parts) {
+        String q = quoted(parts);
+        return unit == null ? q : q.isEmpty() ? unit : unit + ", " + q;
     }
 
     private static String quoted(List<String> parts) {
