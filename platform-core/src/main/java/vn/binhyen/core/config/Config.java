@@ -38,7 +38,8 @@ public record Config(
     String dbAppUser,
     Optional<String> dbAppPassword,
     Duration shutdownDrain,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Settings settings) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -117,7 +118,7 @@ public record Config(
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace, settings);
   }
 
   public Config withDbUrl(String url) {
@@ -125,6 +126,6 @@ public record Config(
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace, settings);
   }
 }
