@@ -75,7 +75,10 @@
     t.events.forEach(function (e) {
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
         : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
-      events.appendChild(Tips.el('li', Tips.time(e.at) + ' · ' + e.actor + ' · ' + what + (e.note ? ': ' + e.note : '')));
+      const note = !e.note ? '' : (e.kind === 'identity' ? ' — ' + I18n.t('inbox.event.reason', 'lý do') + ': ' : ': ') + e.note;
+      const li = Tips.el('li', Tips.time(e.at) + ' · ' + e.actor + ' · ' + what + note);
+      li.dataset.kind = e.kind;
+      events.appendChild(li);
     });
     $('d-reveal').hidden = !t.hasContact;
     $('detail').hidden = false;
@@ -94,6 +97,45 @@
     } catch (e) { showError(e); }
   }
 
+  // The reveal asks for a reason in a modal dialog (native <dialog>: focus moves in, Escape
+  // cancels, focus returns to the button); the server checks the reason again.
+  function wireReveal() {
+    const dialog = $('reveal-dialog');
+    const reason = $('reveal-reason');
+    const error = $('reveal-error');
+    function fail(text) {
+      error.textContent = text;
+      error.hidden = false;
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+    }
+    $('d-reveal').addEventListener('click', function () {
+      reason.value = '';
+      reason.removeAttribute('aria-invalid');
+      error.hidden = true;
+      dialog.showModal();
+      reason.focus();
+    });
+    $('reveal-cancel').addEventListener('click', function () { dialog.close('cancel'); });
+    dialog.addEventListener('close', function () { $('d-reveal').focus(); });
+    $('reveal-form').addEventListener('submit', async function (ev) {
+      ev.preventDefault();
+      const text = reason.value.trim();
+      if (text.length < 3) { fail(I18n.t('inbox.reveal.short', 'Hãy ghi lý do, ít nhất 3 ký tự.')); return; }
+      $('reveal-confirm').setAttribute('aria-busy', 'true');
+      try {
+        const i = await Api.post('/api/tips/' + current.id + '/identity', { reason: text });
+        dialog.close('revealed');
+        await open(current.id);
+        $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
+      } catch (e) {
+        fail(String((e.problem && e.problem.detail) || e.message || ''));
+      } finally {
+        $('reveal-confirm').removeAttribute('aria-busy');
+      }
+    });
+  }
+
   window.addEventListener('DOMContentLoaded', async function () {
     I18n.apply();
     me = await Api.me();
@@ -110,13 +152,7 @@
         await open(current.id);
       } catch (e) { showError(e); }
     });
-    $('d-reveal').addEventListener('click', async function () {
-      if (!window.confirm(I18n.t('inbox.reveal.confirm', 'Xem danh tính người báo tin? Việc này được ghi vào nhật ký.'))) { return; }
-      try {
-        const i = await Api.post('/api/tips/' + current.id + '/identity');
-        $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
-      } catch (e) { showError(e); }
-    });
+    wireReveal();
     document.addEventListener('langchange', list);
     await list();
     document.body.dataset.ready = 'true';
