@@ -1,6 +1,7 @@
 package vn.binhyen.core.tips;
 
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.text.Bilingual;
 import vn.binhyen.core.text.Fold;
 
 /**
@@ -16,14 +17,14 @@ public record RevealReason(String text) {
   public RevealReason {
     text = text == null ? "" : Fold.nfc(text).strip();
     if (text.codePointCount(0, text.length()) < MIN) {
-      throw new DomainError.Invalid("reveal-reason-required",
-          "Hãy ghi lý do xem danh tính người báo tin (từ " + MIN + " đến " + MAX + " ký tự)"
-              + " / give the reason for revealing the tipster's identity (" + MIN + " to " + MAX + " characters)");
+      throw new DomainError.Invalid("reveal-reason-required", new Bilingual(
+          "Hãy ghi lý do xem danh tính người báo tin (từ " + MIN + " đến " + MAX + " ký tự).",
+          "Give the reason for revealing the tipster's identity (" + MIN + " to " + MAX + " characters)."));
     }
     if (text.codePointCount(0, text.length()) > MAX) {
-      throw new DomainError.Invalid("reveal-reason-too-long",
-          "Lý do dài quá " + MAX + " ký tự, hãy viết ngắn lại"
-              + " / the reason is longer than " + MAX + " characters, shorten it");
+      throw new DomainError.Invalid("reveal-reason-too-long", new Bilingual(
+          "Lý do dài quá " + MAX + " ký tự, hãy viết ngắn lại.",
+          "The reason is longer than " + MAX + " characters; shorten it."));
     }
   }
 }
