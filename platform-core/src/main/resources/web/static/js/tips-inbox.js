@@ -31,10 +31,8 @@
   }
 
   function showError(e) {
-    // Older server messages read "Vietnamese / English": show the page's language only.
-    const m = String((e.problem && e.problem.detail) || e.message || '');
-    const i = m.indexOf(' / ');
-    $('d-error').textContent = i < 0 ? m : (I18n.lang() === 'en' ? m.substring(i + 3) : m.substring(0, i));
+    // The server answers in the language Api asked for (Accept-Language): shown as it comes.
+    $('d-error').textContent = String((e.problem && e.problem.detail) || e.message || '');
     $('d-error').hidden = false;
   }
 
