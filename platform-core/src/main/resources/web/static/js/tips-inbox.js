@@ -74,12 +74,17 @@
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
         : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
       const note = !e.note ? '' : (e.kind === 'identity' ? ' — ' + I18n.t('inbox.event.reason', 'lý do') + ': ' : ': ') + e.note;
-      const li = Tips.el('li', Tips.time(e.at) + ' · ' + e.actor + ' · ' + what + note);
+      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note);
       li.dataset.kind = e.kind;
       events.appendChild(li);
     });
     $('d-reveal').hidden = !t.hasContact;
     $('detail').hidden = false;
+  }
+
+  // Tips sent by citizens are stored with the actor "Người báo tin / citizen": shown in one language.
+  function actor(name) {
+    return name === 'Người báo tin / citizen' ? I18n.t('inbox.actor.citizen', 'Người báo tin') : name;
   }
 
   async function act(action) {

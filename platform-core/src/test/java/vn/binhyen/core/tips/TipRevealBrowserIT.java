@@ -84,6 +84,8 @@ class TipRevealBrowserIT {
     assertTrue(event.contains("badinh-officer") && event.contains(reason) && event.contains("Đã xem danh tính người báo tin"),
         "the history says who, when and why, with a label: " + event);
     assertFalse(event.contains("identity"), "a label, never the code: " + event);
+    String history = driver.findElement(By.id("d-events")).getText();
+    assertFalse(history.contains(" / ") || history.contains("receive "), "the history in one language, with labels: " + history);
     screenshot("tips-reveal-history-" + width + ".png");
   }
 
