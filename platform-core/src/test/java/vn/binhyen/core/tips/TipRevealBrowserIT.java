@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -42,13 +42,16 @@ class TipRevealBrowserIT {
     }
   }
 
-  @ParameterizedTest(name = "at {0} px")
-  @ValueSource(ints = {390, 1280})
-  void the_reveal_asks_for_a_reason_in_an_accessible_dialog_and_lands_in_the_history(int width) throws Exception {
+  /** Letters only Vietnamese uses here (Latin-1 Supplement to Latin Extended Additional, đ included). */
+  private static final java.util.regex.Pattern VIETNAMESE = java.util.regex.Pattern.compile("[\\u00C0-\\u1EF9]");
+
+  @ParameterizedTest(name = "at {0} px in {1}")
+  @CsvSource({"390, vi", "1280, vi", "390, en", "1280, en"})
+  void the_reveal_asks_for_a_reason_in_an_accessible_dialog_and_lands_in_the_history(int width, String lang) throws Exception {
     String nonce = "rv" + Long.toString(System.nanoTime(), 36);
     JsonObject tip = submit("00004", "crime", "Tố giác đánh bạc " + nonce, PHONE);
     Browser.width(driver, width);
-    login("badinh-officer");
+    login("badinh-officer", lang);
     openTip(tip.getString("receipt"), nonce);
     var wait = Browser.waitFor(driver);
 
@@ -56,6 +59,13 @@ class TipRevealBrowserIT {
     driver.findElement(By.id("d-reveal")).click();
     wait.until(d -> dialogOpen());
     assertEquals("reveal-reason", activeId(), "focus moves into the dialog, on the reason");
+    String dialogText = driver.findElement(By.id("reveal-dialog")).getText();
+    if (lang.equals("en")) {
+      assertTrue(dialogText.contains("Reason (required)"), dialogText);
+      assertFalse(VIETNAMESE.matcher(dialogText).find(), "the English dialog has no Vietnamese: " + dialogText);
+    } else {
+      assertTrue(dialogText.contains("Lý do xem (bắt buộc)"), dialogText);
+    }
     driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     wait.until(d -> !dialogOpen());
     assertEquals("d-reveal", activeId(), "focus returns to the button");
@@ -72,7 +82,7 @@ class TipRevealBrowserIT {
     assertEquals("true", driver.findElement(By.id("reveal-reason")).getAttribute("aria-invalid"));
     assertFalse(Browser.scrollsSideways(driver), "no sideways scroll at " + width + " px");
     assertEquals(java.util.List.of(), Browser.axeSeriousFindings(driver), "axe-core with the dialog open at " + width + " px");
-    screenshot("tips-reveal-dialog-" + width + ".png");
+    screenshot("tips-reveal-dialog-" + width + "-" + lang + ".png");
 
     String reason = "Cần gọi lại để xác minh địa điểm " + nonce;
     driver.findElement(By.id("reveal-reason")).clear();
@@ -81,12 +91,13 @@ class TipRevealBrowserIT {
     wait.until(d -> !dialogOpen() && d.findElement(By.id("d-identity")).getText().contains("0912"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#d-events li[data-kind='identity']")));
     String event = driver.findElement(By.cssSelector("#d-events li[data-kind='identity']")).getText();
-    assertTrue(event.contains("badinh-officer") && event.contains(reason) && event.contains("Đã xem danh tính người báo tin"),
+    String label = lang.equals("en") ? "Revealed the tipster\u2019s identity — reason: " : "Đã xem danh tính người báo tin — lý do: ";
+    assertTrue(event.contains("badinh-officer") && event.contains(label + reason),
         "the history says who, when and why, with a label: " + event);
-    assertFalse(event.contains("identity"), "a label, never the code: " + event);
+    assertFalse(event.contains("· identity"), "a label, never the code: " + event);
     String history = driver.findElement(By.id("d-events")).getText();
     assertFalse(history.contains(" / ") || history.contains("receive "), "the history in one language, with labels: " + history);
-    screenshot("tips-reveal-history-" + width + ".png");
+    screenshot("tips-reveal-history-" + width + "-" + lang + ".png");
   }
 
   private static void openTip(String receipt, String nonce) {
@@ -106,10 +117,11 @@ class TipRevealBrowserIT {
     });
   }
 
-  private static void login(String user) {
+  private static void login(String user, String lang) {
     driver.manage().deleteAllCookies();
     driver.get(http().base() + "/login");
-    ((JavascriptExecutor) driver).executeScript("localStorage.removeItem('by_lang');");
+    ((JavascriptExecutor) driver).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
+    driver.navigate().refresh();
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
     driver.findElement(By.id("login-submit")).click();
