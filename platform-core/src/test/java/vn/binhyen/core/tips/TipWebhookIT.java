@@ -244,7 +244,8 @@ class TipWebhookIT {
     assertEquals(1, tipsFor("zalo", msgId));
     String officer = http().login("badinh-officer");
     long id = scalar("SELECT id FROM tip WHERE source = 'zalo' AND source_message_id = ?", msgId);
-    Http.Response identity = http().post("/api/tips/" + id + "/identity", null, officer);
+    Http.Response identity = http().post("/api/tips/" + id + "/identity",
+        new JsonObject().put("reason", "Cần gọi lại người báo tin"), officer);
     assertEquals("2468013579246801357", identity.json().getString("account"));
   }
 }
