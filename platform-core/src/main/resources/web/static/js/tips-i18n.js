@@ -15,7 +15,7 @@
     'tips.occurred': 'When (optional)', 'tips.contact': 'Contact (optional, encrypted)',
     'tips.attachments': 'Photos, video, audio', 'tips.send': 'Send the tip', 'tips.receipt.title': 'Tip sent',
     'tips.receipt.keep': 'Write down the code and secret below to follow your tip. The secret is shown only once.',
-    'tips.receipt': 'Receipt code', 'tips.secret': 'Secret', 'tips.follow.open': 'Open', 'tips.status': 'Status',
+    'tips.receipt': 'Receipt code', 'tips.sender': 'Tipster', 'tips.secret': 'Secret', 'tips.follow.open': 'Open', 'tips.status': 'Status',
     'tips.reply.citizen': 'Add information', 'tips.reply.send': 'Send', 'tips.inbox': 'Tips inbox',
     'tips.dashboard': 'Tip figures', 'tips.search': 'Search text or code, with or without accents',
     'tips.all': 'All', 'tips.open': 'Open', 'tips.sort.newest': 'Newest', 'tips.sort.oldest': 'Oldest',

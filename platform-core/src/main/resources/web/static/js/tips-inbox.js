@@ -45,7 +45,9 @@
     $('d-status').textContent = Tips.status(t.status);
     $('d-status').dataset.status = t.status;
     $('d-text').textContent = t.text;
-    $('d-meta').textContent = [I18n.t('category.' + t.category, t.category), t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
+    // A Zalo or Messenger sender is known only by a pseudonym (their messages share it).
+    const sender = t.sender ? I18n.t('tips.sender', 'Người báo tin') + ' ' + t.sender : null;
+    $('d-meta').textContent = [sender, I18n.t('category.' + t.category, t.category), t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
     const atts = $('d-attachments');
     atts.replaceChildren();
     t.attachments.forEach(function (a) {

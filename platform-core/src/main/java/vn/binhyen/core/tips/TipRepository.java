@@ -32,7 +32,7 @@ final class TipRepository {
 
   static final String COLUMNS = "id, receipt, tenant_id, tenant_path, key_tenant, category, status,"
       + " source, body, place, occurred, contact_sealed, account_sealed, assignee, reject_reason,"
-      + " received_at, sla_due_at, first_response_at, sla_breached";
+      + " received_at, sla_due_at, first_response_at, sla_breached, sender_key";
 
   private static final String CATEGORIES =
       "SELECT id, name_vi, name_en, sla_hours FROM tip_category ORDER BY position";
@@ -287,7 +287,7 @@ final class TipRepository {
         r.getString("source"), r.getString("body"), r.getString("place"), r.getString("occurred"),
         bytes(r, "contact_sealed"), bytes(r, "account_sealed"), r.getString("assignee"),
         r.getString("reject_reason"), r.getOffsetDateTime("received_at"), r.getOffsetDateTime("sla_due_at"),
-        r.getOffsetDateTime("first_response_at"), r.getBoolean("sla_breached"));
+        r.getOffsetDateTime("first_response_at"), r.getBoolean("sla_breached"), bytes(r, "sender_key"));
   }
 
   private static byte[] bytes(Row r, String column) {

@@ -176,6 +176,13 @@ class TipWebhookIT {
         "no platform id in the tip rows");
     assertEquals(0, scalar("SELECT count(*) FROM tip_event e WHERE e.tip_id = ? AND e::text LIKE '%' || ? || '%'", tip, sender),
         "none in its history");
+    // The officer sees a pseudonym: the same for one sender's tips, never their id.
+    String officer = http().login("badinh-officer");
+    String pseudonym = http().get("/api/tips/" + tip, officer).json().getString("sender");
+    assertTrue(pseudonym != null && pseudonym.matches("[A-Z2-9]{6}"), pseudonym);
+    long otherTip = scalar("SELECT id FROM tip WHERE source = 'facebook' AND source_message_id = ?", other);
+    assertTrue(!pseudonym.equals(http().get("/api/tips/" + otherTip, officer).json().getString("sender")),
+        "another sender, another pseudonym");
   }
 
   private static String sign(byte[] body) {
