@@ -174,6 +174,11 @@ final class PoliceStructure {
                 parent = i;
             } else if (at(tokens, i, "cong an") && !(i > 0 && tokens.get(i - 1).equals("bo"))) {
                 Level l = levelAfter(tokens, i + 2);
+                int after = i + 2;
+                if (l == null && after < tokens.size() && NOT_A_UNIT.stream().noneMatch(w -> at(tokens, after, w))) {
+                    // "Công an Hà Nội", "CA Đà Nẵng": a local police named without its level word is read as a province's
+                    l = Level.PROVINCE;
+                }
                 if (l != null) {
                     level = l;
                     parent = i;

@@ -35,7 +35,8 @@ class PoliceStructureTest {
                 "Trung tâm Dữ liệu quốc gia - Bộ Công an", "Cục Quản lý xuất nhập cảnh Bộ Công an",
                 "Phòng Cảnh sát giao thông Công an tỉnh Nghệ An", "Phòng Cảnh sát PCCC và CNCH Công an tỉnh Đồng Nai",
                 "Bộ phận một cửa Công an phường Ba Đình", "Cơ quan Công an tỉnh Nghệ An", "Trang thông tin điện tử của Cục CSGT",
-                "Cục An ninh", "Văn phòng Đảng ủy Công an tỉnh Bình Dương",
+                "Cục An ninh", "Văn phòng Đảng ủy Công an tỉnh Bình Dương", "Phòng Cảnh sát hình sự Công an Hà Nội",
+                "Học viện Chính trị Công an nhân dân", "Phòng Quản lý xuất nhập cảnh Công an TP.HCM",
                 "Phòng Cảnh sát phòng chống tội phạm công nghệ cao (PC50 - Công an TP Hà Nội)"));
     }
 
@@ -45,7 +46,8 @@ class PoliceStructureTest {
                 "Cơ quan chuyên trách khắc phục hậu quả - Bộ Công an", "Bộ phận tiếp nhận trình báo Công an tỉnh Bắc Giang",
                 "Cục Cảnh sát hình sự Công an tỉnh Nghệ An", "Phòng Cảnh sát hình sự Công an phường Ba Đình",
                 "Phòng tiếp nhận tố giác Công an tỉnh Thanh Hóa", "Tổng cục Hỗ trợ pháp lý Bộ Công an",
-                "Cục Cảnh sát hỗ trợ nạn nhân", "Học viện Thu hồi tài sản Bộ Công an"));
+                "Cục Cảnh sát hỗ trợ nạn nhân", "Học viện Thu hồi tài sản Bộ Công an",
+                "Phòng tiếp nhận hồ sơ lừa đảo Công an Hà Nội", "Cục An ninh mạng Công an Đà Nẵng"));
     }
 
     private static Stream<Arguments> forms(List<String> names) {
