@@ -245,7 +245,7 @@ final class PoliceStructure {
             if (!sameKind && !mirror) {
                 continue;
             }
-            if (matches(words, b.function())) {
+            if (matches(words, b.function()) || sameFamily(words, b.function())) {
                 return true;
             }
             for (List<String> a : b.aliases()) {
@@ -278,6 +278,18 @@ final class PoliceStructure {
             return true;
         }
         return cs.containsAll(rs) && rs.size() >= 0.6 * cs.size();
+    }
+
+    /**
+     * Real names come in families ("Cảnh sát …", "An ninh …", "Kỹ thuật …", "Quản lý …"), and the
+     * lists are not complete: a name that opens like a listed real one of three words or more is
+     * given the benefit of the doubt ("Phòng An ninh kinh tế", "Phòng Kỹ thuật hình sự"); one outside
+     * every family ("Phòng tiếp nhận tố giác", "Cục Hỗ trợ nạn nhân") is not.
+     */
+    static boolean sameFamily(List<String> claimed, List<String> real) {
+        List<String> c = content(claimed);
+        List<String> r = content(real);
+        return c.size() >= 2 && r.size() >= 3 && c.subList(0, 2).equals(r.subList(0, 2));
     }
 
     private List<Body> nearest(List<String> claimed, Level level) {

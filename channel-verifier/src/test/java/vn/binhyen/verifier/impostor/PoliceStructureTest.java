@@ -37,16 +37,18 @@ class PoliceStructureTest {
                 "Bộ phận một cửa Công an phường Ba Đình", "Cơ quan Công an tỉnh Nghệ An", "Trang thông tin điện tử của Cục CSGT",
                 "Cục An ninh", "Văn phòng Đảng ủy Công an tỉnh Bình Dương", "Phòng Cảnh sát hình sự Công an Hà Nội",
                 "Học viện Chính trị Công an nhân dân", "Phòng Quản lý xuất nhập cảnh Công an TP.HCM",
+                "Phòng An ninh kinh tế Công an tỉnh Nghệ An", "Phòng Kỹ thuật hình sự Công an tỉnh Nghệ An",
+                "Tổng cục Cảnh sát - Bộ Công an", "Cục C10 Bộ Công an",
                 "Phòng Cảnh sát phòng chống tội phạm công nghệ cao (PC50 - Công an TP Hà Nội)"));
     }
 
     static Stream<Arguments> inventedBodies() {
         return forms(List.of("Phòng tiếp nhận hồ sơ - Bộ Công an", "Phòng Hỗ trợ nạn nhân lừa đảo trực thuộc Bộ Công an",
-                "Cục Hỗ trợ nạn nhân Bộ Công an", "Cục Cảnh sát thu hồi tài sản Bộ Công an", "Trung tâm thu hồi vốn Bộ Công an",
+                "Cục Hỗ trợ nạn nhân Bộ Công an", "Cục Thu hồi tài sản Bộ Công an", "Trung tâm thu hồi vốn Bộ Công an",
                 "Cơ quan chuyên trách khắc phục hậu quả - Bộ Công an", "Bộ phận tiếp nhận trình báo Công an tỉnh Bắc Giang",
                 "Cục Cảnh sát hình sự Công an tỉnh Nghệ An", "Phòng Cảnh sát hình sự Công an phường Ba Đình",
                 "Phòng tiếp nhận tố giác Công an tỉnh Thanh Hóa", "Tổng cục Hỗ trợ pháp lý Bộ Công an",
-                "Cục Cảnh sát hỗ trợ nạn nhân", "Học viện Thu hồi tài sản Bộ Công an",
+                "Cục Hỗ trợ nạn nhân an ninh mạng", "Học viện Thu hồi tài sản Bộ Công an",
                 "Phòng tiếp nhận hồ sơ lừa đảo Công an Hà Nội", "Cục An ninh mạng Công an Đà Nẵng"));
     }
 
@@ -78,9 +80,11 @@ class PoliceStructureTest {
 
     @Test
     void the_reason_names_the_nearest_real_bodies_in_each_language() {
-        Reason r = reason("Cục Cảnh sát thu hồi tài sản Bộ Công an");
-        assertTrue(r.messageVi().contains("đơn vị có thật gần nhất") && r.messageVi().contains("Cục Cảnh sát"), r.messageVi());
-        assertTrue(r.messageEn().contains("the nearest real bodies") && r.messageEn().contains("Cục Cảnh sát"), r.messageEn());
+        Reason r = reason("Cục Thu hồi tài sản hình sự Bộ Công an");
+        assertTrue(r.messageVi().contains("không có Cục nào tên như vậy thuộc Bộ Công an; đơn vị có thật gần nhất: \u201cCục Cảnh sát hình sự\u201d (C02)"),
+                r.messageVi());
+        assertTrue(r.messageEn().contains("no body of that name exists in the Ministry of Public Security; the nearest real bodies: "
+                + "\u201cCục Cảnh sát hình sự\u201d (C02)"), r.messageEn());
         Reason phong = reason("Phòng tiếp nhận hồ sơ - Bộ Công an");
         assertTrue(phong.messageVi().contains("không có Phòng nào trực thuộc Bộ Công an"), phong.messageVi());
         assertTrue(phong.messageEn().contains("no body of this kind sits directly under the Ministry of Public Security"),

@@ -65,7 +65,7 @@ class ReasonLanguageTest {
         requests.add(new CheckRequest(null, null, "UBND Công an tỉnh Bắc Giang", null));
         // invented bodies by the structure model: a kind missing at the level, and a name none of the real ones
         requests.add(new CheckRequest(null, null, "Phòng tiếp nhận hồ sơ - Bộ Công an", null));
-        requests.add(new CheckRequest(null, null, "Cục Cảnh sát thu hồi tài sản Bộ Công an", null));
+        requests.add(new CheckRequest(null, null, "Cục Thu hồi tài sản Bộ Công an", null));
         requests.add(new CheckRequest(null, null, "Cục Cảnh sát hình sự Công an tỉnh Nghệ An", null));
         requests.add(new CheckRequest(null, null, "Phòng tiếp nhận tố giác Công an tỉnh Thanh Hóa", null));
 
