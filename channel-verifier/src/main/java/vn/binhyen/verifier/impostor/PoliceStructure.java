@@ -47,7 +47,7 @@ final class PoliceStructure {
 
     /** A real body; {@code function} is its folded name without the kind, {@code aliases} its short names so. */
     record Body(Level level, String kind, String code, String name, String validFrom, String validTo, String source,
-            List<String> function, List<List<String>> aliases, List<String> folded) {
+            List<String> function, List<List<String>> aliases, List<String> folded, String foldedKind) {
     }
 
     /** Whether a kind of body exists at a level, and whether its real bodies there are all listed. */
@@ -136,7 +136,7 @@ final class PoliceStructure {
                 }
             }
             List<String> folded = tokens(VietnameseText.normalize(c[3]));
-            bodies.add(new Body(level, c[1], c[2], c[3], c[5], c[6], c[7], function(kind, folded), aliases, folded));
+            bodies.add(new Body(level, c[1], c[2], c[3], c[5], c[6], c[7], function(kind, folded), aliases, folded, kind));
         }
         List<KindRule> kindRules = new ArrayList<>();
         for (String[] c : rows(kindsResource, 8, 6)) {
@@ -237,7 +237,7 @@ final class PoliceStructure {
 
     private boolean real(String kind, Level level, List<String> words) {
         for (Body b : bodies) {
-            String bk = VietnameseText.normalize(b.kind());
+            String bk = b.foldedKind();
             boolean sameKind = bk.equals(kind) && b.level() == level;
             // a provincial Phòng mirrors a body of the ministry (Cục Cảnh sát hình sự C02 / Phòng PC02, K02 / PK02)
             boolean mirror = level == Level.PROVINCE && kind.equals("phong") && b.level() == Level.MINISTRY
@@ -315,7 +315,7 @@ final class PoliceStructure {
     }
 
     private long count(String kind, Level level) {
-        return bodies.stream().filter(b -> b.level() == level && VietnameseText.normalize(b.kind()).equals(kind)).count();
+        return bodies.stream().filter(b -> b.level() == level && b.foldedKind().equals(kind)).count();
     }
 
     private String kindAt(List<String> tokens, int i) {
