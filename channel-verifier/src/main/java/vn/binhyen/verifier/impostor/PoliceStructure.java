@@ -84,6 +84,9 @@ final class PoliceStructure {
         }
     }
 
+    /** Phrases split once: the kinds, parents and level words are few and asked at every token. */
+    private static final Map<String, String[]> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Words of a function name that carry no meaning of their own once folded. */
     private static final Set<String> STOP = Set.of("va", "ve", "cua", "thuoc", "truc", "tai", "cac", "tren");
     /** After "phòng", these make it the verb "prevent" ("phòng chống", "phòng cháy"), not a Phòng. */
@@ -362,7 +365,7 @@ final class PoliceStructure {
     }
 
     static boolean at(List<String> tokens, int i, String phrase) {
-        String[] words = phrase.split(" ");
+        String[] words = WORDS.computeIfAbsent(phrase, k -> k.split(" "));
         if (i < 0 || i + words.length > tokens.size()) {
             return false;
         }
