@@ -229,7 +229,7 @@ final class PoliceStructure {
             }
             words.add(t);
         }
-        if (words.isEmpty() || real(kind, level, words)) {
+        if (words.isEmpty() || real(kind, level, words) || namesBranch(words)) {
             return null;
         }
         List<Body> near = nearest(claimed, level);
@@ -293,6 +293,20 @@ final class PoliceStructure {
         List<String> c = content(claimed);
         List<String> r = content(real);
         return c.size() >= 2 && r.size() >= 3 && c.subList(0, 2).equals(r.subList(0, 2));
+    }
+
+    /**
+     * A body named after a branch of the force ("… Cảnh sát cơ động", "… An ninh …") may be a real
+     * one the lists do not have (a Trung tâm Huấn luyện inside a Bộ Tư lệnh); one named after a
+     * service ("thu hồi vốn", "tiếp nhận hồ sơ") is no body of the police.
+     */
+    private static boolean namesBranch(List<String> words) {
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (at(words, i, "canh sat") || at(words, i, "an ninh")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<Body> nearest(List<String> claimed, Level level) {

@@ -39,6 +39,7 @@ class PoliceStructureTest {
                 "Học viện Chính trị Công an nhân dân", "Phòng Quản lý xuất nhập cảnh Công an TP.HCM",
                 "Phòng An ninh kinh tế Công an tỉnh Nghệ An", "Phòng Kỹ thuật hình sự Công an tỉnh Nghệ An",
                 "Tổng cục Cảnh sát - Bộ Công an", "Cục C10 Bộ Công an",
+                "Trung tâm Huấn luyện Cảnh sát cơ động - Bộ Công an", "Cục Cảnh sát thu hồi tài sản Bộ Công an",
                 "Phòng Cảnh sát phòng chống tội phạm công nghệ cao (PC50 - Công an TP Hà Nội)"));
     }
 
@@ -48,7 +49,7 @@ class PoliceStructureTest {
                 "Cơ quan chuyên trách khắc phục hậu quả - Bộ Công an", "Bộ phận tiếp nhận trình báo Công an tỉnh Bắc Giang",
                 "Cục Cảnh sát hình sự Công an tỉnh Nghệ An", "Phòng Cảnh sát hình sự Công an phường Ba Đình",
                 "Phòng tiếp nhận tố giác Công an tỉnh Thanh Hóa", "Tổng cục Hỗ trợ pháp lý Bộ Công an",
-                "Cục Hỗ trợ nạn nhân an ninh mạng", "Học viện Thu hồi tài sản Bộ Công an",
+                "Cục Hỗ trợ nạn nhân tội phạm", "Học viện Thu hồi tài sản Bộ Công an",
                 "Phòng tiếp nhận hồ sơ lừa đảo Công an Hà Nội", "Cục An ninh mạng Công an Đà Nẵng"));
     }
 
