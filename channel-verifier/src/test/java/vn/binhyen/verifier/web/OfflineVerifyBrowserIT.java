@@ -84,6 +84,7 @@ class OfflineVerifyBrowserIT {
   }
 
   static void screenshot(String name) throws Exception {
+    js().executeScript("document.getElementById('result').scrollIntoView({block: 'start'});");
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -184,6 +185,9 @@ class OfflineVerifyBrowserIT {
       Browser.waitFor(browser).until(d -> d.findElement(By.id("result-title")).getText().contains("Invalid"));
       WebElement english = verdictOf(token);
       assertTrue(english.getText().contains("Official as of"), english.getText());
+      Browser.width(browser, 1280);
+      assertFalse(Browser.scrollsSideways(browser), "no sideways scroll at 1280 px");
+      screenshot("offline-official-en-1280");
       js().executeScript("document.getElementById('lang-toggle').click();");
     } finally {
       network(false);
