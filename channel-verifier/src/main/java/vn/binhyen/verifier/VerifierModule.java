@@ -96,7 +96,7 @@ public final class VerifierModule implements FeatureModule {
         .limitedTo(services.rateLimiter(), services.publicCeilings(), verifyPerMinute);
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
-    new TrustListRoutes(trustLists).mount(api);
+    new TrustListRoutes(trustLists, services.rateLimiter()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
     boolean bench = "true".equalsIgnoreCase(Optional.ofNullable(System.getenv("BINHYEN_BENCH_ROUTES"))
         .orElse(System.getProperty("binhyen.bench.routes", "false")));

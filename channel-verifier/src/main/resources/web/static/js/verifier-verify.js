@@ -82,10 +82,9 @@
       render({ verdict: 'ERROR', problem: V.text('off.' + r.outcome, { date: date }) }, q);
     } else {
       const a = { verdict: verdict, reason: verdict === 'OFFICIAL' ? undefined : V.text('off.' + r.outcome) };
-      if (r.claims) {
+      if (r.claims && verdict !== 'INVALID_TOKEN') {
         a.unit = { name: r.claims.tn, code: r.claims.tc };
         a.claims = { n: r.claims.n };
-        a.since = new Date(r.claims.iat * 1000).toISOString();
         a.chain = r.chain;
       }
       render(a, q);
@@ -95,8 +94,12 @@
     if (verdict === 'OFFICIAL') {
       document.getElementById('result-title').textContent = V.text('off.title', { date: date });
     }
+    const dl = document.getElementById('result-facts');
+    if (r.claims && verdict !== 'INVALID_TOKEN') {
+      fact(dl, 'f.issued', V.date(new Date(r.claims.iat * 1000).toISOString()));
+      fact(dl, 'f.expires', V.date(new Date(r.claims.exp * 1000).toISOString()));
+    }
     if (date) {
-      const dl = document.getElementById('result-facts');
       dl.appendChild(V.el('dt', V.text('f.offline')));
       dl.appendChild(V.el('dd', V.text('off.asof', { date: date })));
     }

@@ -24,15 +24,18 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
+import vn.binhyen.core.channel.Channel;
 import vn.binhyen.core.testing.Browser;
 import vn.binhyen.core.testing.Http;
 import vn.binhyen.core.testing.TestPlatform;
+import vn.binhyen.verifier.TestChannels;
 
 /**
  * The citizen web app at 390 px in headless Chromium: the manifest is valid for Chromium and the
  * service worker registers; after one online visit, with the network switched off through the
  * DevTools protocol, /verify still opens, a genuine demo token reads "official as of <list date>"
- * and a token with one payload byte changed is refused with none of its claims on the page.
+ * and a token with one payload byte changed is refused with none of its claims on the page; a
+ * token revoked before the visit reads revoked.
  */
 class OfflineVerifyBrowserIT {
 
@@ -145,6 +148,15 @@ class OfflineVerifyBrowserIT {
     JsonObject channel = wardChannel();
     String token = channel.getString("token");
     String name = channel.getString("displayName");
+    // A channel revoked before the visit: its token is on the signed list's revocations.
+    Channel revokedChannel = TestChannels.pendingPage("00004");
+    Http.Response issued = TestChannels.issue(http, "hanoi-admin", revokedChannel.id());
+    assertEquals(201, issued.status(), issued.toString());
+    String revokedToken = issued.json().getString("token");
+    assertNotNull(revokedToken, issued.toString());
+    Http.Response revocation = http.post("/api/verifier/channels/" + revokedChannel.id() + "/status",
+        new JsonObject().put("status", "revoked").put("reason", "ngừng hoạt động"), http.login("hanoi-admin"));
+    assertEquals(200, revocation.status(), revocation.toString());
     Browser.width(browser, 390);
     // One online visit: the worker installs and keeps the pages; the page keeps the signed list.
     open("/verify");
@@ -181,8 +193,12 @@ class OfflineVerifyBrowserIT {
       assertFalse(page.contains(name), "the page name of the refused token is not shown: " + page);
       screenshot("offline-refused-390");
 
+      WebElement revoked = verdictOf(revokedToken);
+      assertEquals("REVOKED", revoked.getAttribute("data-verdict"), revoked.getText());
+      assertTrue(revoked.getText().contains("Mã này đã bị thu hồi"), revoked.getText());
+
       js().executeScript("document.getElementById('lang-toggle').click();");
-      Browser.waitFor(browser).until(d -> d.findElement(By.id("result-title")).getText().contains("Invalid"));
+      Browser.waitFor(browser).until(d -> d.findElement(By.tagName("h1")).getText().contains("really"));
       WebElement english = verdictOf(token);
       assertTrue(english.getText().contains("Official as of"), english.getText());
       Browser.width(browser, 1280);
