@@ -179,6 +179,7 @@ class OfflineVerifyBrowserIT {
       assertTrue(genuine.getText().contains("Ba Đình"), genuine.getText());
       assertTrue(genuine.getText().contains(name), genuine.getText());
       assertFalse(Browser.scrollsSideways(browser), "no sideways scroll at 390 px");
+      assertEquals(List.of(), Browser.axeSeriousFindings(browser), "axe-core on the offline verdict");
       screenshot("offline-official-390");
 
       String forged = tampered(token);
