@@ -25,17 +25,24 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
 import vn.binhyen.core.channel.Channel;
+import vn.binhyen.core.channel.ChannelLinks;
+import vn.binhyen.core.channel.ChannelRef;
 import vn.binhyen.core.testing.Browser;
 import vn.binhyen.core.testing.Http;
 import vn.binhyen.core.testing.TestPlatform;
 import vn.binhyen.verifier.TestChannels;
+import vn.binhyen.verifier.keys.KeyRing;
+import vn.binhyen.verifier.signing.Attestation;
+import vn.binhyen.verifier.signing.Ed25519Keys;
+import vn.binhyen.verifier.signing.SigningKey;
 
 /**
  * The citizen web app at 390 px in headless Chromium: the manifest is valid for Chromium and the
  * service worker registers; after one online visit, with the network switched off through the
  * DevTools protocol, /verify still opens, a genuine demo token reads "official as of <list date>"
  * and a token with one payload byte changed is refused with none of its claims on the page; a
- * token revoked before the visit reads revoked.
+ * token revoked before the visit reads revoked; an expired one expired; one signed by a province's
+ * key for a unit of another province, or by a key not on the list, is refused without its claims.
  */
 class OfflineVerifyBrowserIT {
 
@@ -197,6 +204,29 @@ class OfflineVerifyBrowserIT {
       WebElement revoked = verdictOf(revokedToken);
       assertEquals("REVOKED", revoked.getAttribute("data-verdict"), revoked.getText());
       assertTrue(revoked.getText().contains("Mã này đã bị thu hồi"), revoked.getText());
+
+      // Tokens made here with the demo's real Hà Nội issuing key and with a stranger's key.
+      SigningKey hanoi = TestChannels.services().get(KeyRing.class).issuerFor("01").toCompletionStage().toCompletableFuture().get();
+      long now = System.currentTimeMillis() / 1000;
+      ChannelRef ref = ChannelLinks.normalize("https://www.facebook.com/conganbadinh.cu");
+      // Issued after the key's certificate began (the demo made it before this test), expired since.
+      String expired = Attestation.issue("c1", ref, "Trang cũ đã hết hạn", "00004", "Phường Ba Đình", now - 5, now - 2)
+          .sign(hanoi);
+      WebElement old = verdictOf(expired);
+      assertEquals("EXPIRED", old.getAttribute("data-verdict"), old.getText());
+      assertTrue(old.getText().contains("Mã này đã hết hạn"), old.getText());
+      String otherProvince = Attestation.issue("c2", ref, "Trang mạo danh Buôn Ma Thuột", "24133", "Phường Buôn Ma Thuột",
+          now - 60, now + 86400).sign(hanoi);
+      WebElement outside = verdictOf(otherProvince);
+      assertEquals("INVALID_TOKEN", outside.getAttribute("data-verdict"), outside.getText());
+      assertTrue(outside.getText().contains("không được cấp cho đơn vị này"), outside.getText());
+      assertFalse(outside.getText().contains("Buôn Ma Thuột"), "no claim of a token outside its key's province");
+      String stranger = Attestation.issue("c3", ref, "Trang lạ", "00004", "Phường Ba Đình", now - 60, now + 86400)
+          .sign(Ed25519Keys.generate());
+      WebElement unknown = verdictOf(stranger);
+      assertEquals("INVALID_TOKEN", unknown.getAttribute("data-verdict"), unknown.getText());
+      assertTrue(unknown.getText().contains("khoá không có trong danh sách"), unknown.getText());
+      assertFalse(unknown.getText().contains("Trang lạ"), unknown.getText());
 
       js().executeScript("document.getElementById('lang-toggle').click();");
       Browser.waitFor(browser).until(d -> d.findElement(By.tagName("h1")).getText().contains("really"));
