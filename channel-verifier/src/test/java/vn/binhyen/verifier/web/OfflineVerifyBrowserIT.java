@@ -228,6 +228,10 @@ class OfflineVerifyBrowserIT {
       assertTrue(unknown.getText().contains("khoá không có trong danh sách"), unknown.getText());
       assertFalse(unknown.getText().contains("Trang lạ"), unknown.getText());
 
+      WebElement link = verdictOf("https://www.facebook.com/ConganThuDo");
+      assertEquals("ERROR", link.getAttribute("data-verdict"), link.getText());
+      assertTrue(link.getText().contains("chỉ kiểm tra được mã trên áp phích QR"), link.getText());
+
       js().executeScript("document.getElementById('lang-toggle').click();");
       Browser.waitFor(browser).until(d -> d.findElement(By.tagName("h1")).getText().contains("really"));
       WebElement english = verdictOf(token);
