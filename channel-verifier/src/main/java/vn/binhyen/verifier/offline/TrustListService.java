@@ -36,10 +36,15 @@ public final class TrustListService {
     this.clock = clock;
   }
 
-  /** The current signed list. Fails only when the root key cannot be opened. */
+  /** The current signed list. Fails when there is no active root key or it cannot be opened. */
   public Future<Signed> current() {
     long now = clock.instant().getEpochSecond();
-    TrustList list = build(now);
+    TrustList list;
+    try {
+      list = build(now);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     String content = content(list);
     Signed previous = last.get();
     if (previous != null && previous.content().equals(content) && now - previous.list().issuedAt() < RESIGN_SECONDS) {
