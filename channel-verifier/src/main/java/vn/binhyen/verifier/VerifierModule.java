@@ -15,6 +15,7 @@ import vn.binhyen.verifier.attest.AttestationWork;
 import vn.binhyen.verifier.attest.KeyAdminService;
 import vn.binhyen.verifier.keys.DbKeyDirectory;
 import vn.binhyen.verifier.keys.KeyRing;
+import vn.binhyen.verifier.offline.TrustListService;
 import vn.binhyen.verifier.registry.VerificationRegistry;
 import vn.binhyen.verifier.registry.VerifyService;
 import vn.binhyen.verifier.translog.Checkpoint;
@@ -23,6 +24,7 @@ import vn.binhyen.verifier.translog.TransparencyLog;
 import vn.binhyen.verifier.web.LogRoutes;
 import vn.binhyen.verifier.web.Pages;
 import vn.binhyen.verifier.web.PublicRoutes;
+import vn.binhyen.verifier.web.TrustListRoutes;
 import vn.binhyen.verifier.web.VerifierRoutes;
 import vn.binhyen.verifier.web.WellKnownRoutes;
 
@@ -43,6 +45,7 @@ public final class VerifierModule implements FeatureModule {
   private VerifyService verify;
   private LogMonitor monitor;
   private VerifierSettings settings;
+  private TrustListService trustLists;
 
   @Override
   public String name() {
@@ -59,6 +62,7 @@ public final class VerifierModule implements FeatureModule {
     settings = VerifierSettings.from(services.config().settings());
     verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class),
         settings.rememberTokens());
+    trustLists = new TrustListService(keys, registry, java.time.Clock.systemUTC());
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);
@@ -90,6 +94,7 @@ public final class VerifierModule implements FeatureModule {
         .limitedTo(services.rateLimiter(), services.publicCeilings(), settings.verifyPerMinute());
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
+    new TrustListRoutes(trustLists, services.rateLimiter()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
     boolean bench = settings.benchRoutes();
     boolean fastPath = settings.fastPath();
