@@ -38,7 +38,8 @@ public record Config(
     String dbAppUser,
     Optional<String> dbAppPassword,
     Duration shutdownDrain,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    int unitSearchPerMinute) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -70,6 +71,9 @@ public record Config(
     }
     if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new ConfigException("BINHYEN_SHUTDOWN_GRACE", "must be 0–300 s");
+    }
+    if (unitSearchPerMinute < 0 || unitSearchPerMinute > 1_000_000) {
+      throw new ConfigException("BINHYEN_UNIT_SEARCH_PER_MINUTE", "must be 0–1000000 (0 turns the limit off)");
     }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
@@ -117,7 +121,8 @@ public record Config(
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace,
+        unitSearchPerMinute);
   }
 
   public Config withDbUrl(String url) {
@@ -125,6 +130,7 @@ public record Config(
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace,
+        unitSearchPerMinute);
   }
 }

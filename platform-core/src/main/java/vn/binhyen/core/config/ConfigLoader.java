@@ -94,7 +94,8 @@ public final class ConfigLoader {
         text("BINHYEN_DB_APP_USER", "binhyen_app"),
         Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()),
         duration("BINHYEN_SHUTDOWN_DRAIN", Duration.ZERO),
-        duration("BINHYEN_SHUTDOWN_GRACE", Duration.ofSeconds(10)));
+        duration("BINHYEN_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
+        integer("BINHYEN_UNIT_SEARCH_PER_MINUTE", 120));
   }
 
   private Optional<String> dbUrl() {
@@ -157,7 +158,8 @@ public final class ConfigLoader {
       "impostor-check", 60_000,
       "impostor-report", 6_000,
       "tips.submit", 60_000,
-      "tips.follow", 30_000);
+      "tips.follow", 30_000,
+      "units.search", 120_000);
 
   private String text(String key, String fallback) {
     String v = values.get(key);

@@ -37,7 +37,7 @@ public final class CoreModule implements FeatureModule {
   public void mount(Api api) {
     var s = api.services();
     new AuthRoutes(s.auth(), s.tenantDirectory()).mount(api);
-    new TenantRoutes(s.tenants()).mount(api);
+    new TenantRoutes(s.tenants(), s.rateLimiter(), s.publicCeilings(), s.config().unitSearchPerMinute()).mount(api);
     api.routes(router -> {
       new HealthRoutes(s, cluster, metricsRegistry).mount(router);
       docs.mount(router);
