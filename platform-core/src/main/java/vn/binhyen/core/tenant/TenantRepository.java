@@ -49,7 +49,8 @@ public final class TenantRepository {
    * ("core"), is what was typed (or the code is); 1 the core is the core words; 2 the name or the
    * core starts with what was typed; 3 the core starts with the core words; 4 the rest. {@code
    * full}: every word typed, type word included, starts a word of the name ("P. Ba Đình" prefers
-   * a phường). {@code reached}: a closed unit's successors, followed up to 5 reorganisations to
+   * a phường; when some unit matches every word typed, the units matching only the core words are
+   * left out: "Quán Thánh" is not "Quận … Thánh"). {@code reached}: a closed unit's successors, followed up to 5 reorganisations to
    * the current unit(s). Each current unit is kept once, by its best way in (its own name before
    * an old one); then the hinted level, communes before provinces, shorter core names, the code.
    * The parents (nearest first, no ministry) come from the codes of the unit's path.
@@ -88,6 +89,7 @@ public final class TenantRepository {
              b.tier, b.partial, b.former_code, b.former_name, par.codes AS parent_codes, par.names AS parent_names
         FROM best b
         JOIN tenant t ON t.id = b.unit_id AND t.valid_to IS NULL
+         AND (NOT b.partial OR NOT EXISTS (SELECT 1 FROM best whole WHERE NOT whole.partial))
         LEFT JOIN LATERAL (
           SELECT array_agg(p.code ORDER BY p.depth DESC) AS codes,
                  array_agg(p.name ORDER BY p.depth DESC) AS names

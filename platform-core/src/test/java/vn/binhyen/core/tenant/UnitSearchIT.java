@@ -131,8 +131,13 @@ class UnitSearchIT {
     // Three current units are called Ba Đình / Ba Dinh: all three come before anything else.
     assertEquals(List.of("00004", "16171", "21499"),
         search("ba dinh").stream().limit(3).map(m -> m.unit().code()).toList());
-    // The type word typed decides between them.
-    assertEquals("16171", search("xã Ba Đình").get(0).unit().code());
+    // The type word typed decides between them: a phường only, or the two xã.
+    assertEquals(List.of("00004"), search("P. Ba Đình").stream().filter(m -> m.formerly().isEmpty())
+        .map(m -> m.unit().code()).toList());
+    assertEquals(List.of("16171", "21499"), search("xã Ba Đình").stream().filter(m -> m.formerly().isEmpty())
+        .map(m -> m.unit().code()).toList());
+    // A type word that matches no name ("TP" is not a word of "Thành phố Hà Nội") is dropped.
+    assertEquals("01", search("TP Hà Nội").get(0).unit().code());
   }
 
   @Test
@@ -148,6 +153,10 @@ class UnitSearchIT {
     UnitMatch twice = search("thu nghiem cu").get(0);
     assertEquals("00004", twice.unit().code());
     assertEquals("Xã Thử Nghiệm Cũ", twice.formerly().orElseThrow().name());
+    // "quan" is read as the words typed, not as "Quận": no unit without a word starting "quan".
+    assertTrue(plain.size() < 20, plain.toString());
+    assertTrue(search("quan thanh").stream().allMatch(m -> Fold.fold(m.formerly().map(UnitMatch.Ref::name)
+        .orElse(m.unit().name())).matches("(.* )?quan.*")), plain.toString());
     // Old names never come back as units themselves.
     assertTrue(search("quan thanh").stream().allMatch(m -> m.unit().current()));
   }
