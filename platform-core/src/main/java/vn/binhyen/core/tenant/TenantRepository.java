@@ -43,17 +43,23 @@ public final class TenantRepository {
          AND (name_folded LIKE '%%' || $2 || '%%' OR code = $3)
        ORDER BY depth, length(name), code LIMIT $4""".formatted(COLUMNS);
   /**
-   * The public name search ({@link UnitQuery}). {@code hit}: every unit, current or closed, whose
-   * folded name has a word starting with each core word (the GIN index tenant_name_words, V8), or
-   * the current unit with that code. Its tier: 0 the name, or the name without its type word
-   * ("core"), is what was typed (or the code is); 1 the core is the core words; 2 the name or the
-   * core starts with what was typed; 3 the core starts with the core words; 4 the rest. {@code
-   * full}: every word typed, type word included, starts a word of the name ("P. Ba Đình" prefers
-   * a phường; when some unit matches every word typed, the units matching only the core words are
-   * left out: "Quán Thánh" is not "Quận … Thánh"). {@code reached}: a closed unit's successors, followed up to 5 reorganisations to
-   * the current unit(s). Each current unit is kept once, by its best way in (its own name before
-   * an old one); then the hinted level, communes before provinces, shorter core names, the code.
-   * The parents (nearest first, no ministry) come from the codes of the unit's path.
+   * The public name search ({@link UnitQuery}).
+   * <ul>
+   * <li>{@code hit}: every unit, current or closed, whose folded name has a word starting with each
+   * core word (the GIN index tenant_name_words, V8), or the current unit with that code. Its tier:
+   * 0 the name, or the name without its type word ("core"), is what was typed (or the code is);
+   * 1 the core is the core words; 2 the name or the core starts with what was typed; 3 the core
+   * starts with the core words; 4 the rest. {@code partial}: a type word was typed and the name
+   * does not match every word typed ("P. Ba Đình": Xã Ba Đình is partial). Only the best 200
+   * hits go on (a one-letter query matches thousands).</li>
+   * <li>{@code reached}: a closed unit's successors, followed through up to 5 reorganisations to
+   * the current unit(s).</li>
+   * <li>{@code best}: each current unit once, by its best way in (its own name before an old one).</li>
+   * <li>When some unit matches every word typed, the partial ones are left out ("Quán Thánh" is
+   * not "Quận … Thánh"). Then the order: tier, partial, own name before old name, the hinted
+   * level, communes before provinces, shorter core names, the code. The parents (nearest first,
+   * no ministry) come from the codes of the unit's path.</li>
+   * </ul>
    */
   static final String SEARCH_BY_NAME = """
       WITH RECURSIVE hit AS (
@@ -63,13 +69,16 @@ public final class TenantRepository {
                     WHEN h.name_folded LIKE $2 || '%' OR h.core LIKE $2 || '%' THEN 2
                     WHEN h.core LIKE $3 || '%' THEN 3
                     ELSE 4 END AS tier,
-               NOT (h.by_code OR to_tsvector('simple', h.name_folded) @@ to_tsquery('simple', $4)) AS partial
+               ($1 <> $4 AND NOT (h.by_code
+                   OR to_tsvector('simple', h.name_folded) @@ to_tsquery('simple', $4))) AS partial
           FROM (SELECT t.id, t.code, t.name, t.valid_to, t.name_folded,
                        regexp_replace(t.name_folded, $5, '') AS core,
                        (t.code = $6 AND t.valid_to IS NULL) AS by_code
                   FROM tenant t
                  WHERE to_tsvector('simple', t.name_folded) @@ to_tsquery('simple', $1)
                     OR (t.code = $6 AND t.valid_to IS NULL)) h
+         ORDER BY tier, partial, h.valid_to IS NOT NULL, length(h.core), h.code
+         LIMIT 200
       ), reached (origin_id, unit_id, hops) AS (
         SELECT h.id, h.id, 0 FROM hit h
         UNION ALL

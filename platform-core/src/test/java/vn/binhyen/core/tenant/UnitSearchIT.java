@@ -204,15 +204,43 @@ class UnitSearchIT {
     assertFalse(plan.contains("Seq Scan on tenant t "), plan);
   }
 
+  /** Figures for docs/benchmarks.md (printed, not asserted: a unit test has no timed assertion). */
+  @Test
+  void figures_for_the_benchmarks_page() {
+    List<String> queries = List.of("ba dinh", "Phường Ba Đình", "P. Ba Đình", "quan thanh", "Quán Thánh",
+        "ha noi", "buon ma thuot", "x", "phuong", "dak lak", "hoan kiem", "tan", "an", "thanh pho ho chi minh",
+        "ea kao", "con dao", "vinh", "hoa phu", "thuy khue", "00004");
+    for (String q : queries) {
+      search(q);
+    }
+    long[] micros = new long[queries.size() * 10];
+    java.util.Map<String, Long> slowest = new java.util.LinkedHashMap<>();
+    int n = 0;
+    for (int round = 0; round < 10; round++) {
+      for (String q : queries) {
+        long t0 = System.nanoTime();
+        assertFalse(search(q).isEmpty(), q);
+        long us = (System.nanoTime() - t0) / 1000;
+        micros[n++] = us;
+        slowest.merge(q, us, Math::min);
+      }
+    }
+    System.out.println("Unit name search, best of 10 per query (ms): " + slowest.entrySet().stream()
+        .map(e -> e.getKey() + "=" + String.format("%.1f", e.getValue() / 1000.0)).toList());
+    java.util.Arrays.sort(micros);
+    System.out.printf("Unit name search, %d searches over %d queries: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        micros.length, queries.size(), micros[micros.length / 2] / 1000.0,
+        micros[(int) (micros.length * 0.95)] / 1000.0, micros[micros.length - 1] / 1000.0);
+  }
+
   /** The plan of the candidate step (the part that reads the big table). */
   private static String plan(String tsquery) throws Exception {
     try (Connection c = TestDatabase.connect(DB);
          PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, COSTS OFF) "
-             + TenantRepository.SEARCH_BY_NAME.replace("$1", "?::text").replace("$2", "'ba dinh'")
+             + TenantRepository.SEARCH_BY_NAME.replace("$1", "'" + tsquery + "'").replace("$2", "'ba dinh'")
                  .replace("$3", "'ba dinh'").replace("$4", "'ba:* & dinh:*'")
                  .replace("$5", "'" + UnitQuery.NAME_TYPE_PREFIX + "'").replace("$6", "'BA DINH'")
                  .replace("$7", "''").replace("$8", "20"))) {
-      ps.setString(1, tsquery);
       StringBuilder out = new StringBuilder();
       try (ResultSet r = ps.executeQuery()) {
         while (r.next()) {
