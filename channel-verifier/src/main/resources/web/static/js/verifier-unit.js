@@ -169,7 +169,25 @@
       $('unit-name').focus();
     } catch (e) {
       $('unit-section').hidden = true;
+      if (e.status === 404 && await successorsOf(code)) { return; }
       showError(e);
+    }
+  }
+
+  // An old code (a link or poster from before a merger): offer the unit(s) that replaced it.
+  async function successorsOf(code) {
+    try {
+      const r = await Api.get('/api/public/units/' + encodeURIComponent(code));
+      if (r.current || !r.successors.length) { return false; }
+      const former = r.former[0];
+      state.results = r.successors.map(function (u) {
+        return Object.assign({}, u, { formerly: former ? { code: former.code, name: former.name } : null });
+      });
+      $('unit-results').hidden = false;
+      renderResults();
+      return true;
+    } catch (ignored) {
+      return false;
     }
   }
 

@@ -151,6 +151,16 @@ class UnitSearchBrowserIT {
   }
 
   @Test
+  void an_old_code_in_the_address_offers_the_unit_that_replaced_it() {
+    open("/units/00013/channels", 390);
+    WebElement first = Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#unit-results a.unit-choice")));
+    assertTrue(first.getText().contains("Phường Ba Đình"), first.getText());
+    assertTrue(first.getText().contains("Trước đây: Phường Quán Thánh"), first.getText());
+    assertTrue(browser.findElement(By.id("unit-error")).getAttribute("hidden") != null, "no error shown");
+  }
+
+  @Test
   void no_sideways_scroll_and_no_serious_findings_at_390_and_1280_px() throws Exception {
     List<String> problems = new ArrayList<>();
     for (int width : new int[] {390, 1280}) {

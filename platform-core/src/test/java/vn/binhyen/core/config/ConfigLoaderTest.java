@@ -99,6 +99,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_unit_search_limit_defaults_to_120_a_minute_and_is_bounded() {
+    assertEquals(120, ConfigLoader.from(Map.of()).unitSearchPerMinute());
+    assertEquals(0, ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "0")).unitSearchPerMinute());
+    assertEquals("BINHYEN_UNIT_SEARCH_PER_MINUTE", assertThrows(ConfigException.class,
+        () -> ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "-1"))).key());
+    assertEquals(120_000, ConfigLoader.PUBLIC_CEILINGS.get("units.search"));
+  }
+
+  @Test
   void shutdown_drain_and_grace_default_to_nothing_and_ten_seconds() {
     Config c = ConfigLoader.from(Map.of());
     assertEquals(java.time.Duration.ZERO, c.shutdownDrain());
