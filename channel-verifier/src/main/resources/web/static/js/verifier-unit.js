@@ -216,7 +216,10 @@
       const q = input.value.trim();
       if (q) { search(q); }
     });
-    document.addEventListener('langchange', function () { renderResults(); renderUnit(); });
+    document.addEventListener('langchange', function () {
+      if (!$('unit-results').hidden) { renderResults(); }
+      renderUnit();
+    });
     window.addEventListener('popstate', fromAddress);
     fromAddress();
   });

@@ -132,6 +132,7 @@ class UnitSearchBrowserIT {
       assertEquals("The name of your commune, ward or province", label.getText());
       assertTrue(browser.findElement(By.id("channels")).getText().contains("Print the poster"));
       assertTrue(browser.findElement(By.id("unit-where")).getText().contains("Commune level"));
+      assertEquals("", browser.findElement(By.id("search-status")).getText(), "the chosen unit replaced the list");
       screenshot("units-channels-390-en");
     } finally {
       browser.findElement(By.id("lang-toggle")).click();
