@@ -1,7 +1,6 @@
 package vn.binhyen.verifier;
 
 import io.vertx.core.Future;
-import java.util.Optional;
 import vn.binhyen.core.channel.ImpostorCheck;
 import vn.binhyen.core.cluster.ClusterJobs;
 import vn.binhyen.core.http.ClientAddress;
@@ -43,6 +42,7 @@ public final class VerifierModule implements FeatureModule {
   private KeyAdminService keyAdmin;
   private VerifyService verify;
   private LogMonitor monitor;
+  private VerifierSettings settings;
 
   @Override
   public String name() {
@@ -56,9 +56,9 @@ public final class VerifierModule implements FeatureModule {
     registry = new VerificationRegistry(services.vertx(), services.db());
     attestations = new AttestationService(services, keys, translog, registry);
     keyAdmin = new KeyAdminService(services, keys, attestations);
-    boolean rememberTokens = !"false".equalsIgnoreCase(System.getenv("BINHYEN_VERIFY_REMEMBER_TOKENS"));
+    settings = VerifierSettings.from(services.config().settings());
     verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class),
-        rememberTokens);
+        settings.rememberTokens());
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);
@@ -86,16 +86,13 @@ public final class VerifierModule implements FeatureModule {
   public void mount(Api api) {
     Services services = api.services();
     String publicUrl = services.config().publicUrl();
-    int verifyPerMinute = Integer.parseInt(Optional.ofNullable(System.getenv("BINHYEN_VERIFY_PER_MINUTE"))
-        .filter(v -> v.matches("\\d{1,9}")).orElse("600"));
     PublicRoutes publicRoutes = new PublicRoutes(verify, registry, services.tenantDirectory(), publicUrl)
-        .limitedTo(services.rateLimiter(), services.publicCeilings(), verifyPerMinute);
+        .limitedTo(services.rateLimiter(), services.publicCeilings(), settings.verifyPerMinute());
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
-    boolean bench = "true".equalsIgnoreCase(Optional.ofNullable(System.getenv("BINHYEN_BENCH_ROUTES"))
-        .orElse(System.getProperty("binhyen.bench.routes", "false")));
-    boolean fastPath = !"false".equalsIgnoreCase(System.getenv("BINHYEN_VERIFY_FAST_PATH"));
+    boolean bench = settings.benchRoutes();
+    boolean fastPath = settings.fastPath();
     api.routes(router -> {
       if (fastPath) {
         // The hottest public path skips the contract's validation (which runs on worker threads and

@@ -117,7 +117,7 @@ public final class Main {
 
     @Override
     public Integer call() {
-      String pw = System.getenv("BINHYEN_ADMIN_PASSWORD");
+      String pw = ConfigLoader.fromEnvironment().settings().text("BINHYEN_ADMIN_PASSWORD").orElse(null);
       if (pw == null && System.console() != null) {
         pw = new String(System.console().readPassword("Password for %s (10+ characters): ", username));
       }

@@ -19,10 +19,9 @@ import vn.binhyen.core.module.Services;
 /** The administration plane: onboarding, users, unit import, reorganisation, the channel registry, audit, console. */
 public final class AdminModule implements FeatureModule {
 
-  /** How long a one-time password set-up link stays valid (BINHYEN_SETUP_LINK_HOURS, default 72). */
-  static Duration setupLinkTtl() {
-    String hours = System.getenv("BINHYEN_SETUP_LINK_HOURS");
-    return Duration.ofHours(hours == null || hours.isBlank() ? 72 : Long.parseLong(hours.trim()));
+  /** How long a one-time password set-up link stays valid (BINHYEN_SETUP_LINK_HOURS, 1–720, default 72). */
+  static Duration setupLinkTtl(vn.binhyen.core.config.Settings settings) {
+    return Duration.ofHours(settings.integer("BINHYEN_SETUP_LINK_HOURS", 72, 1, 720));
   }
 
   @Override
@@ -32,7 +31,7 @@ public final class AdminModule implements FeatureModule {
 
   @Override
   public Future<Void> start(Services s) {
-    s.register(UserAdminService.class, new UserAdminService(s, setupLinkTtl()));
+    s.register(UserAdminService.class, new UserAdminService(s, setupLinkTtl(s.config().settings())));
     s.register(ChannelRegistryService.class, new ChannelRegistryService(s));
     s.register(UnitImportService.class, new UnitImportService(s));
     s.register(ReorgService.class, new ReorgService(s));

@@ -26,8 +26,15 @@ record ChannelLink(String normalizedId, String host, String handle) {
                 : parsed;
     }
 
+    /**
+     * A scheme as people and the press mistype or defang it ("http//csgt.vn", "https:/x", "hxxp://x"):
+     * read as no scheme at all, so the host is not taken for "http".
+     */
+    private static final java.util.regex.Pattern LOOSE_SCHEME =
+            java.util.regex.Pattern.compile("^(?i)h(?:tt|xx)ps?(?::/{0,2}|//)");
+
     private static ChannelLink parse(String raw) {
-        String s = raw;
+        String s = LOOSE_SCHEME.matcher(raw).replaceFirst("").replace("[.]", ".").replace("(.)", ".");
         int scheme = s.indexOf("://");
         if (scheme >= 0) {
             s = s.substring(scheme + 3);

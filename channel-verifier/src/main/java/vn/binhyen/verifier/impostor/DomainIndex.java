@@ -61,26 +61,42 @@ final class DomainIndex {
         return null;
     }
 
-    /** The official sites this (unregistered) host imitates. */
+    /**
+     * The official sites this (unregistered) host imitates. Digits put into an official name
+     * ("congan.113hanoi.com": the police hotline, a year, "24h") do not hide it: when the host as
+     * written imitates nothing, its core without digits is compared the same way.
+     */
     List<Lookalike> lookalikes(String host, int maxEdits) {
-        List<Lookalike> out = new ArrayList<>();
+        if (byHost.containsKey(host)) {
+            return new ArrayList<>();
+        }
         String core = core(host);
-        if (core.length() < 3 || byHost.containsKey(host)) {
+        List<Lookalike> out = lookalikesOfCore(core, maxEdits, "");
+        String letters = core.replaceAll("[0-9]", "");
+        if (out.isEmpty() && !letters.equals(core) && letters.length() >= minCoreLength) {
+            out = lookalikesOfCore(letters, maxEdits, ", digits inserted");
+        }
+        return out;
+    }
+
+    private List<Lookalike> lookalikesOfCore(String core, int maxEdits, String note) {
+        List<Lookalike> out = new ArrayList<>();
+        if (core.length() < 3) {
             return out;
         }
         for (OfficialChannel site : byCore.getOrDefault(core, List.of())) {
-            out.add(new Lookalike(site, "same name under another suffix or with separators", 0.95));
+            out.add(new Lookalike(site, "same name under another suffix or with separators" + note, 0.95));
         }
         if (out.isEmpty() && core.length() >= minCoreLength) {
             int edits = core.length() >= 2 * minCoreLength ? maxEdits : Math.min(1, maxEdits);
             for (FuzzyKeyIndex.Match<OfficialChannel> m : fuzzy.near(core, edits)) {
-                out.add(new Lookalike(m.value(), "one or two letters away", 1.0 - (double) m.distance() / core.length()));
+                out.add(new Lookalike(m.value(), "one or two letters away" + note, 1.0 - (double) m.distance() / core.length()));
             }
         }
         for (int k = 1; out.isEmpty() && k <= MAX_EXTRA && core.length() - k >= minCoreLength; k++) {
             for (String part : List.of(core.substring(k), core.substring(0, core.length() - k))) {
                 for (OfficialChannel site : byCore.getOrDefault(part, List.of())) {
-                    out.add(new Lookalike(site, "official name with letters added", 0.9));
+                    out.add(new Lookalike(site, "official name with letters added" + note, 0.9));
                 }
             }
         }

@@ -106,11 +106,14 @@ public final class ImpostorScorer {
     }
 
     private Verdict confirmed(ConfirmedImpostor impostor) {
-        String detail = impostor.normalizedId() + (impostor.confirmedAt() == null ? "" : ", " + impostor.confirmedAt());
+        // the day of the confirmation reaches citizens; the instant is for officers
+        String detail = impostor.normalizedId() + (impostor.confirmedAt() == null ? ""
+                : ", " + impostor.confirmedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+        String technical = impostor.confirmedAt() == null ? "" : "confirmed at " + impostor.confirmedAt();
         List<OfficialChannel> named = impostor.unitCode() == null ? List.of()
                 : index.channelsByUnit.getOrDefault(impostor.unitCode(), List.of()).stream()
                         .limit(thresholds.maxNamedUnitChannels()).toList();
-        return new Verdict(Verdict.Kind.CONFIRMED_IMPOSTOR, 1.0, List.of(Signal.CONFIRMED_IMPOSTOR.reason(detail)),
+        return new Verdict(Verdict.Kind.CONFIRMED_IMPOSTOR, 1.0, List.of(Signal.CONFIRMED_IMPOSTOR.reason(detail, 1.0, technical)),
                 List.of(), named);
     }
 

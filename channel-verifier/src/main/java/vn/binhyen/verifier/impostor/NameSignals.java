@@ -21,6 +21,9 @@ final class NameSignals {
     private static final List<String> SERVICE_NAMES = List.of("tiep nhan", "trinh bao", "to giac", "tin bao",
             "tiep dan", "tiep cong dan");
 
+    /** The words a police unit's name starts with. */
+    private static final List<String> POLICE_WORDS = List.of("cong an", "canh sat", "bo cong an");
+
     private final DirectoryIndex index;
     private final ScoringThresholds thresholds;
 
@@ -138,18 +141,23 @@ final class NameSignals {
         }
         ScamVocabulary v = ScamVocabulary.DEFAULT;
         List<ScamVocabulary.Phrase> authority = new ArrayList<>(v.find(ScamVocabulary.Kind.AUTHORITY, text));
-        List<ScamVocabulary.Phrase> invented = v.find(ScamVocabulary.Kind.INVENTED, text);
+        List<ScamVocabulary.Phrase> invented = new ArrayList<>(v.find(ScamVocabulary.Kind.INVENTED, text));
         List<ScamVocabulary.Phrase> service = v.find(ScamVocabulary.Kind.SERVICE, text);
         boolean police = claim != null && claim.claimsUnit() && !claim.newsOutlet();
-        List<String> parts = new ArrayList<>();
         if (police) {
-            parts.add(claim.namesKnownUnit() ? describe(claim) : "Công an");
+            // "UBND Công an tỉnh ...": a body that does not exist inside the police put before a police unit
+            invented.addAll(v.findBefore(ScamVocabulary.Kind.NOT_POLICE_PARENT, text, POLICE_WORDS));
         }
+        List<String> parts = new ArrayList<>();
+        // a police unit the registry does not know is named in each reader's language; a known one by its name
+        String unitVi = !police ? null : claim.namesKnownUnit() ? describe(claim) : "một đơn vị Công an";
+        String unitEn = !police ? null : claim.namesKnownUnit() ? describe(claim) : "a police unit";
         authority.forEach(p -> parts.add(p.display()));
         invented.forEach(p -> parts.add(p.display()));
         if ((police || !authority.isEmpty() || !invented.isEmpty()) && !service.isEmpty()) {
             service.forEach(p -> parts.add(p.display()));
-            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(withUnit(unitVi, parts), withUnit(unitEn, parts),
+                    Signal.AUTHORITY_SELLS_SERVICE.weight(), ""));
             return;
         }
         if (paired(v, ScamVocabulary.Kind.TRAFFIC, ScamVocabulary.Kind.TRAFFIC_SERVICE, text, f)
@@ -158,7 +166,7 @@ final class NameSignals {
         }
         if (!invented.isEmpty()) {
             double weight = police || !authority.isEmpty() ? 0.8 : Signal.INVENTED_BODY.weight();
-            f.add(Signal.INVENTED_BODY.reason(quoted(parts), weight));
+            f.add(Signal.INVENTED_BODY.reason(withUnit(unitVi, parts), withUnit(unitEn, parts), weight, ""));
         }
     }
 
@@ -199,6 +207,12 @@ final class NameSignals {
         b.forEach(p -> parts.add(p.display()));
         f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(quoted(parts)));
         return true;
+    }
+
+    /** The unit label (unquoted, in the reader's language) followed by the page's words, quoted. */
+    private static String withUnit(String unit, List<String> parts) {
+        String q = quoted(parts);
+        return unit == null ? q : q.isEmpty() ? unit : unit + ", " + q;
     }
 
     private static String quoted(List<String> parts) {

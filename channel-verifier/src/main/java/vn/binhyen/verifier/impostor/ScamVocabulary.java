@@ -19,7 +19,9 @@ import java.util.Map;
  */
 final class ScamVocabulary {
 
-    enum Kind { AUTHORITY, SERVICE, INVENTED, TRAFFIC, TRAFFIC_SERVICE, IDENTITY, IDENTITY_SERVICE, DOMAIN_CORE }
+    enum Kind { AUTHORITY, SERVICE, INVENTED, TRAFFIC, TRAFFIC_SERVICE, IDENTITY, IDENTITY_SERVICE, DOMAIN_CORE,
+        /** A kind of body that has no place inside the police: "UBND Công an tỉnh ..." is invented. */
+        NOT_POLICE_PARENT }
 
     /** A phrase as written in the file and in its folded form. */
     record Phrase(String display, String folded) {
@@ -72,6 +74,24 @@ final class ScamVocabulary {
             int at = text.indexOf(" " + p.folded() + " ");
             if (at >= 0 && !warnedBefore(text, at)) {
                 found.add(p);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The phrases of one kind found in a folded text immediately before one of {@code followers}
+     * ("uy ban nhan dan" before "cong an"), each once, skipping those just after a warning.
+     */
+    List<Phrase> findBefore(Kind kind, String folded, List<String> followers) {
+        String text = " " + folded + " ";
+        List<Phrase> found = new ArrayList<>();
+        for (Phrase p : phrases.get(kind)) {
+            for (String next : followers) {
+                int at = text.indexOf(" " + p.folded() + " " + next + " ");
+                if (at >= 0 && !warnedBefore(text, at) && found.stream().noneMatch(f -> f.folded().equals(p.folded()))) {
+                    found.add(p);
+                }
             }
         }
         return found;

@@ -71,6 +71,22 @@ enum Signal {
 
     /** A reason whose technical detail (distances, similarities) is kept apart from the messages. */
     Reason reason(String detail, double weight, String technical) {
-        return new Reason(name(), String.format(vi, detail), String.format(en, detail), weight, technical);
+        return reason(detail, detail, weight, technical);
+    }
+
+    /**
+     * A reason whose detail differs by language: evidence (the page's words, official names) is the
+     * same in both, but a label the scorer writes itself ("a police unit") is in the reader's language.
+     */
+    Reason reason(String detailVi, String detailEn, double weight, String technical) {
+        return new Reason(name(), String.format(vi, detailVi), String.format(en, detailEn), weight, technical);
+    }
+
+    String templateVi() {
+        return vi;
+    }
+
+    String templateEn() {
+        return en;
     }
 }

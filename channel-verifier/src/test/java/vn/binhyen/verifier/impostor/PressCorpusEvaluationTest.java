@@ -1,6 +1,8 @@
 package vn.binhyen.verifier.impostor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,26 +13,68 @@ import org.junit.jupiter.api.Test;
 /**
  * Scores the independent press corpus per split and prints the figures of issue 16 (recall on
  * impostors whose name or link carries a scam or fake-body signal, false alarms on legitimate
- * names, impostors answered OFFICIAL). Report-only: the corpus is still far below the issue's
- * 300 + 150 rows and the scorer below its thresholds, so it asserts only that the corpus is read;
- * the figures are copied into docs/impostor-corpus.md by hand.
+ * names, impostors answered OFFICIAL), and fails the build when they fall below the floors.
+ *
+ * <p>The tuning split (rows dated up to 2023) and the team's variants print every miss and false
+ * alarm, so a rule can be built for their tactic. The test split (2024 and later) prints only its
+ * totals: looking at its rows would be tuning on them. Its recall is reported, not asserted (the
+ * issue's 95 % does not hold yet); only its OFFICIAL impostors and false alarms are asserted.
+ * The floors are what the scorer reached on the tuning split when they were set
+ * (docs/impostor-corpus.md): a regression fails, an improvement may raise them.
  */
 class PressCorpusEvaluationTest {
 
+    /** Tuning split floors, set on 2 December 2026 (11/11 signalled, 11/42 all impostors, 0/59 false alarms). */
+    private static final double TUNING_SIGNALLED_RECALL = 1.0;
+    private static final double TUNING_ALL_RECALL = 0.25;
+    private static final double TUNING_FALSE_ALARMS = 0.0;
+    /** The issue's false-alarm ceiling, asserted on the test split. */
+    private static final double TEST_FALSE_ALARMS = 0.02;
+
+    /** What one split scored. */
+    record Figures(int signalled, int caught, int impostors, int impostorsFlagged, int legit, int falseAlarms,
+            int officialImpostors) {
+
+        double signalledRecall() {
+            return signalled == 0 ? 1.0 : (double) caught / signalled;
+        }
+
+        double allRecall() {
+            return impostors == 0 ? 1.0 : (double) impostorsFlagged / impostors;
+        }
+
+        double falseAlarmRate() {
+            return legit == 0 ? 0.0 : (double) falseAlarms / legit;
+        }
+    }
+
     @Test
-    void press_corpus_figures_per_split_are_printed() throws IOException {
+    void press_corpus_meets_its_floors_per_split() throws IOException {
         ImpostorScorer scorer = new ImpostorScorer(ScoringThresholds.DEFAULTS, Corpus.directory(List.of()));
         List<PressCorpus.Row> rows = PressCorpus.press();
         assertFalse(rows.isEmpty(), "press corpus is empty");
-        report("tuning (<= 2023)", scorer, rows, r -> !r.test());
-        report("test (>= 2024)", scorer, rows, PressCorpus.Row::test);
+        Figures tuning = report("tuning (<= 2023)", scorer, rows, r -> !r.test(), true);
+        Figures test = report("test (>= 2024)", scorer, rows, PressCorpus.Row::test, false);
         // the vocabulary was read from some test-period articles; rows from the others are the clean measure
         String vocabulary = new String(Corpus.resource("/impostor/scam-vocabulary.tsv").readAllBytes(), StandardCharsets.UTF_8);
-        report("test, sources not used for the vocabulary", scorer, rows, r -> r.test() && !vocabulary.contains(r.source()));
-        report("team variants (not press)", scorer, PressCorpus.read("/impostor-corpus/variants.tsv"), r -> true);
+        Figures clean = report("test, sources not used for the vocabulary", scorer, rows,
+                r -> r.test() && !vocabulary.contains(r.source()), false);
+        Figures variants = report("team variants (not press)", scorer, PressCorpus.read("/impostor-corpus/variants.tsv"), r -> true, true);
+
+        assertEquals(0, tuning.officialImpostors(), "tuning: impostors answered OFFICIAL");
+        assertTrue(tuning.signalledRecall() >= TUNING_SIGNALLED_RECALL, "tuning: signalled recall " + tuning.signalledRecall());
+        assertTrue(tuning.allRecall() >= TUNING_ALL_RECALL, "tuning: recall on all impostors " + tuning.allRecall());
+        assertTrue(tuning.falseAlarmRate() <= TUNING_FALSE_ALARMS, "tuning: false alarms " + tuning.falseAlarmRate());
+        assertEquals(0, test.officialImpostors(), "test: impostors answered OFFICIAL");
+        assertTrue(test.falseAlarmRate() <= TEST_FALSE_ALARMS, "test: false alarms " + test.falseAlarmRate());
+        assertEquals(0, clean.officialImpostors(), "clean test: impostors answered OFFICIAL");
+        assertEquals(0, variants.officialImpostors(), "variants: impostors answered OFFICIAL");
+        assertEquals(1.0, variants.allRecall(), "variants: every tactic variant is flagged");
+        assertEquals(0, variants.falseAlarms(), "variants: no legitimate family is flagged");
     }
 
-    private static void report(String split, ImpostorScorer scorer, List<PressCorpus.Row> rows, Predicate<PressCorpus.Row> in) {
+    private static Figures report(String split, ImpostorScorer scorer, List<PressCorpus.Row> rows, Predicate<PressCorpus.Row> in,
+            boolean showRows) {
         int signalled = 0, caught = 0, impostors = 0, impostorsFlagged = 0, legit = 0, falseAlarms = 0, officialImpostors = 0;
         StringBuilder misses = new StringBuilder();
         for (PressCorpus.Row r : rows) {
@@ -51,13 +95,15 @@ class PressCorpusEvaluationTest {
                 legit++;
                 falseAlarms += flagged ? 1 : 0;
             }
-            if (flagged != r.impostor()) {
-                misses.append(String.format("  %s %s/%s | %s | %s -> %s %.3f %s%n", r.impostor() ? "MISSED" : "FALSE ALARM",
-                        r.label(), r.tactic(), r.name(), r.link(), v.verdict(), v.score(), v.reasonCodes()));
+            if (showRows && flagged != r.impostor()) {
+                misses.append(String.format("  %s %s/%s%s | %s | %s -> %s %.3f %s%n", r.impostor() ? "MISSED" : "FALSE ALARM",
+                        r.label(), r.tactic(), r.signal() ? " (signalled)" : "", r.name(), r.link(), v.verdict(), v.score(),
+                        v.reasonCodes()));
             }
         }
         System.out.printf("PRESS %s: signalled impostors flagged %d/%d, all impostors flagged %d/%d, "
                         + "legitimate flagged %d/%d, impostors OFFICIAL %d%n%s",
                 split, caught, signalled, impostorsFlagged, impostors, falseAlarms, legit, officialImpostors, misses);
+        return new Figures(signalled, caught, impostors, impostorsFlagged, legit, falseAlarms, officialImpostors);
     }
 }

@@ -26,13 +26,13 @@ class TacticFormsTest {
     private static final List<String> IMPOSTORS = VARIANTS.stream().filter(PressCorpus.Row::impostor).map(PressCorpus.Row::name).toList();
     private static final List<String> LEGITIMATE = VARIANTS.stream().filter(r -> !r.impostor()).map(PressCorpus.Row::name).toList();
 
-    private static final List<UnaryOperator<String>> FORMS = List.of(
+    static final List<UnaryOperator<String>> FORMS = List.of(
             s -> Normalizer.normalize(s, Normalizer.Form.NFC),
             s -> Normalizer.normalize(s, Normalizer.Form.NFD),
             TacticFormsTest::unaccented,
             TacticFormsTest::styled,
             TacticFormsTest::dotted);
-    private static final List<String> FORM_NAMES = List.of("NFC", "NFD", "unaccented", "styled", "dotted");
+    static final List<String> FORM_NAMES = List.of("NFC", "NFD", "unaccented", "styled", "dotted");
 
     static Stream<Arguments> impostors() {
         return cases(IMPOSTORS);
@@ -61,12 +61,12 @@ class TacticFormsTest {
         assertNotEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), written + " -> " + v.score() + " " + v.reasonCodes());
     }
 
-    private static String unaccented(String s) {
+    static String unaccented(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D');
     }
 
     /** Mathematical bold sans-serif letters, accents kept as combining marks. */
-    private static String styled(String s) {
+    static String styled(String s) {
         StringBuilder b = new StringBuilder();
         Normalizer.normalize(s, Normalizer.Form.NFD).codePoints().forEach(c -> {
             if (c >= 'A' && c <= 'Z') {
@@ -81,7 +81,7 @@ class TacticFormsTest {
     }
 
     /** Letters of each word separated by dots: "B.ộ C.ô.n.g a.n". */
-    private static String dotted(String s) {
+    static String dotted(String s) {
         StringBuilder b = new StringBuilder();
         for (String word : s.split(" ")) {
             if (b.length() > 0) {

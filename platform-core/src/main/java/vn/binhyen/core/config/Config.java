@@ -39,7 +39,7 @@ public record Config(
     Optional<String> dbAppPassword,
     Duration shutdownDrain,
     Duration shutdownGrace,
-    int unitSearchPerMinute) {
+    Settings settings) {
 
   public Config {
     if (httpPort < 0 || httpPort > 65535) {
@@ -71,9 +71,6 @@ public record Config(
     }
     if (shutdownGrace.isNegative() || shutdownGrace.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new ConfigException("BINHYEN_SHUTDOWN_GRACE", "must be 0–300 s");
-    }
-    if (unitSearchPerMinute < 0 || unitSearchPerMinute > 1_000_000) {
-      throw new ConfigException("BINHYEN_UNIT_SEARCH_PER_MINUTE", "must be 0–1000000 (0 turns the limit off)");
     }
     clusterMembers = List.copyOf(clusterMembers);
     trustedProxies = List.copyOf(trustedProxies);
@@ -121,8 +118,7 @@ public record Config(
         clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl, accessTokenTtl,
         refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace,
-        unitSearchPerMinute);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace, settings);
   }
 
   public Config withDbUrl(String url) {
@@ -130,7 +126,6 @@ public record Config(
         clusterName, clusterHost, clusterPort, clusterMembers, masterKeyFile, masterKey, publicUrl,
         accessTokenTtl, refreshTokenTtl, bodyLimitBytes, uploadLimitBytes, loginFailuresPerAccount,
         loginFailuresPerAddress, clusterKubernetesDns, trustedProxies, clusterSize, httpMaxLineBytes,
-        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace,
-        unitSearchPerMinute);
+        httpMaxHeaderBytes, publicCeilingsPerMinute, dbAppUser, dbAppPassword, shutdownDrain, shutdownGrace, settings);
   }
 }

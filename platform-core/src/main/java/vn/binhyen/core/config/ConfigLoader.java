@@ -33,6 +33,15 @@ public final class ConfigLoader {
 
   /** For tests and sub-commands: the given map plays the environment. */
   public static Config from(Map<String, String> env) {
+    return new ConfigLoader(merged(env)).build();
+  }
+
+  /** Only the keys (environment over file), for a module's own settings in tests. */
+  public static Settings settings(Map<String, String> env) {
+    return Settings.of(merged(env));
+  }
+
+  private static Map<String, String> merged(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>();
     String file = env.get("BINHYEN_CONFIG");
     if (file != null && !file.isBlank()) {
@@ -43,7 +52,7 @@ public final class ConfigLoader {
         merged.put(k, v);
       }
     });
-    return new ConfigLoader(merged).build();
+    return merged;
   }
 
   private static Map<String, String> readFile(Path file) {
@@ -95,7 +104,7 @@ public final class ConfigLoader {
         Optional.ofNullable(values.get("BINHYEN_DB_APP_PASSWORD")).filter(s -> !s.isBlank()),
         duration("BINHYEN_SHUTDOWN_DRAIN", Duration.ZERO),
         duration("BINHYEN_SHUTDOWN_GRACE", Duration.ofSeconds(10)),
-        integer("BINHYEN_UNIT_SEARCH_PER_MINUTE", 120));
+        Settings.of(values));
   }
 
   private Optional<String> dbUrl() {

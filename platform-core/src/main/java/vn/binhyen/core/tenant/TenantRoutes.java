@@ -3,12 +3,13 @@ package vn.binhyen.core.tenant;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import vn.binhyen.core.config.Settings;
 import vn.binhyen.core.http.Json;
 import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.ratelimit.PublicCeilings;
 import vn.binhyen.core.ratelimit.RateLimiter;
-import java.time.Duration;
 
 /** HTTP for the tenant hierarchy: translates requests to {@link TenantService} calls. */
 public final class TenantRoutes {
@@ -27,6 +28,11 @@ public final class TenantRoutes {
     this.limiter = limiter;
     this.ceilings = ceilings;
     this.searchPerMinute = searchPerMinute;
+  }
+
+  /** BINHYEN_UNIT_SEARCH_PER_MINUTE (docs/configuration.md): 0–1,000,000, default 120; 0 is off. */
+  public static int searchPerMinute(Settings settings) {
+    return settings.integer("BINHYEN_UNIT_SEARCH_PER_MINUTE", 120, 0, 1_000_000);
   }
 
   public void mount(Api api) {

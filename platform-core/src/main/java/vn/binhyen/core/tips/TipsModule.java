@@ -44,7 +44,7 @@ public final class TipsModule implements FeatureModule {
 
   @Override
   public Future<Void> start(Services services) {
-    settings = TipSettings.fromEnvironment();
+    settings = TipSettings.from(services.config().settings());
     signatures = new Signatures(settings.zaloMacOrder());
     TipRepository repo = new TipRepository();
     AttachmentStore store = new FileAttachmentStore(services.vertx(), services.config().attachmentDir(),

@@ -100,10 +100,12 @@ class ConfigLoaderTest {
 
   @Test
   void the_unit_search_limit_defaults_to_120_a_minute_and_is_bounded() {
-    assertEquals(120, ConfigLoader.from(Map.of()).unitSearchPerMinute());
-    assertEquals(0, ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "0")).unitSearchPerMinute());
+    assertEquals(120, vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(ConfigLoader.from(Map.of()).settings()));
+    assertEquals(0, vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(
+        ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "0")).settings()));
     assertEquals("BINHYEN_UNIT_SEARCH_PER_MINUTE", assertThrows(ConfigException.class,
-        () -> ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "-1"))).key());
+        () -> vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(
+            ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "-1")).settings())).key());
     assertEquals(120_000, ConfigLoader.PUBLIC_CEILINGS.get("units.search"));
   }
 

@@ -27,12 +27,6 @@ final class TipWorld {
 
   static synchronized Platform demo() {
     if (platform == null) {
-      // Every test comes from one address: lift the per-address public limits (the per-receipt
-      // limit on wrong secrets stays, and is tested).
-      System.setProperty("BINHYEN_TIPS_SUBMIT_PER_MINUTE", "100000");
-      System.setProperty("BINHYEN_TIPS_FOLLOW_PER_MINUTE", "100000");
-      // Webhook tests serve the platforms' attachment files from a local stand-in CDN.
-      System.setProperty("BINHYEN_WEBHOOK_MEDIA_ORIGINS", "http://127.0.0.1");
       clusterName = TestNode.newClusterName();
       clusterPort = freePort();
       platform = TestNode.start(DATABASE, clusterName, env());
@@ -46,8 +40,10 @@ final class TipWorld {
   static synchronized Map<String, String> secondNodeEnv() {
     demo();
     int port = freePort();
-    return Map.of("BINHYEN_CLUSTER_PORT", String.valueOf(port),
-        "BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+    Map<String, String> env = new java.util.HashMap<>(SETTINGS);
+    env.put("BINHYEN_CLUSTER_PORT", String.valueOf(port));
+    env.put("BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+    return env;
   }
 
   static synchronized String clusterName() {
@@ -59,9 +55,21 @@ final class TipWorld {
     return new Http(demo().httpPort());
   }
 
+  /**
+   * Every test comes from one address: the per-address public limits are lifted (the per-receipt
+   * limit on wrong secrets stays, and is tested); webhook tests serve the platforms' attachment
+   * files from a local stand-in CDN.
+   */
+  static final Map<String, String> SETTINGS = Map.of(
+      "BINHYEN_TIPS_SUBMIT_PER_MINUTE", "100000",
+      "BINHYEN_TIPS_FOLLOW_PER_MINUTE", "100000",
+      "BINHYEN_WEBHOOK_MEDIA_ORIGINS", "http://127.0.0.1");
+
   private static Map<String, String> env() {
-    return Map.of("BINHYEN_CLUSTER_PORT", String.valueOf(clusterPort),
-        "BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+    Map<String, String> env = new java.util.HashMap<>(SETTINGS);
+    env.put("BINHYEN_CLUSTER_PORT", String.valueOf(clusterPort));
+    env.put("BINHYEN_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort);
+    return env;
   }
 
   private static int freePort() {

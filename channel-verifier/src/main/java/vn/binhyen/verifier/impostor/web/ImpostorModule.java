@@ -39,7 +39,7 @@ public final class ImpostorModule implements FeatureModule {
 
   @Override
   public Future<Void> start(Services services) {
-    config = ImpostorConfig.fromEnvironment();
+    config = ImpostorConfig.from(services.config().settings());
     scorer = new LiveScorer(services.vertx(), services.db(), config.thresholds());
     checks = new CheckService(scorer);
     EvidenceStore evidence = new EvidenceStore(services.vertx(),
