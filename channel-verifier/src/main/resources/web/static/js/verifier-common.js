@@ -16,7 +16,7 @@
     'f.chain': 'Signature chain checked', 'f.log': 'Transparency log entry', 'f.reason': 'Reason', 'f.link': 'Link',
     'imp.title': 'Impostor check: ', 'imp.SUSPECTED_IMPOSTOR': 'suspected impostor', 'imp.CONFIRMED_IMPOSTOR': 'confirmed impostor',
     'imp.NOT_REGISTERED': 'not registered, nothing suspicious found', 'imp.OFFICIAL': 'official',
-    'u.title': 'Which pages are really my ward\u2019s?', 'u.code': 'Unit code (5 digits for a commune or ward, 2 for a province)', 'u.show': 'Show',
+    'u.title': 'Which pages are really my ward\u2019s?',
     'u.empty': 'This unit has no verified official page or group yet. Be careful with pages that claim to be it.',
     'u.note': 'Only the pages and groups listed here are official. The police never offer to "recover scammed money" or charge fees online.',
     'u.verify': 'Check another page', 'status.verified': 'Official', 'status.suspended': 'Suspended', 'status.revoked': 'Revoked',

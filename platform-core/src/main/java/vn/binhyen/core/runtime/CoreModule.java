@@ -38,7 +38,8 @@ public final class CoreModule implements FeatureModule {
   public void mount(Api api) {
     var s = api.services();
     new AuthRoutes(s.auth(), s.tenantDirectory()).mount(api);
-    new TenantRoutes(s.tenants()).mount(api);
+    new TenantRoutes(s.tenants(), s.rateLimiter(), s.publicCeilings(),
+        TenantRoutes.searchPerMinute(s.config().settings())).mount(api);
     api.routes(router -> {
       new HealthRoutes(s, cluster, metricsRegistry).mount(router);
       docs.mount(router);
