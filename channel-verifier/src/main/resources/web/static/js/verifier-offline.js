@@ -88,7 +88,9 @@
     const previous = stored(LIST_KEY);
     if (previous && previous.iat > list.iat) { return null; }
     localStorage.setItem(ROOT_KEY, JSON.stringify(root));
-    localStorage.setItem(LIST_KEY, JSON.stringify({ token: answer.token, iat: list.iat }));
+    const signedList = answer.token;
+    // The public, root-signed list (no credential of anyone) is kept for checks without a network.
+    localStorage.setItem(LIST_KEY, JSON.stringify({ jws: signedList, iat: list.iat }));
     return list;
   }
 
@@ -108,7 +110,7 @@
     const kept = stored(LIST_KEY);
     const root = stored(ROOT_KEY);
     if (!kept || !root || !supported()) { return null; }
-    try { return await openList(kept.token, root); } catch (e) { return null; }
+    try { return await openList(kept.jws || kept.token, root); } catch (e) { return null; }
   }
 
   function covers(list, certified, unitCode) {
