@@ -20,7 +20,13 @@
     'u.empty': 'This unit has no verified official page or group yet. Be careful with pages that claim to be it.',
     'u.note': 'Only the pages and groups listed here are official. The police never offer to "recover scammed money" or charge fees online.',
     'u.verify': 'Check another page', 'status.verified': 'Official', 'status.suspended': 'Suspended', 'status.revoked': 'Revoked',
-    'u.qr': 'QR code and badge'
+    'u.qr': 'QR code and badge',
+    'alert.OFFICIAL.title': '\u2714 Official alert', 'alert.OFFICIAL.text': 'This is a current alert of {unit}; its signature was checked.',
+    'alert.CANCELLED.title': '\u26a0 Alert withdrawn', 'alert.CANCELLED.text': '{unit} cancelled this alert or replaced it with an update.',
+    'alert.EXPIRED.title': '\u26a0 Alert expired', 'alert.EXPIRED.text': 'This alert of {unit} is no longer in force.',
+    'alert.REVOKED.title': '\u2716 Revoked key', 'alert.REVOKED.text': 'The key that signed this alert was revoked. Do not trust it.',
+    'alert.INVALID_TOKEN.title': '\u2716 Not an official alert', 'alert.INVALID_TOKEN.text': 'This alert was not issued by the police, or it was altered.',
+    'f.alert': 'Alert', 'f.alertPage': 'Open the alert'
   });
   const vi = {
     'OFFICIAL.title': '\u2714 Trang chính thức', 'OFFICIAL.text': 'Đây là kênh chính thức của {unit}.',
@@ -34,7 +40,13 @@
     'f.chain': 'Chuỗi chữ ký đã kiểm tra', 'f.log': 'Số thứ tự trong nhật ký minh bạch', 'f.reason': 'Lý do', 'f.link': 'Liên kết',
     'imp.title': 'Đánh giá giả mạo: ', 'imp.SUSPECTED_IMPOSTOR': 'nghi là trang giả mạo', 'imp.CONFIRMED_IMPOSTOR': 'đã xác nhận là trang giả mạo',
     'imp.NOT_REGISTERED': 'chưa đăng ký, chưa thấy dấu hiệu đáng ngờ', 'imp.OFFICIAL': 'chính thức',
-    'status.verified': 'Chính thức', 'status.suspended': 'Đình chỉ', 'status.revoked': 'Đã thu hồi', 'u.qr': 'Mã QR và huy hiệu'
+    'status.verified': 'Chính thức', 'status.suspended': 'Đình chỉ', 'status.revoked': 'Đã thu hồi', 'u.qr': 'Mã QR và huy hiệu',
+    'alert.OFFICIAL.title': '\u2714 Cảnh báo chính thức', 'alert.OFFICIAL.text': 'Đây là cảnh báo đang có hiệu lực của {unit}; chữ ký đã được kiểm tra.',
+    'alert.CANCELLED.title': '\u26a0 Cảnh báo đã bị huỷ', 'alert.CANCELLED.text': '{unit} đã huỷ cảnh báo này hoặc thay bằng bản cập nhật.',
+    'alert.EXPIRED.title': '\u26a0 Cảnh báo đã hết hiệu lực', 'alert.EXPIRED.text': 'Cảnh báo này của {unit} không còn hiệu lực.',
+    'alert.REVOKED.title': '\u2716 Khoá ký đã bị thu hồi', 'alert.REVOKED.text': 'Khoá ký cảnh báo này đã bị thu hồi. Đừng tin nội dung.',
+    'alert.INVALID_TOKEN.title': '\u2716 Không phải cảnh báo chính thức', 'alert.INVALID_TOKEN.text': 'Cảnh báo này không do công an phát, hoặc đã bị sửa.',
+    'f.alert': 'Cảnh báo', 'f.alertPage': 'Mở cảnh báo'
   };
   I18n.add('vi', vi);
   window.Verifier = {

@@ -1,6 +1,7 @@
 package vn.binhyen.verifier.alert;
 
 import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import vn.binhyen.core.error.DomainError;
 
 /** SQL for {@code alert} (channel-verifier migration V4). */
 final class AlertRepository {
@@ -46,12 +48,19 @@ final class AlertRepository {
       ORDER BY issued_at DESC, id
       LIMIT $2""";
 
+  /** @throws DomainError.Conflict {@code alert-not-active} when another update already replaced {@code a.replaces()} */
   Future<Void> insert(SqlClient tx, Alert a) {
     return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {a.id(), a.tenantId(), a.tenantPath(),
         a.tenantCode(), a.tenantName(), a.title(), a.body(), a.titleEn(), a.bodyEn(), a.severity().id(), a.category(),
         a.subtree(), a.scopeCodes().toArray(String[]::new), a.scopePaths().toArray(String[]::new),
         a.scopeNames().toArray(String[]::new), a.replaces(), a.kid(), a.token(), a.logIndex(), time(a.issuedAt()),
-        time(a.expiresAt()), a.issuedBy()})).mapEmpty();
+        time(a.expiresAt()), a.issuedBy()}))
+        .<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
+            && a.replaces() != null
+            ? new DomainError.Conflict("alert-not-active", "Cảnh báo " + a.replaces()
+                + " đã được cập nhật bằng bản khác / alert " + a.replaces() + " was already replaced by another update")
+            : e));
   }
 
   Future<Optional<Alert>> byId(SqlClient db, String id) {
