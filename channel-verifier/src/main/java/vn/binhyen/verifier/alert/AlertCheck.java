@@ -44,13 +44,17 @@ public final class AlertCheck implements AlertQuestions {
   @Override
   public Optional<Future<VerifyAnswer>> answer(String question) {
     if (TOKEN.matcher(question).matches()) {
+      // Attestation tokens are the hot path: look at the header alone before parsing anything more.
+      if (!alertHeader(question)) {
+        return Optional.empty();
+      }
       CompactJws.Parsed jws;
       try {
         jws = CompactJws.parse(question);
-      } catch (DomainError.Invalid notAToken) {
-        return Optional.empty();
+      } catch (DomainError.Invalid malformed) {
+        return Optional.of(Future.succeededFuture(invalid("MALFORMED", malformed.getMessage())));
       }
-      return AlertTokens.TYP.equals(jws.typ()) ? Optional.of(byToken(question, jws)) : Optional.empty();
+      return Optional.of(byToken(question, jws));
     }
     Matcher link = LINK.matcher(question);
     if (link.matches()) {
@@ -61,6 +65,16 @@ public final class AlertCheck implements AlertQuestions {
               : Future.failedFuture(e)));
     }
     return Optional.empty();
+  }
+
+  private static boolean alertHeader(String token) {
+    try {
+      String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return AlertTokens.TYP.equals(new JsonObject(header).getValue("typ"));
+    } catch (RuntimeException notJson) {
+      return false;
+    }
   }
 
   private Future<VerifyAnswer> byToken(String token, CompactJws.Parsed jws) {

@@ -57,35 +57,40 @@ public final class AlertService {
    * @throws DomainError.Conflict {@code alert-not-active} when the replaced alert is already cancelled
    */
   public Future<Alert> issue(Principal principal, Tenant issuer, AlertInput in) {
-    checkMayIssue(principal, issuer);
-    return scope(issuer, in).compose(units -> keys.issuerFor(provinceOf(issuer)).compose(key -> {
-      String id = AlertTokens.newId();
-      Instant now = Instant.now();
-      long iat = now.getEpochSecond();
-      long exp = iat + Duration.ofHours(in.validHours()).toSeconds();
-      List<String> codes = units.stream().map(Tenant::code).toList();
-      String token = AlertTokens.sign(AlertTokens.alertClaims(id, issuer.code(), issuer.name(), iat, exp, in, codes), key);
-      String actor = principal.username();
-      return services.db().inScope(issuer.path(), tx -> replaced(tx, issuer, in.replaces())
-          .compose(x -> translog.append(tx, new JsonObject().put("op", "alert.issue").put("id", id).put("kid", key.kid())
-              .put("tc", issuer.code()).put("token", token).put("by", actor)))
-          .compose(index -> {
-            Alert alert = new Alert(id, issuer.id(), issuer.path(), issuer.code(), issuer.name(), in.title(), in.body(),
-                in.titleEn(), in.bodyEn(), in.severity(), in.category(), in.subtree(), codes,
-                units.stream().map(Tenant::path).toList(), units.stream().map(Tenant::name).toList(), in.replaces(),
-                key.kid(), token, index, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), actor, null, null, null,
-                null, null);
-            return alerts.insert(tx, alert).map(alert);
-          })
-          .compose(alert -> in.replaces() == null ? Future.succeededFuture(alert)
-              : cancelIn(tx, issuer, in.replaces(), "updated", id, key, actor).map(alert))
-          .compose(alert -> audit(tx, principal, issuer, in.replaces() == null ? "alert.issue" : "alert.update", alert.id(),
-              new JsonObject().put("title", in.title()).put("severity", in.severity().id()).put("scope", codes)
-                  .put("replaces", in.replaces()).put("logIndex", alert.logIndex())).map(alert)))
-          .compose(alert -> translog.publishHead().otherwiseEmpty().map(alert))
-          .onSuccess(alert -> log.info("Alert {} issued by {} ({}) for {} by {}", alert.id(), issuer.code(),
-              issuer.path(), codes, actor));
-    }));
+    return mayIssue(principal, issuer)
+        .compose(allowed -> scope(issuer, in))
+        .compose(units -> keys.issuerFor(provinceOf(issuer))
+            .compose(key -> services.db().inScope(issuer.path(), tx -> issueIn(tx, principal, issuer, in, units, key))))
+        .compose(alert -> translog.publishHead().otherwiseEmpty().map(alert))
+        .onSuccess(alert -> log.info("Alert {} issued by {} ({}) for {} by {}", alert.id(), issuer.code(),
+            issuer.path(), alert.scopeCodes(), principal.username()));
+  }
+
+  /** Signs, logs, stores and audits the alert (and the cancellation of the one it replaces), in {@code tx}. */
+  private Future<Alert> issueIn(SqlConnection tx, Principal principal, Tenant issuer, AlertInput in, List<Tenant> units,
+      SigningKey key) {
+    String id = AlertTokens.newId();
+    long iat = Instant.now().getEpochSecond();
+    long exp = iat + Duration.ofHours(in.validHours()).toSeconds();
+    List<String> codes = units.stream().map(Tenant::code).toList();
+    String token = AlertTokens.sign(AlertTokens.alertClaims(id, issuer.code(), issuer.name(), iat, exp, in, codes), key);
+    String actor = principal.username();
+    return replaced(tx, issuer, in.replaces())
+        .compose(x -> translog.append(tx, new JsonObject().put("op", "alert.issue").put("id", id).put("kid", key.kid())
+            .put("tc", issuer.code()).put("token", token).put("by", actor)))
+        .compose(index -> {
+          Alert alert = new Alert(id, issuer.id(), issuer.path(), issuer.code(), issuer.name(), in.title(), in.body(),
+              in.titleEn(), in.bodyEn(), in.severity(), in.category(), in.subtree(), codes,
+              units.stream().map(Tenant::path).toList(), units.stream().map(Tenant::name).toList(), in.replaces(),
+              key.kid(), token, index, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), actor, null, null, null,
+              null, null);
+          return alerts.insert(tx, alert).map(alert);
+        })
+        .compose(alert -> in.replaces() == null ? Future.succeededFuture(alert)
+            : cancelIn(tx, issuer, in.replaces(), "updated", id, key, actor).map(alert))
+        .compose(alert -> audit(tx, principal, issuer, in.replaces() == null ? "alert.issue" : "alert.update", alert.id(),
+            new JsonObject().put("title", in.title()).put("severity", in.severity().id()).put("scope", codes)
+                .put("replaces", in.replaces()).put("logIndex", alert.logIndex())).map(alert));
   }
 
   /**
@@ -95,13 +100,13 @@ public final class AlertService {
    * @throws DomainError.Conflict {@code alert-not-active} when it is cancelled already
    */
   public Future<Alert> cancel(Principal principal, Tenant issuer, String id, String reason) {
-    checkMayIssue(principal, issuer);
     String why = reason == null || reason.isBlank() ? null : reason.strip();
-    return keys.issuerFor(provinceOf(issuer)).compose(key -> services.db().inScope(issuer.path(), tx ->
-            cancelIn(tx, issuer, id, why, null, key, principal.username())
-                .compose(x -> audit(tx, principal, issuer, "alert.cancel", id, new JsonObject().put("reason", why))))
+    return mayIssue(principal, issuer)
+        .compose(allowed -> keys.issuerFor(provinceOf(issuer)))
+        .compose(key -> services.db().inScope(issuer.path(), tx -> cancelIn(tx, issuer, id, why, null, key, principal.username())
+            .compose(x -> audit(tx, principal, issuer, "alert.cancel", id, new JsonObject().put("reason", why)))))
         .compose(x -> translog.publishHead().otherwiseEmpty())
-        .compose(x -> byId(id)));
+        .compose(x -> byId(id));
   }
 
   /** The unit's alerts for its staff: issued by it, and meant for it from above. */
@@ -120,15 +125,16 @@ public final class AlertService {
         "Không có cảnh báo " + id + " / no alert " + id)));
   }
 
-  private void checkMayIssue(Principal p, Tenant unit) {
+  private Future<Void> mayIssue(Principal p, Tenant unit) {
     boolean manages = services.policy().allows(p, unit.path(), Action.MANAGE);
     boolean wardOfficer = unit.level() == UnitLevel.COMMUNE && services.policy().allows(p, unit.path(), Action.OPERATE);
-    if (!manages && !wardOfficer) {
-      throw new DomainError.Forbidden("Tài khoản " + p.username() + " không được phát cảnh báo thay "
+    if (manages || wardOfficer) {
+      return Future.succeededFuture();
+    }
+    return Future.failedFuture(new DomainError.Forbidden("Tài khoản " + p.username() + " không được phát cảnh báo thay "
           + unit.name() + ": cán bộ xã/phường phát cho xã/phường mình, quản trị đơn vị cho đơn vị mình và cấp dưới / "
           + p.username() + " may not issue alerts for " + unit.code()
-          + ": ward officers issue for their own ward, unit admins for their unit and the units below it");
-    }
+          + ": ward officers issue for their own ward, unit admins for their unit and the units below it"));
   }
 
   /** The units in scope: the issuer for "subtree", else each listed unit, which must lie in the issuer's subtree. */
