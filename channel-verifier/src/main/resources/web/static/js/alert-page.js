@@ -28,6 +28,7 @@
     const v = document.getElementById('verdict');
     v.textContent = pick(verdicts[answer.verdict] || verdicts.INVALID_TOKEN);
     v.className = 'verdict ' + (answer.verdict === 'OFFICIAL' ? 'ok' : 'bad');
+    v.dataset.verdict = answer.verdict;
     const a = answer.alert;
     document.getElementById('alert').hidden = !a;
     if (!a) { return; }
