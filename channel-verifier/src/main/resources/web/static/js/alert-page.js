@@ -3,7 +3,7 @@
 (function () {
   I18n.add('en', {
     'a.checking': 'Checking the signature…', 'a.issuer': 'Issued by', 'a.scope': 'Applies to',
-    'a.valid': 'Valid', 'a.signature': 'Signature', 'a.log': 'Transparency log', 'a.cap': 'CAP 1.2 version (for alerting software)',
+    'a.qr': 'Scan to check this alert on a phone; print it on a poster.', 'a.valid': 'Valid', 'a.signature': 'Signature', 'a.log': 'Transparency log', 'a.cap': 'CAP 1.2 version (for alerting software)',
     'a.note': 'The police never ask you to transfer money, give an OTP code or install an app by phone or social network.'
   });
   const verdicts = {
@@ -51,6 +51,7 @@
       + (answer.verdict === 'OFFICIAL' ? pick([' (hợp lệ)', ' (valid)']) : ''));
     set('log', '#' + answer.logIndex + (a.cancelLogIndex != null ? pick([', huỷ: #', ', cancellation: #']) + a.cancelLogIndex : ''));
     document.getElementById('cap').href = a.cap;
+    document.getElementById('qr').src = '/api/public/alerts/' + encodeURIComponent(a.id) + '/qr.svg';
   }
 
   window.addEventListener('DOMContentLoaded', async function () {

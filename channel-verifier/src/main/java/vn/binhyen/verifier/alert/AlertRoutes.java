@@ -13,6 +13,7 @@ import vn.binhyen.core.http.Json;
 import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.tenant.TenantDirectory;
+import vn.binhyen.verifier.qr.QrCodes;
 
 /**
  * HTTP of alerts: issue, cancel and list (in the contract), and outside it the CAP document, the
@@ -40,6 +41,7 @@ public final class AlertRoutes {
   private void plainRoutes(Router router) {
     router.getWithRegex("/api/public/alerts/([A-Za-z0-9_-]{11})\\.cap").handler(this::cap);
     router.getWithRegex("/api/public/units/([A-Za-z0-9]{1,16})/alerts\\.atom").handler(this::atom);
+    router.getWithRegex("/api/public/alerts/([A-Za-z0-9_-]{11})/qr\\.svg").handler(this::qr);
     HtmlPages.page(router, "/alerts/:id", "web/verifier/alert.html");
   }
 
@@ -78,6 +80,14 @@ public final class AlertRoutes {
         .compose(unit -> alerts.currentFor(unit).map(list -> AtomFeed.of(unit, list, publicUrl)))
         .onSuccess(xml -> publicHeaders(ctx).putHeader("Content-Type", AtomFeed.CONTENT_TYPE + "; charset=utf-8")
             .end(xml))
+        .onFailure(ctx::fail);
+  }
+
+  /** The QR code of the alert's citizen page, for posters and posts. */
+  private void qr(RoutingContext ctx) {
+    alerts.byId(ctx.pathParam("param0"))
+        .onSuccess(a -> publicHeaders(ctx).putHeader("Content-Type", "image/svg+xml; charset=utf-8")
+            .end(QrCodes.svg(publicUrl + "/alerts/" + a.id())))
         .onFailure(ctx::fail);
   }
 

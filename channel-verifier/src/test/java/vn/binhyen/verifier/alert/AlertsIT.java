@@ -317,10 +317,16 @@ class AlertsIT {
   }
 
   @Test
-  void the_citizen_page_is_served() {
+  void the_citizen_page_and_its_qr_code_are_served() {
     Http.Response page = http.get("/alerts/AAAAAAAAAAA", null);
     assertEquals(200, page.status(), page.toString());
     assertTrue(page.body().contains("alert-page.js"));
+    String id = issue("hanoi-admin", "01", alert("Cảnh báo có mã QR", "subtree")).getString("id");
+    Http.Response qr = http.get("/api/public/alerts/" + id + "/qr.svg", null);
+    assertEquals(200, qr.status(), qr.toString());
+    assertTrue(qr.contentType().startsWith("image/svg+xml"), qr.contentType());
+    assertTrue(qr.body().contains("<svg"));
+    assertEquals(404, http.get("/api/public/alerts/AAAAAAAAAAA/qr.svg", null).status());
   }
 
   // --- helpers ---
