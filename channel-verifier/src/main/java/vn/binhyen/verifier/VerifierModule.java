@@ -65,7 +65,7 @@ public final class VerifierModule implements FeatureModule {
     verify = new VerifyService(registry, keyDirectory, () -> services.find(ImpostorCheck.class),
         settings.rememberTokens());
     alerts = new AlertService(services, keys, translog);
-    verify.answerAlertsWith(new AlertCheck(alerts, keyDirectory));
+    verify.answerAlertsWith(new AlertCheck(alerts, keyDirectory, services.config().publicUrl()));
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);

@@ -30,15 +30,19 @@ import vn.binhyen.verifier.signing.VerifyingKey;
 public final class AlertCheck implements AlertQuestions {
 
   private static final Pattern LINK = Pattern.compile(
-      "(?i:https?://[^/?#]+)?/?(?:api/public/)?alerts/([A-Za-z0-9_-]{11})(?:\\.cap)?/?(?:[?#].*)?");
+      "(?i:https?://([^/?#:]+)(?::\\d+)?)?/?(?:api/public/)?alerts/([A-Za-z0-9_-]{11})(?:\\.cap)?/?(?:[?#].*)?");
   private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
   private final AlertService alerts;
   private final KeyDirectory keys;
+  private final String siteHost;
 
-  public AlertCheck(AlertService alerts, KeyDirectory keys) {
+  /** {@code publicUrl}: a link is an alert's only on this site (or without a host). */
+  public AlertCheck(AlertService alerts, KeyDirectory keys, String publicUrl) {
     this.alerts = alerts;
     this.keys = keys;
+    String host = java.net.URI.create(publicUrl).getHost();
+    this.siteHost = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
   }
 
   @Override
@@ -57,8 +61,9 @@ public final class AlertCheck implements AlertQuestions {
       return Optional.of(byToken(question, jws));
     }
     Matcher link = LINK.matcher(question);
-    if (link.matches()) {
-      String id = link.group(1);
+    // Another site's /alerts/... (a Facebook page called "alerts") is a channel question, not ours.
+    if (link.matches() && (link.group(1) == null || siteHost.equals(link.group(1).toLowerCase(java.util.Locale.ROOT)))) {
+      String id = link.group(2);
       return Optional.of(alerts.byId(id).map(a -> answer(a, a.token(), Kind.ALERT))
           .recover(e -> e instanceof DomainError.NotFound
               ? Future.succeededFuture(invalid("UNKNOWN_ALERT", "no alert " + id))

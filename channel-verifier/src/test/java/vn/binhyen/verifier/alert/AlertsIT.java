@@ -91,7 +91,7 @@ class AlertsIT {
     assertEquals(2, a.getJsonArray("chain").size(), "Hà Nội's issuing key, then the root: " + a);
     assertEquals(logIndex, a.getLong("logIndex"));
     assertEquals(id, a.getJsonObject("alert").getString("id"));
-    JsonObject byLink = verify("https://binhyen.example/alerts/" + id);
+    JsonObject byLink = verify(issued.getString("link"));
     assertEquals("OFFICIAL", byLink.getString("verdict"), byLink.encode());
     assertEquals("alert", byLink.getString("kind"));
 
@@ -138,6 +138,8 @@ class AlertsIT {
     JsonObject unknown = verify("/alerts/AAAAAAAAAAA");
     assertEquals("INVALID_TOKEN", unknown.getString("verdict"));
     assertEquals("UNKNOWN_ALERT", unknown.getString("reason"));
+    JsonObject elsewhere = verify("https://www.facebook.com/alerts/AAAAAAAAAAA");
+    assertFalse("alert".equals(elsewhere.getString("kind")), "another site's /alerts/ link is a channel question: " + elsewhere);
   }
 
   @Test
