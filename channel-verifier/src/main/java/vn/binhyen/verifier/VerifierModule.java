@@ -18,6 +18,7 @@ import vn.binhyen.verifier.attest.AttestationWork;
 import vn.binhyen.verifier.attest.KeyAdminService;
 import vn.binhyen.verifier.keys.DbKeyDirectory;
 import vn.binhyen.verifier.keys.KeyRing;
+import vn.binhyen.verifier.offline.TrustListService;
 import vn.binhyen.verifier.registry.VerificationRegistry;
 import vn.binhyen.verifier.registry.VerifyService;
 import vn.binhyen.verifier.translog.Checkpoint;
@@ -26,6 +27,7 @@ import vn.binhyen.verifier.translog.TransparencyLog;
 import vn.binhyen.verifier.web.LogRoutes;
 import vn.binhyen.verifier.web.Pages;
 import vn.binhyen.verifier.web.PublicRoutes;
+import vn.binhyen.verifier.web.TrustListRoutes;
 import vn.binhyen.verifier.web.VerifierRoutes;
 import vn.binhyen.verifier.web.WellKnownRoutes;
 
@@ -47,6 +49,7 @@ public final class VerifierModule implements FeatureModule {
   private LogMonitor monitor;
   private VerifierSettings settings;
   private AlertService alerts;
+  private TrustListService trustLists;
 
   @Override
   public String name() {
@@ -66,6 +69,7 @@ public final class VerifierModule implements FeatureModule {
         settings.rememberTokens());
     alerts = new AlertService(services, keys, translog);
     verify.answerAlertsWith(new AlertCheck(alerts, keyDirectory, services.config().publicUrl()));
+    trustLists = new TrustListService(keys, registry, java.time.Clock.systemUTC());
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
     services.register(VerificationRegistry.class, registry);
@@ -97,6 +101,7 @@ public final class VerifierModule implements FeatureModule {
         .limitedTo(services.rateLimiter(), services.publicCeilings(), settings.verifyPerMinute());
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
+    new TrustListRoutes(trustLists, services.rateLimiter()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
     new AlertRoutes(alerts, services.tenantDirectory(), publicUrl).mount(api);
     boolean bench = settings.benchRoutes();

@@ -27,7 +27,8 @@
     if (!answer) { return; }
     const v = document.getElementById('verdict');
     v.textContent = pick(verdicts[answer.verdict] || verdicts.INVALID_TOKEN);
-    v.className = 'verdict ' + (answer.verdict === 'OFFICIAL' ? 'ok' : 'bad');
+    v.className = 'verdict ' + (answer.verdict === 'OFFICIAL' ? 'ok'
+      : answer.verdict === 'CANCELLED' || answer.verdict === 'EXPIRED' ? 'warn' : 'bad');
     v.dataset.verdict = answer.verdict;
     const a = answer.alert;
     document.getElementById('alert').hidden = !a;

@@ -13,7 +13,12 @@
         document.getElementById('badge-title').textContent = c.status === 'suspended' ? 'ĐANG BỊ ĐÌNH CHỈ' : 'ĐÃ THU HỒI';
         return;
       }
-      document.getElementById('badge-qr').src = '/api/public/channels/' + encodeURIComponent(id) + '/qr.png?size=640';
+      const qr = document.getElementById('badge-qr');
+      if (new URLSearchParams(window.location.search).get('print') === '1') {
+        // Opened by "Print the poster": the print dialog once the QR code is drawn.
+        qr.addEventListener('load', function () { window.print(); }, { once: true });
+      }
+      qr.src = '/api/public/channels/' + encodeURIComponent(id) + '/qr.png?size=640';
       document.getElementById('badge-meta').textContent = 'Chính thức từ ' + window.Verifier.date(c.since)
         + ' · mã chứng thực ' + c.jti + ' · nhật ký #' + c.logIndex;
     } catch (e) {

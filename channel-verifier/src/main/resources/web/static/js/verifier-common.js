@@ -16,7 +16,7 @@
     'f.chain': 'Signature chain checked', 'f.log': 'Transparency log entry', 'f.reason': 'Reason', 'f.link': 'Link',
     'imp.title': 'Impostor check: ', 'imp.SUSPECTED_IMPOSTOR': 'suspected impostor', 'imp.CONFIRMED_IMPOSTOR': 'confirmed impostor',
     'imp.NOT_REGISTERED': 'not registered, nothing suspicious found', 'imp.OFFICIAL': 'official',
-    'u.title': 'Which pages are really my ward\u2019s?', 'u.code': 'Unit code (5 digits for a commune or ward, 2 for a province)', 'u.show': 'Show',
+    'u.title': 'Which pages are really my ward\u2019s?',
     'u.empty': 'This unit has no verified official page or group yet. Be careful with pages that claim to be it.',
     'u.note': 'Only the pages and groups listed here are official. The police never offer to "recover scammed money" or charge fees online.',
     'u.verify': 'Check another page', 'status.verified': 'Official', 'status.suspended': 'Suspended', 'status.revoked': 'Revoked',
@@ -26,7 +26,21 @@
     'alert.EXPIRED.title': '\u26a0 Alert expired', 'alert.EXPIRED.text': 'This alert of {unit} is no longer in force.',
     'alert.REVOKED.title': '\u2716 Revoked key', 'alert.REVOKED.text': 'The key that signed this alert was revoked. Do not trust it.',
     'alert.INVALID_TOKEN.title': '\u2716 Not an official alert', 'alert.INVALID_TOKEN.text': 'This alert was not issued by the police, or it was altered.',
-    'f.alert': 'Alert', 'f.alertPage': 'Open the alert'
+    'f.alert': 'Alert', 'f.alertPage': 'Open the alert',
+    'off.title': '\u2714 Official as of {date}', 'f.issued': 'Code issued on', 'f.expires': 'Code valid until', 'f.offline': 'Checked without network',
+    'off.asof': 'against the signed list of {date}', 'off.ready': 'Offline check ready: signed list of {date}.',
+    'off.MALFORMED': 'This is not a police code: its format is wrong.',
+    'off.UNKNOWN_KEY': 'The code is signed with a key that is not on the signed list.',
+    'off.BAD_SIGNATURE': 'The signature does not match: the code was altered or forged.',
+    'off.CERTIFICATE_INVALID': 'The signing key was not certified for this unit at that time.',
+    'off.KEY_REVOKED': 'The key that signed this code has been revoked.',
+    'off.ATTESTATION_REVOKED': 'This code has been revoked.',
+    'off.EXPIRED': 'This code has expired.',
+    'off.NOT_YET_VALID': 'The code is dated in the future. Check the phone\u2019s clock.',
+    'off.STALE_LIST': 'The signed list of {date} is more than 30 days old. Connect to the network to update it.',
+    'off.NO_LIST': 'There is no signed list on this phone yet. Open this page once with a network connection.',
+    'off.UNSUPPORTED': 'This browser cannot check signatures without a network connection.',
+    'off.NO_TOKEN': 'No network: only the code of a QR poster can be checked now. Try again when you are online.'
   });
   const vi = {
     'OFFICIAL.title': '\u2714 Trang chính thức', 'OFFICIAL.text': 'Đây là kênh chính thức của {unit}.',
@@ -46,7 +60,21 @@
     'alert.EXPIRED.title': '\u26a0 Cảnh báo đã hết hiệu lực', 'alert.EXPIRED.text': 'Cảnh báo này của {unit} không còn hiệu lực.',
     'alert.REVOKED.title': '\u2716 Khoá ký đã bị thu hồi', 'alert.REVOKED.text': 'Khoá ký cảnh báo này đã bị thu hồi. Đừng tin nội dung.',
     'alert.INVALID_TOKEN.title': '\u2716 Không phải cảnh báo chính thức', 'alert.INVALID_TOKEN.text': 'Cảnh báo này không do công an phát, hoặc đã bị sửa.',
-    'f.alert': 'Cảnh báo', 'f.alertPage': 'Mở cảnh báo'
+    'f.alert': 'Cảnh báo', 'f.alertPage': 'Mở cảnh báo',
+    'off.title': '\u2714 Chính thức theo danh sách ngày {date}', 'f.issued': 'Mã cấp ngày', 'f.expires': 'Mã có giá trị đến', 'f.offline': 'Kiểm tra không cần mạng',
+    'off.asof': 'theo danh sách có chữ ký ngày {date}', 'off.ready': 'Kiểm tra không cần mạng: đã có danh sách có chữ ký ngày {date}.',
+    'off.MALFORMED': 'Đây không phải mã của công an: sai định dạng.',
+    'off.UNKNOWN_KEY': 'Mã được ký bằng một khoá không có trong danh sách có chữ ký.',
+    'off.BAD_SIGNATURE': 'Chữ ký không khớp: mã đã bị sửa hoặc bị làm giả.',
+    'off.CERTIFICATE_INVALID': 'Khoá ký không được cấp cho đơn vị này vào thời điểm đó.',
+    'off.KEY_REVOKED': 'Khoá đã ký mã này đã bị thu hồi.',
+    'off.ATTESTATION_REVOKED': 'Mã này đã bị thu hồi.',
+    'off.EXPIRED': 'Mã này đã hết hạn.',
+    'off.NOT_YET_VALID': 'Ngày cấp của mã ở tương lai. Hãy kiểm tra đồng hồ của điện thoại.',
+    'off.STALE_LIST': 'Danh sách có chữ ký ngày {date} đã quá 30 ngày. Hãy kết nối mạng để cập nhật.',
+    'off.NO_LIST': 'Điện thoại chưa có danh sách có chữ ký. Hãy mở trang này một lần khi có mạng.',
+    'off.UNSUPPORTED': 'Trình duyệt này không kiểm tra được chữ ký khi không có mạng.',
+    'off.NO_TOKEN': 'Không có mạng: lúc này chỉ kiểm tra được mã trên áp phích QR. Hãy thử lại khi có mạng.'
   };
   I18n.add('vi', vi);
   window.Verifier = {

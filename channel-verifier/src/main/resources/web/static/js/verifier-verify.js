@@ -78,13 +78,83 @@
     }
   }
 
+  // What the offline check found, in the shape render() takes. Claims (unit, page) only when the
+  // signature and chain held; the verifier gives none otherwise.
+  const OFFLINE_VERDICT = { VALID: 'OFFICIAL', ATTESTATION_REVOKED: 'REVOKED', KEY_REVOKED: 'REVOKED', EXPIRED: 'EXPIRED',
+    MALFORMED: 'INVALID_TOKEN', UNKNOWN_KEY: 'INVALID_TOKEN', BAD_SIGNATURE: 'INVALID_TOKEN',
+    CERTIFICATE_INVALID: 'INVALID_TOKEN', NOT_YET_VALID: 'INVALID_TOKEN' };
+
+  function renderOffline(r, q) {
+    const date = V.date(r.asOf ? new Date(r.asOf * 1000).toISOString() : null);
+    const verdict = OFFLINE_VERDICT[r.outcome];
+    if (!verdict) {
+      render({ verdict: 'ERROR', problem: V.text('off.' + r.outcome, { date: date }) }, q);
+    } else {
+      const a = { verdict: verdict, reason: verdict === 'OFFICIAL' ? undefined : V.text('off.' + r.outcome) };
+      if (r.claims && verdict !== 'INVALID_TOKEN') {
+        a.unit = { name: r.claims.tn, code: r.claims.tc };
+        a.claims = { n: r.claims.n };
+        a.chain = r.chain;
+      }
+      render(a, q);
+    }
+    const box = document.getElementById('result');
+    box.dataset.offline = 'true';
+    if (verdict === 'OFFICIAL') {
+      document.getElementById('result-title').textContent = V.text('off.title', { date: date });
+    }
+    const dl = document.getElementById('result-facts');
+    if (r.claims && verdict !== 'INVALID_TOKEN') {
+      fact(dl, 'f.issued', V.date(new Date(r.claims.iat * 1000).toISOString()));
+      fact(dl, 'f.expires', V.date(new Date(r.claims.exp * 1000).toISOString()));
+    }
+    if (date) {
+      dl.appendChild(V.el('dt', V.text('f.offline')));
+      dl.appendChild(V.el('dd', V.text('off.asof', { date: date })));
+    }
+  }
+
+  async function offline(q) {
+    const token = OfflineVerifier.tokenIn(q);
+    if (!token) {
+      render({ verdict: 'ERROR', problem: V.text('off.NO_TOKEN') }, q);
+      document.getElementById('result').dataset.offline = 'true';
+      return;
+    }
+    renderOffline(await OfflineVerifier.verify(token), q);
+  }
+
   async function check(q) {
     last = q;
+    if (navigator.onLine === false) { return offline(q); }
+    let answer;
     try {
-      render(await Api.get('/api/public/verify?q=' + encodeURIComponent(q)), q);
+      answer = await Api.get('/api/public/verify?q=' + encodeURIComponent(q));
     } catch (e) {
+      // No status: the network failed (offline, poor connection): check the token on the phone.
+      if (e.status === undefined) { return offline(q); }
       render({ verdict: 'ERROR', problem: e.message }, q);
+      return;
     }
+    render(answer, q);
+    delete document.getElementById('result').dataset.offline;
+  }
+
+  async function showListStatus() {
+    const list = await OfflineVerifier.refresh();
+    const status = document.getElementById('offline-status');
+    if (!list) { status.hidden = true; return; }
+    status.textContent = V.text('off.ready', { date: V.date(new Date(list.iat * 1000).toISOString()) });
+    status.hidden = false;
+  }
+
+  // A link shared to the app (manifest share_target) comes as url=, or inside text=.
+  function shared(params) {
+    const url = params.get('url');
+    if (url) { return url; }
+    const text = params.get('text') || '';
+    const m = text.match(/https?:\/\/\S+/);
+    return m ? m[0] : (text.trim() || null);
   }
 
   window.addEventListener('DOMContentLoaded', function () {
@@ -94,8 +164,9 @@
       ev.preventDefault();
       if (input.value.trim()) { check(input.value.trim()); }
     });
-    document.addEventListener('langchange', function () { if (last) { check(last); } });
-    const initial = params.get('t') || params.get('q');
+    document.addEventListener('langchange', function () { if (last) { check(last); } showListStatus(); });
+    showListStatus();
+    const initial = params.get('t') || params.get('q') || shared(params);
     if (initial) {
       input.value = initial;
       check(initial);

@@ -53,6 +53,7 @@ final class ForeignResources {
         JsonObject body = switch (op[0]) {
           case "transitionTip" -> new JsonObject().put("action", "triage").put("note", "trái phép");
           case "replyTip" -> new JsonObject().put("text", "Trả lời trái phép");
+          case "revealTipIdentity" -> new JsonObject().put("reason", "Xem trái phép");
           default -> null;
         };
         return new Target(owner, op[1], "/api/tips/" + t.id() + op[2], body, t.privateTexts());

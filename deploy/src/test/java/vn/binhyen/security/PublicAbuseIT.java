@@ -36,7 +36,7 @@ import vn.binhyen.core.testing.TestPlatform;
 class PublicAbuseIT {
 
   /** Public operations that must be rate-limited, by operationId prefix (those merged are checked). */
-  static final List<String> LIMITED = List.of("impostorCheck", "impostorReport", "verify", "submitTip", "tip",
+  static final List<String> LIMITED = List.of("impostorCheck", "impostorReport", "verify", "getTrustList", "submitTip", "tip",
       "followUp", "receipt");
   /** Checked on its own as well (it was found unlimited once). */
   static final List<String> VERIFY = List.of("verifyChannel");

@@ -1,12 +1,16 @@
 // Calls the API with the session cookie; state-changing calls echo the CSRF cookie in a header.
-// The access token stays in an HttpOnly cookie: scripts never see or store it.
+// The access token stays in an HttpOnly cookie: scripts never see or store it. Every call asks
+// for the page's language (Accept-Language), so server errors come back in that language only.
 (function () {
+  function language() {
+    return window.I18n ? I18n.lang() : (document.documentElement.lang === 'en' ? 'en' : 'vi');
+  }
   function cookie(name) {
     const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
     return m ? decodeURIComponent(m[1]) : '';
   }
   async function call(method, path, body, retried) {
-    const headers = { 'Accept': 'application/json' };
+    const headers = { 'Accept': 'application/json', 'Accept-Language': language() };
     if (body !== undefined && !(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; }
     if (method !== 'GET') { headers['X-CSRF-Token'] = cookie('by_csrf'); }
     const res = await fetch(path, {
@@ -15,7 +19,7 @@
     });
     if (res.status === 401 && !retried && !path.startsWith('/api/auth/')) {
       const r = await fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        headers: { 'Content-Type': 'application/json', 'Accept-Language': language() }, body: '{}' });
       if (r.ok) { return call(method, path, body, true); }
     }
     const type = res.headers.get('Content-Type') || '';
@@ -34,6 +38,7 @@
         throw e;
       }
     },
-    cookie: cookie
+    cookie: cookie,
+    language: language
   };
 })();

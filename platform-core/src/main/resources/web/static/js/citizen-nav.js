@@ -59,4 +59,12 @@
       }
     });
   });
+
+  // Every citizen page installs the web app's service worker (scope /), which keeps the pages and
+  // the offline verification material (docs/verification.md, "Offline verification").
+  if ('serviceWorker' in navigator) {
+    window.addEventListener('load', function () {
+      navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(function () { /* e.g. not a secure context */ });
+    });
+  }
 })();

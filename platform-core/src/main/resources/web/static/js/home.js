@@ -3,7 +3,7 @@
   // The work of each role, as links to the pages of every module (admin-nav.js may add more).
   const docs = ['task.docs', '/api/docs'];
   const TASKS = {
-    MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.impostors', '/impostors'], docs],
+    MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.keys', '/keys'], ['task.impostors', '/impostors'], docs],
     UNIT_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.cases', '/cases'], docs],
     OFFICER: [['task.inbox', '/tips/inbox'], ['task.cases', '/cases'], ['task.verify', '/verify'], docs],
     SUPERVISOR: [['task.dashboard', '/dashboard'], ['task.units', '#children-card'], ['task.impostors', '/impostors'], docs]

@@ -15,7 +15,7 @@
       'help.SUPERVISOR': 'Watch rolled-up tip figures for your unit and everything below it.',
       'task.units': 'Units below', 'task.docs': 'API documentation', 'task.verify': 'Citizen page: check an official page',
       'task.dashboard': 'Tip figures (dashboard)', 'task.inbox': 'Tips inbox', 'task.cases': 'Impostor cases',
-      'task.impostors': 'Confirmed impostor pages',
+      'task.impostors': 'Confirmed impostor pages', 'task.keys': 'Signing keys',
       'citizen.title': 'For citizens', 'citizen.verify': 'Is this page official?', 'citizen.check': 'Check a suspicious page',
       'citizen.tip': 'Send a tip to the police', 'citizen.follow': 'Follow up a tip', 'citizen.impostors': 'Confirmed impostor pages',
       'level.ministry': 'Ministry', 'level.province': 'Province', 'level.district': 'District', 'level.commune': 'Commune/Ward',
@@ -29,7 +29,7 @@
       'help.SUPERVISOR': 'Theo dõi số liệu tin báo tổng hợp của đơn vị và cấp dưới.',
       'task.units': 'Đơn vị trực thuộc', 'task.docs': 'Tài liệu API', 'task.verify': 'Trang người dân: kiểm tra trang chính thức',
       'task.dashboard': 'Số liệu tin báo (bảng theo dõi)', 'task.inbox': 'Hộp tin báo', 'task.cases': 'Vụ việc trang giả mạo',
-      'task.impostors': 'Danh sách trang giả mạo đã xác nhận',
+      'task.impostors': 'Danh sách trang giả mạo đã xác nhận', 'task.keys': 'Khóa ký',
       'login.failed': 'Đăng nhập không thành công',
       'level.ministry': 'Bộ', 'level.province': 'Tỉnh/Thành phố', 'level.district': 'Quận/Huyện', 'level.commune': 'Xã/Phường',
       'count': 'đơn vị'

@@ -3,7 +3,7 @@
   const $ = function (id) { return document.getElementById(id); };
 
   async function call(method, path, body) {
-    const headers = { 'Accept': 'application/json', 'X-Tip-Secret': $('secret').value.trim() };
+    const headers = { 'Accept': 'application/json', 'Accept-Language': I18n.lang(), 'X-Tip-Secret': $('secret').value.trim() };
     if (body) { headers['Content-Type'] = 'application/json'; }
     const res = await fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined });
     if (!res.ok) { throw new Error(plainWords(res.status)); }

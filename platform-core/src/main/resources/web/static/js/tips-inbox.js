@@ -31,10 +31,8 @@
   }
 
   function showError(e) {
-    // Older server messages read "Vietnamese / English": show the page's language only.
-    const m = String((e.problem && e.problem.detail) || e.message || '');
-    const i = m.indexOf(' / ');
-    $('d-error').textContent = i < 0 ? m : (I18n.lang() === 'en' ? m.substring(i + 3) : m.substring(0, i));
+    // The server answers in the language Api asked for (Accept-Language): shown as it comes.
+    $('d-error').textContent = String((e.problem && e.problem.detail) || e.message || '');
     $('d-error').hidden = false;
   }
 
@@ -47,7 +45,9 @@
     $('d-status').textContent = Tips.status(t.status);
     $('d-status').dataset.status = t.status;
     $('d-text').textContent = t.text;
-    $('d-meta').textContent = [I18n.t('category.' + t.category, t.category), t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
+    // A Zalo or Messenger sender is known only by a pseudonym (their messages share it).
+    const sender = t.sender ? I18n.t('tips.sender', 'Người báo tin') + ' ' + t.sender : null;
+    $('d-meta').textContent = [sender, I18n.t('category.' + t.category, t.category), t.place, t.occurred, Tips.time(t.receivedAt)].filter(Boolean).join(' · ');
     const atts = $('d-attachments');
     atts.replaceChildren();
     t.attachments.forEach(function (a) {
@@ -75,10 +75,18 @@
     t.events.forEach(function (e) {
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
         : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
-      events.appendChild(Tips.el('li', Tips.time(e.at) + ' · ' + e.actor + ' · ' + what + (e.note ? ': ' + e.note : '')));
+      const note = !e.note ? '' : (e.kind === 'identity' ? ' — ' + I18n.t('inbox.event.reason', 'lý do') + ': ' : ': ') + e.note;
+      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note);
+      li.dataset.kind = e.kind;
+      events.appendChild(li);
     });
     $('d-reveal').hidden = !t.hasContact;
     $('detail').hidden = false;
+  }
+
+  // Tips sent by citizens are stored with the actor "Người báo tin / citizen": shown in one language.
+  function actor(name) {
+    return name === 'Người báo tin / citizen' ? I18n.t('inbox.actor.citizen', 'Người báo tin') : name;
   }
 
   async function act(action) {
@@ -92,6 +100,45 @@
       await list();
       if (action === 'forward' || action === 'escalate') { $('detail').hidden = true; } else { await open(current.id); }
     } catch (e) { showError(e); }
+  }
+
+  // The reveal asks for a reason in a modal dialog (native <dialog>: focus moves in, Escape
+  // cancels, focus returns to the button); the server checks the reason again.
+  function wireReveal() {
+    const dialog = $('reveal-dialog');
+    const reason = $('reveal-reason');
+    const error = $('reveal-error');
+    function fail(text) {
+      error.textContent = text;
+      error.hidden = false;
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+    }
+    $('d-reveal').addEventListener('click', function () {
+      reason.value = '';
+      reason.removeAttribute('aria-invalid');
+      error.hidden = true;
+      dialog.showModal();
+      reason.focus();
+    });
+    $('reveal-cancel').addEventListener('click', function () { dialog.close('cancel'); });
+    dialog.addEventListener('close', function () { $('d-reveal').focus(); });
+    $('reveal-form').addEventListener('submit', async function (ev) {
+      ev.preventDefault();
+      const text = reason.value.trim();
+      if (text.length < 3) { fail(I18n.t('inbox.reveal.short', 'Hãy ghi lý do, ít nhất 3 ký tự.')); return; }
+      $('reveal-confirm').setAttribute('aria-busy', 'true');
+      try {
+        const i = await Api.post('/api/tips/' + current.id + '/identity', { reason: text });
+        dialog.close('revealed');
+        await open(current.id);
+        $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
+      } catch (e) {
+        fail(String((e.problem && e.problem.detail) || e.message || ''));
+      } finally {
+        $('reveal-confirm').removeAttribute('aria-busy');
+      }
+    });
   }
 
   window.addEventListener('DOMContentLoaded', async function () {
@@ -110,13 +157,7 @@
         await open(current.id);
       } catch (e) { showError(e); }
     });
-    $('d-reveal').addEventListener('click', async function () {
-      if (!window.confirm(I18n.t('inbox.reveal.confirm', 'Xem danh tính người báo tin? Việc này được ghi vào nhật ký.'))) { return; }
-      try {
-        const i = await Api.post('/api/tips/' + current.id + '/identity');
-        $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
-      } catch (e) { showError(e); }
-    });
+    wireReveal();
     document.addEventListener('langchange', list);
     await list();
     document.body.dataset.ready = 'true';

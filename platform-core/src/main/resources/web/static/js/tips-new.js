@@ -61,6 +61,54 @@
   }
 
   let timer = null;
+  // The receipt as a picture the citizen keeps in their phone's gallery: drawn on a canvas (no
+  // library), with the code, the secret, the unit and where to follow the tip.
+  function receiptImage() {
+    const canvas = document.createElement('canvas');
+    canvas.width = 720;
+    canvas.height = 420;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.fillStyle = '#a3161a';
+    g.fillRect(0, 0, canvas.width, 70);
+    g.fillStyle = '#ffffff';
+    g.font = 'bold 30px sans-serif';
+    g.fillText('BinhYen — ' + I18n.t('tips.receipt.title', 'Đã gửi tin báo'), 24, 46);
+    g.fillStyle = '#1b1f24';
+    g.font = '24px sans-serif';
+    g.fillText(I18n.t('tips.receipt', 'Mã tin báo') + ':', 24, 130);
+    g.fillText(I18n.t('tips.secret', 'Mật mã') + ':', 24, 200);
+    g.font = 'bold 40px monospace';
+    g.fillText($('receipt').textContent, 260, 132);
+    g.fillText($('secret').textContent, 260, 202);
+    g.font = '20px sans-serif';
+    g.fillText(new Date().toLocaleString(I18n.lang() === 'en' ? 'en-GB' : 'vi-VN'), 24, 270);
+    g.fillText(I18n.t('tips.receipt.where', 'Theo dõi tại') + ' ' + location.origin + '/tips/follow', 24, 320);
+    g.fillStyle = '#5b6470';
+    g.fillText(I18n.t('tips.receipt.private', 'Đừng đưa mật mã cho người khác.'), 24, 370);
+    return canvas;
+  }
+  function saveReceipt() {
+    const link = document.createElement('a');
+    link.download = 'tin-bao-' + $('receipt').textContent + '.png';
+    link.href = receiptImage().toDataURL('image/png');
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    $('copy-status').textContent = I18n.t('tips.receipt.saved', 'Đã lưu ảnh biên nhận.');
+    $('copy-status').dataset.saved = link.download;
+  }
+  async function shareReceipt() {
+    const text = I18n.t('tips.receipt', 'Mã tin báo') + ': ' + $('receipt').textContent + '\n'
+      + I18n.t('tips.secret', 'Mật mã') + ': ' + $('secret').textContent;
+    try {
+      await navigator.share({ title: 'BinhYen', text: text, url: location.origin + $('follow-link').getAttribute('href') });
+    } catch (e) {
+      // the citizen closed the share sheet: nothing to say
+    }
+  }
+
   function search() {
     const q = $('unit-q').value.trim();
     if (q.length < 2) { return; }
@@ -78,6 +126,9 @@
     }
     $('unit-q').addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(search, 250); });
     document.addEventListener('langchange', fillCategories);
+    $('save-receipt').addEventListener('click', saveReceipt);
+    $('share-receipt').hidden = typeof navigator.share !== 'function';
+    $('share-receipt').addEventListener('click', shareReceipt);
     document.querySelectorAll('button.copy').forEach(function (b) {
       b.addEventListener('click', function () { copy(b.dataset.copy); });
     });

@@ -36,6 +36,8 @@ final class AttestationRepository {
                           WHERE a.channel_id = c.id AND a.revoked_at IS NULL AND a.expires_at > now()
                             AND a.tenant_code = regexp_replace(c.tenant_path, '^.*/', ''))
        ORDER BY c.id LIMIT $1""";
+  private static final String CURRENT_BY_KID = """
+      SELECT kid, count(*) FROM attestation WHERE revoked_at IS NULL AND expires_at > now() GROUP BY kid""";
   private static final String CHANNELS_SIGNED_BY = """
       SELECT DISTINCT channel_id FROM attestation WHERE kid = $1 AND revoked_at IS NULL ORDER BY channel_id""";
 
@@ -76,6 +78,15 @@ final class AttestationRepository {
     return db.preparedQuery(VERIFIED_WITHOUT_CURRENT).execute(Tuple.of(limit)).map(rows -> {
       List<Long> out = new ArrayList<>();
       rows.forEach(r -> out.add(r.getLong(0)));
+      return out;
+    });
+  }
+
+  /** How many current attestations each key signed (what revoking it would re-issue). */
+  Future<java.util.Map<String, Long>> currentByKid(SqlClient db) {
+    return db.query(CURRENT_BY_KID).execute().map(rows -> {
+      java.util.Map<String, Long> out = new java.util.HashMap<>();
+      rows.forEach(r -> out.put(r.getString(0), r.getLong(1)));
       return out;
     });
   }

@@ -159,6 +159,11 @@ public final class AttestationService {
     });
   }
 
+  /** Current (unrevoked, unexpired) attestations per signing key id. */
+  public Future<java.util.Map<String, Long>> currentByKey() {
+    return attestations.currentByKid(services.db().pool());
+  }
+
   /** Verified channels that have no current attestation now (at most {@code limit}). */
   public Future<List<Long>> verifiedWithoutCurrent(int limit) {
     return attestations.verifiedWithoutCurrent(services.db().pool(), limit);

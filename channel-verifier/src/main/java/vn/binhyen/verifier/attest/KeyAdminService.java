@@ -1,6 +1,9 @@
 package vn.binhyen.verifier.attest;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import vn.binhyen.core.access.Action;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.error.DomainError;
@@ -50,6 +53,26 @@ public final class KeyAdminService {
     return ministryOnly(principal)
         .compose(x -> keys.revoke(kid, reason, principal.username()))
         .compose(key -> attestations.reissueSignedBy(kid, principal.username()).map(n -> new Revoked(key, n)));
+  }
+
+  /** One key as the keys page shows it: the key and how many current attestations it signed. */
+  public record KeyUse(StoredKey key, long currentAttestations) {}
+
+  /**
+   * Every key of the chain of trust (root, log, each province's issuing keys, retired and revoked
+   * ones too), with the current attestations each signed: what a revocation would re-issue.
+   *
+   * @throws DomainError.Forbidden unless the caller manages the ministry
+   */
+  public Future<List<KeyUse>> list(Principal principal) {
+    return ministryOnly(principal).compose(x -> attestations.currentByKey()).map(counts -> {
+      List<KeyUse> out = new ArrayList<>();
+      keys.keys().stream()
+          .sorted(Comparator.comparing((StoredKey k) -> k.purpose().ordinal()).thenComparing(StoredKey::tenantCode)
+              .thenComparing(k -> k.status().ordinal()).thenComparing(StoredKey::createdAt, Comparator.reverseOrder()))
+          .forEach(k -> out.add(new KeyUse(k, counts.getOrDefault(k.kid(), 0L))));
+      return out;
+    });
   }
 
   private Future<Void> ministryOnly(Principal principal) {

@@ -19,6 +19,8 @@ final class DirectoryIndex {
     final Map<String, String> unitNameByCode = new HashMap<>();
     final Map<String, FuzzyKeyIndex<OfficialChannel>> handlesByHost = new HashMap<>();
     final NameIndex<Object> names = new NameIndex<>();
+    /** Folded names of the registry's bodies that are not a local police ("cuc canh sat giao thong"): real by definition. */
+    final java.util.Set<String> nationalNames = new java.util.HashSet<>();
     final UnitMatcher units;
     final DomainIndex domains;
 
@@ -46,6 +48,9 @@ final class DirectoryIndex {
         for (UnitName u : directory.unitNames()) {
             String n = VietnameseText.normalize(u.name());
             String police = UnitMatcher.levelPrefix(n) != null ? "cong an " + n : n;
+            if (UnitMatcher.levelPrefix(n) == null) {
+                nationalNames.add(n);
+            }
             names.add(police, new UnitMatcher.UnitRef(u.code(), police));
         }
         names.freeze();

@@ -47,6 +47,13 @@ final class NameSignals {
             f.add(Signal.NAME_MATCHES_UNIT.reason(describe(claim), weight));
             claim.matches().forEach(m -> m.units().forEach(u -> f.namesUnit(u.code())));
         }
+        if (!claim.newsOutlet()) {
+            // "<kind> <name> – Bộ Công an" / "<kind> <name> Công an <unit>" where no such body exists at that level
+            PoliceStructure.Finding invented = PoliceStructure.DEFAULT.invented(tokens, index.nationalNames);
+            if (invented != null) {
+                f.add(Signal.INVENTED_BODY.reason(invented.vi(name.strip()), invented.en(name.strip()), 0.8, invented.technical()));
+            }
+        }
         boolean similar = similarity(read, claim, linkFactor, claim.newsOutlet() ? 0.5 : 1.0, f);
         if (claim.claimsUnit() && !claim.namesKnownUnit() && !claim.newsOutlet() && !similar) {
             f.add(Signal.UNREGISTERED_POLICE_CLAIM.reason(name.strip(),

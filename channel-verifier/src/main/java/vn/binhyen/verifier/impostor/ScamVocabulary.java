@@ -29,7 +29,7 @@ final class ScamVocabulary {
 
     static final ScamVocabulary DEFAULT = load("/impostor/scam-vocabulary.tsv");
 
-    private static final List<String> WARNINGS = List.of("canh bao", "khong co", "dung tin", "gia mao",
+    static final List<String> WARNINGS = List.of("canh bao", "khong co", "dung tin", "gia mao",
             "mao danh", "thu doan", "coi chung", "khong bao gio");
 
     private final Map<Kind, List<Phrase>> phrases;

@@ -14,7 +14,7 @@ import vn.binhyen.core.channel.Platform;
 final class RegistryRepository {
 
   /** What the registry keeps per attestation id. */
-  record JtiInfo(long channelId, long logIndex, boolean revoked) {}
+  record JtiInfo(long channelId, long logIndex, boolean revoked, long expiresAtEpoch) {}
 
   // Row-level security lets anyone read published (non-pending) channels; no scope is needed.
   private static final String PUBLISHED = """
@@ -29,7 +29,8 @@ final class RegistryRepository {
            ORDER BY a.issued_at DESC, a.id DESC LIMIT 1) a ON true
        WHERE c.status <> 'pending' AND NOT c.archived AND ($1::bigint IS NULL OR c.id = $1)""";
   private static final String JTIS = """
-      SELECT jti, channel_id, log_index, revoked_at IS NOT NULL AS revoked FROM attestation
+      SELECT jti, channel_id, log_index, revoked_at IS NOT NULL AS revoked,
+             extract(epoch FROM expires_at)::bigint AS expires_epoch FROM attestation
        WHERE $1::bigint IS NULL OR channel_id = $1""";
 
   // A digest of everything the registry copies; a node whose last digest differs reloads.
@@ -61,7 +62,8 @@ final class RegistryRepository {
       List<JtiInfo> out = new ArrayList<>(rows.size());
       rows.forEach(r -> {
         idsOut.add(r.getString("jti"));
-        out.add(new JtiInfo(r.getLong("channel_id"), r.getLong("log_index"), r.getBoolean("revoked")));
+        out.add(new JtiInfo(r.getLong("channel_id"), r.getLong("log_index"), r.getBoolean("revoked"),
+            r.getLong("expires_epoch")));
       });
       return out;
     });

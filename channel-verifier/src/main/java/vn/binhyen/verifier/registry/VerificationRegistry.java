@@ -114,6 +114,25 @@ public final class VerificationRegistry {
     return info != null && info.revoked();
   }
 
+  /**
+   * The revoked attestations that have not expired yet at {@code nowEpochSeconds}, by jti, with
+   * their expiry (an expired token fails on its own, so the published revocation list omits it).
+   */
+  public java.util.SortedMap<String, Long> revokedUnexpired(long nowEpochSeconds) {
+    java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+    jtis.forEach((jti, info) -> {
+      if (info.revoked() && info.expiresAtEpoch() > nowEpochSeconds) {
+        out.put(jti, info.expiresAtEpoch());
+      }
+    });
+    return out;
+  }
+
+  /** The paths of every unit that owns a published channel, by unit code. */
+  public java.util.SortedMap<String, String> unitPaths() {
+    return new java.util.TreeMap<>(pathByCode);
+  }
+
   public Optional<Long> logIndexOf(String jti) {
     return Optional.ofNullable(jtis.get(jti)).map(RegistryRepository.JtiInfo::logIndex);
   }

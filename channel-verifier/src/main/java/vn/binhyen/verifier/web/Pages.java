@@ -17,6 +17,7 @@ public final class Pages {
     HtmlPages.page(router, "/units", "web/verifier/unit-channels.html");
     HtmlPages.page(router, "/units/:code/channels", "web/verifier/unit-channels.html");
     HtmlPages.page(router, "/badge/:id", "web/verifier/badge.html");
+    HtmlPages.page(router, "/keys", "web/verifier/keys.html");
     if (benchRoutes) {
       router.get("/bench/hello").handler(ctx -> ctx.response()
           .putHeader("Content-Type", "application/json; charset=utf-8")

@@ -29,6 +29,7 @@ final class PublicJson {
         .put("id", e.channelId())
         .put("platform", e.platform().id())
         .put("platformLabel", e.platform().labelVi())
+        .put("platformLabelEn", e.platform().labelEn())
         .put("normalizedId", e.normalizedId())
         .put("url", e.url())
         .put("displayName", e.displayName())

@@ -47,6 +47,11 @@ public final class VerifierRoutes {
     api.operation("revokeAttestation", ctx -> attestations.revoke(Requests.principal(ctx), ctx.pathParam("jti"),
             body(ctx).getString("reason", "revoked"), actor(ctx))
         .onSuccess(e -> Json.ok(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail));
+    api.operation("listKeys", ctx -> keyAdmin.list(Requests.principal(ctx)).onSuccess(list -> {
+      JsonArray items = new JsonArray();
+      list.forEach(u -> items.add(keyDetail(u.key()).put("currentAttestations", u.currentAttestations())));
+      Json.ok(ctx, new JsonObject().put("items", items));
+    }).onFailure(ctx::fail));
     api.operation("rotateProvinceKey", ctx -> keyAdmin.rotate(Requests.principal(ctx), ctx.pathParam("province"))
         .onSuccess(key -> Json.created(ctx, key(key))).onFailure(ctx::fail));
     api.operation("revokeKey", ctx -> keyAdmin.revoke(Requests.principal(ctx), ctx.pathParam("kid"),
@@ -75,6 +80,15 @@ public final class VerifierRoutes {
   private static JsonObject key(StoredKey k) {
     return new JsonObject().put("kid", k.kid()).put("purpose", k.purpose().id()).put("tenantCode", k.tenantCode())
         .put("status", k.status().id());
+  }
+
+  private static JsonObject keyDetail(StoredKey k) {
+    return key(k).put("createdAt", text(k.createdAt())).put("retiredAt", text(k.retiredAt()))
+        .put("revokedAt", text(k.revokedAt())).put("revokedReason", k.revokedReason());
+  }
+
+  private static String text(java.time.OffsetDateTime t) {
+    return t == null ? null : t.toInstant().toString();
   }
 
   /** The JSON body; an optional body that is absent reads as {}. */

@@ -63,6 +63,11 @@ class ReasonLanguageTest {
         requests.add(new CheckRequest("https://www.facebook.com/conganthudo.hotro", null, "Công an Thành phố Hà Nội", null));
         requests.add(new CheckRequest("facebook.com/trang-chua-dang-ky", null, "Công an phường Ẩn Danh hỗ trợ thu hồi tiền", null));
         requests.add(new CheckRequest(null, null, "UBND Công an tỉnh Bắc Giang", null));
+        // invented bodies by the structure model: a kind missing at the level, and a name none of the real ones
+        requests.add(new CheckRequest(null, null, "Phòng tiếp nhận hồ sơ - Bộ Công an", null));
+        requests.add(new CheckRequest(null, null, "Cục Thu hồi tài sản Bộ Công an", null));
+        requests.add(new CheckRequest(null, null, "Cục Cảnh sát hình sự Công an tỉnh Nghệ An", null));
+        requests.add(new CheckRequest(null, null, "Phòng tiếp nhận tố giác Công an tỉnh Thanh Hóa", null));
 
         List<String> officialNames = new ArrayList<>();
         Corpus.csv("/impostor/official.csv").forEach(r -> {

@@ -167,7 +167,8 @@ public final class ConfigLoader {
       "impostor-check", 60_000,
       "impostor-report", 6_000,
       "tips.submit", 60_000,
-      "tips.follow", 30_000);
+      "tips.follow", 30_000,
+      "units.search", 120_000);
 
   private String text(String key, String fallback) {
     String v = values.get(key);

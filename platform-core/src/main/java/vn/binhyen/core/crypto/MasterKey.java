@@ -117,6 +117,14 @@ public final class MasterKey {
 
   /** A sub-key for one purpose, e.g. {@code "signing-keys"} or {@code "tenant:01"}; the same purpose gives the same key. */
   public AeadKey derive(String purpose) {
+    return new AeadKey(deriveBytes(purpose));
+  }
+
+  /**
+   * The raw 32 bytes of the sub-key for {@code purpose} (HKDF-SHA256), for keyed hashes (HMAC);
+   * the same purpose gives the same bytes as {@link #derive}.
+   */
+  public byte[] deriveBytes(String purpose) {
     if (purpose == null || purpose.isBlank()) {
       throw new IllegalArgumentException("a key purpose is required");
     }
@@ -124,7 +132,7 @@ public final class MasterKey {
     hkdf.init(new HKDFParameters(raw, HKDF_SALT, purpose.getBytes(StandardCharsets.UTF_8)));
     byte[] subKey = new byte[AeadKey.KEY_BYTES];
     hkdf.generateBytes(subKey, 0, subKey.length);
-    return new AeadKey(subKey);
+    return subKey;
   }
 
   /** Seals with the master key itself; prefer a {@link #derive derived} key. Format as in {@link AeadKey}. */

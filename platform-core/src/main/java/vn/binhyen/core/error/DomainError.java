@@ -2,22 +2,41 @@ package vn.binhyen.core.error;
 
 import java.util.List;
 import java.util.Map;
+import vn.binhyen.core.text.Bilingual;
 
 /**
  * The one family of errors a service may fail with. The failure handler turns each into an RFC 9457
- * problem+json body; {@link #type()} is the stable identifier clients match on.
+ * problem+json body in the request's language (Accept-Language, vi or en, default vi);
+ * {@link #type()} is the stable identifier clients match on. A detail is given either as a
+ * {@link Bilingual} or, the older form, as one string "Vietnamese / English".
  */
 public sealed abstract class DomainError extends RuntimeException {
 
   private static final String TYPE_BASE = "https://binhyen.vn/problems/";
 
   private final String slug;
+  private final Bilingual detail;
   private final Map<String, Object> extensions;
 
   protected DomainError(String slug, String detail, Map<String, Object> extensions) {
-    super(detail, null, false, false);
+    this(slug, Bilingual.of(detail), extensions);
+  }
+
+  protected DomainError(String slug, Bilingual detail, Map<String, Object> extensions) {
+    super(detail.combined(), null, false, false);
     this.slug = slug;
+    this.detail = detail;
     this.extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+  }
+
+  /** The detail in both languages; the failure handler answers one of them. */
+  public Bilingual detail() {
+    return detail;
+  }
+
+  /** {@link #title()} in both languages. */
+  public Bilingual titles() {
+    return Bilingual.of(title());
   }
 
   /** Stable URI naming what went wrong, e.g. {@code https://binhyen.vn/problems/not-found}. */
@@ -41,6 +60,10 @@ public sealed abstract class DomainError extends RuntimeException {
   /** 400: the request is well-formed JSON but breaks a rule. */
   public static final class Invalid extends DomainError {
     public Invalid(String slug, String detail) {
+      super(slug, detail, null);
+    }
+
+    public Invalid(String slug, Bilingual detail) {
       super(slug, detail, null);
     }
 
@@ -85,6 +108,10 @@ public sealed abstract class DomainError extends RuntimeException {
   /** 409: the request conflicts with the current state (duplicate, wrong workflow state). */
   public static final class Conflict extends DomainError {
     public Conflict(String slug, String detail) {
+      super(slug, detail, null);
+    }
+
+    public Conflict(String slug, Bilingual detail) {
       super(slug, detail, null);
     }
 

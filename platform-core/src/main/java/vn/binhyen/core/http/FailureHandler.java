@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 import vn.binhyen.core.error.DomainError;
 
 /**
- * The one failure handler: every error becomes problem+json. Anything unexpected is a 500 whose
+ * The one failure handler: every error becomes problem+json, in the language the request asks
+ * for (see {@link Problems}). Anything unexpected is a 500 whose
  * stack trace is logged once, here, with the request id, and never sent to the client.
  */
 public final class FailureHandler {
@@ -45,7 +46,7 @@ public final class FailureHandler {
       if (e instanceof DomainError.Unauthenticated) {
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"binhyen\"");
       }
-      Problems.send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), e.extensions());
+      Problems.send(ctx, e.status(), e.slug(), e.titles(), e.detail(), e.extensions());
       return;
     }
     if (failure == null) {

@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import vn.binhyen.core.text.Bilingual;
+import vn.binhyen.core.text.Language;
 
 /**
  * The HTTP server's invalid-request handler: a request the HTTP codec could not read never
@@ -22,14 +24,17 @@ public final class InvalidRequests {
 
   public static void handle(HttpServerRequest req) {
     Problem p = problemFor(req.decoderResult() == null ? null : req.decoderResult().cause());
+    // The headers may be what could not be read: then the answer is in the default language.
+    Language lang = Language.fromAcceptLanguage(req.headers().get("Accept-Language"));
     JsonObject body = new JsonObject()
         .put("type", Problems.TYPE_BASE + p.slug())
-        .put("title", p.title())
+        .put("title", Bilingual.of(p.title()).in(lang))
         .put("status", p.status())
-        .put("detail", p.detail());
+        .put("detail", Bilingual.of(p.detail()).in(lang));
     req.response()
         .setStatusCode(p.status())
         .putHeader("Content-Type", Problems.CONTENT_TYPE)
+        .putHeader("Content-Language", lang.tag())
         .putHeader("Connection", "close")
         .end(body.encode())
         .onComplete(x -> req.connection().close());

@@ -6,6 +6,7 @@ import vn.binhyen.core.identity.AuthRoutes;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.tenant.TenantRoutes;
+import vn.binhyen.core.web.WebApp;
 
 /**
  * Platform-core's own part of every node: sign-in, the tenant hierarchy, health, metrics, the API
@@ -37,11 +38,13 @@ public final class CoreModule implements FeatureModule {
   public void mount(Api api) {
     var s = api.services();
     new AuthRoutes(s.auth(), s.tenantDirectory()).mount(api);
-    new TenantRoutes(s.tenants()).mount(api);
+    new TenantRoutes(s.tenants(), s.rateLimiter(), s.publicCeilings(),
+        TenantRoutes.searchPerMinute(s.config().settings())).mount(api);
     api.routes(router -> {
       new HealthRoutes(s, cluster, metricsRegistry).mount(router);
       docs.mount(router);
       WebPages.mount(router);
+      WebApp.mount(router);
       router.get("/favicon.ico").handler(ctx -> ctx.response()
           .putHeader("Content-Type", "image/svg+xml").putHeader("Cache-Control", "max-age=86400")
           .sendFile("web/static/favicon.svg"));

@@ -1,18 +1,38 @@
 package vn.binhyen.core.tenant;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import vn.binhyen.core.config.Settings;
 import vn.binhyen.core.http.Json;
 import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.module.Api;
+import vn.binhyen.core.ratelimit.PublicCeilings;
+import vn.binhyen.core.ratelimit.RateLimiter;
 
 /** HTTP for the tenant hierarchy: translates requests to {@link TenantService} calls. */
 public final class TenantRoutes {
 
   private final TenantService tenants;
+  private final RateLimiter limiter;
+  private final PublicCeilings ceilings;
+  private final int searchPerMinute;
 
-  public TenantRoutes(TenantService tenants) {
+  /**
+   * {@code searchPerMinute}: name searches per client address a minute (cluster-wide), then the
+   * {@code units.search} ceiling over all clients; 0 turns both off.
+   */
+  public TenantRoutes(TenantService tenants, RateLimiter limiter, PublicCeilings ceilings, int searchPerMinute) {
     this.tenants = tenants;
+    this.limiter = limiter;
+    this.ceilings = ceilings;
+    this.searchPerMinute = searchPerMinute;
+  }
+
+  /** BINHYEN_UNIT_SEARCH_PER_MINUTE (docs/configuration.md): 0–1,000,000, default 120; 0 is off. */
+  public static int searchPerMinute(Settings settings) {
+    return settings.integer("BINHYEN_UNIT_SEARCH_PER_MINUTE", 120, 0, 1_000_000);
   }
 
   public void mount(Api api) {
@@ -54,9 +74,26 @@ public final class TenantRoutes {
   }
 
   private void search(RoutingContext ctx) {
-    tenants.search("BCA", ctx.request().getParam("q"), Requests.intParam(ctx, "limit", 20, 1, 50))
-        .onSuccess(list -> Json.ok(ctx, new JsonObject().put("items", Json.array(list, Json::unit))))
+    Future<Void> allowed = searchPerMinute <= 0 ? Future.succeededFuture()
+        : limiter.hit("units.search", Requests.clientAddress(ctx), searchPerMinute, Duration.ofMinutes(1))
+            .compose(x -> ceilings.admit("units.search", searchPerMinute));
+    allowed
+        .compose(x -> tenants.searchByName(ctx.request().getParam("q"),
+            Requests.intParam(ctx, "limit", TenantService.MAX_MATCHES, 1, TenantService.MAX_MATCHES)))
+        .onSuccess(list -> Json.ok(ctx, new JsonObject().put("items", Json.array(list, TenantRoutes::match))))
         .onFailure(ctx::fail);
+  }
+
+  /** A unit as {@link Json#unit}, with its level's label, its parents and the old unit it replaced. */
+  static JsonObject match(UnitMatch m) {
+    return Json.unit(m.unit())
+        .put("levelLabel", new JsonObject().put("vi", m.unit().level().labelVi()).put("en", m.unit().level().labelEn()))
+        .put("parents", Json.array(m.parents(), TenantRoutes::ref))
+        .put("formerly", m.formerly().map(TenantRoutes::ref).orElse(null));
+  }
+
+  private static JsonObject ref(UnitMatch.Ref r) {
+    return new JsonObject().put("code", r.code()).put("name", r.name());
   }
 
   private void resolve(RoutingContext ctx) {

@@ -20,6 +20,9 @@ public final class TenantService {
   public record Resolution(String code, Optional<Tenant> current, List<Tenant> formerUnits,
       List<Tenant> successors) {}
 
+  /** Most answers a name search gives. */
+  public static final int MAX_MATCHES = 20;
+
   private final Db db;
   private final TenantRepository repo;
   private final TenantDirectory directory;
@@ -88,6 +91,21 @@ public final class TenantService {
 
   public Future<List<Tenant>> search(String withinCode, String query, int limit) {
     return directory.byCode(withinCode).compose(t -> repo.search(db.pool(), t.path(), query, limit));
+  }
+
+  /**
+   * The citizens' search by name ({@link UnitQuery}): current units, and for the name of a closed
+   * unit the unit(s) that replaced it; at most {@code limit} (1–20), best first. Fails with
+   * Invalid ({@code bad-unit-query}) when the query has nothing to search for.
+   */
+  public Future<List<UnitMatch>> searchByName(String query, int limit) {
+    UnitQuery q;
+    try {
+      q = UnitQuery.parse(query);
+    } catch (DomainError e) {
+      return Future.failedFuture(e);
+    }
+    return repo.searchByName(db.pool(), q, Math.max(1, Math.min(limit, MAX_MATCHES)));
   }
 
   /** A current unit, or for an old code the unit(s) that replaced it. NotFound if neither. */

@@ -24,6 +24,25 @@ public enum UnitLevel {
   public String vi() { return vi; }
   public String en() { return en; }
 
+  /** The level as citizens read it: "Cấp xã" (since 2025 a ward, a commune or a special zone). */
+  public String labelVi() {
+    return switch (this) {
+      case MINISTRY -> "Cấp bộ";
+      case PROVINCE -> "Cấp tỉnh";
+      case DISTRICT -> "Cấp huyện";
+      case COMMUNE -> "Cấp xã";
+    };
+  }
+
+  public String labelEn() {
+    return switch (this) {
+      case MINISTRY -> "Ministry";
+      case PROVINCE -> "Province level";
+      case DISTRICT -> "District level";
+      case COMMUNE -> "Commune level";
+    };
+  }
+
   /** The database / API spelling: {@code ministry}, {@code province}, {@code district}, {@code commune}. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

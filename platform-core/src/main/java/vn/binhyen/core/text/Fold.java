@@ -47,6 +47,31 @@ public final class Fold {
     return out.toString().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Like {@link #fold} but keeping the diacritics: composed (NFC), lower case, runs of spaces and
+   * punctuation collapsed to one space. "P. Quán  Thánh" and its NFD form give "p quán thánh".
+   */
+  public static String foldKeepingMarks(String text) {
+    if (text == null) {
+      return "";
+    }
+    String composed = NFC.normalize(text).toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(composed.length());
+    boolean space = true;
+    for (int i = 0; i < composed.length(); i++) {
+      char c = composed.charAt(i);
+      int type = Character.getType(c);
+      if (Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK) {
+        out.append(c);
+        space = false;
+      } else if (!space) {
+        out.append(' ');
+        space = true;
+      }
+    }
+    return out.toString().strip();
+  }
+
   /** Canonical composed form (NFC) with surrounding whitespace trimmed, for storing names. */
   public static String nfc(String text) {
     return text == null ? null : NFC.normalize(text).strip();

@@ -115,14 +115,18 @@ public final class CaseService {
   }
 
   /**
-   * The tipster's identity in clear, for officers of the handling unit only (READ_IDENTITY);
-   * the reveal is written to the audit log in the same transaction.
+   * The tipster's identity in clear, for officers of the handling unit only (READ_IDENTITY).
+   * The reveal and its reason are written, in the same transaction, to the audit log and to the
+   * tip's history (an {@code identity} event, which the citizen's follow-up never shows). Fails
+   * with NotFound or Forbidden like {@link #get}; the reason was checked by {@link RevealReason}.
    */
-  public Future<Identity> reveal(Principal p, long id, String requestId) {
+  public Future<Identity> reveal(Principal p, long id, RevealReason reason, String requestId) {
     return inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.READ_IDENTITY, false)
         .compose(tip -> services.audit().append(tx, new AuditEntry(p.userId(), p.username(), tip.tenantPath(),
                 "tip.identity.reveal", "tip:" + tip.id(), null,
-                new JsonObject().put("receipt", tip.receipt()), requestId))
+                new JsonObject().put("receipt", tip.receipt()).put("reason", reason.text()), requestId))
+            .compose(x -> repo.insertEvent(tx, tip.id(), TipEvent.IDENTITY, "reveal", null, null,
+                p.userId(), p.username(), tip.tenantPath(), reason.text()))
             .map(x -> new Identity(
                 seal.open(tip.keyTenant(), tip.receipt(), "contact", tip.contactSealed()),
                 seal.open(tip.keyTenant(), tip.receipt(), "account", tip.accountSealed())))));

@@ -29,6 +29,7 @@ final class TipJson {
         .put("category", t.category())
         .put("status", t.status().id())
         .put("source", t.source())
+        .put("sender", t.pseudonym())
         .put("text", t.body())
         .put("place", t.place())
         .put("occurred", t.occurred())

@@ -32,7 +32,7 @@ final class TipRepository {
 
   static final String COLUMNS = "id, receipt, tenant_id, tenant_path, key_tenant, category, status,"
       + " source, body, place, occurred, contact_sealed, account_sealed, assignee, reject_reason,"
-      + " received_at, sla_due_at, first_response_at, sla_breached";
+      + " received_at, sla_due_at, first_response_at, sla_breached, sender_key";
 
   private static final String CATEGORIES =
       "SELECT id, name_vi, name_en, sla_hours FROM tip_category ORDER BY position";
@@ -90,6 +90,18 @@ final class TipRepository {
       INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name,
                              unit_path, note)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+  // The sender's open tip, if their latest message to it is recent enough (locked: one message
+  // joins at a time).
+  private static final String OPEN_CONVERSATION = "SELECT " + COLUMNS + """
+       FROM tip WHERE sender_key = $1 AND status NOT IN ('resolved', 'rejected')
+        AND sender_last_at > now() - make_interval(hours => $2)
+      ORDER BY sender_last_at DESC LIMIT 1 FOR UPDATE""";
+  private static final String JOIN_MESSAGE = """
+      INSERT INTO tip_event (tip_id, kind, action, actor_name, unit_path, note, source_message_id)
+      VALUES ($1, 'citizen', 'message', $2, $3, $4, $5)
+      ON CONFLICT (source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING""";
+  private static final String SET_SENDER = "UPDATE tip SET sender_key = $2, sender_last_at = now() WHERE id = $1";
+  private static final String MESSAGE_JOINED = "SELECT 1 FROM tip_event WHERE source_message_id = $1";
   private static final String EVENTS = """
       SELECT id, tip_id, kind, action, from_status, to_status, actor_name, unit_path, note, at
         FROM tip_event WHERE tip_id = $1 ORDER BY id""";
@@ -226,6 +238,25 @@ final class TipRepository {
     return db.preparedQuery(INSERT_EVENT).execute(Tuple.from(values)).mapEmpty();
   }
 
+  Future<Optional<Tip>> openConversation(SqlClient tx, byte[] senderKey, int hours) {
+    return tx.preparedQuery(OPEN_CONVERSATION).execute(Tuple.of(Buffer.buffer(senderKey), hours)).map(TipRepository::first);
+  }
+
+  /** A later message of the tip's sender, once per platform message id; says whether it was new. */
+  Future<Boolean> joinMessage(SqlClient tx, Tip tip, String actorName, String text, String messageKey) {
+    return tx.preparedQuery(JOIN_MESSAGE).execute(Tuple.of(tip.id(), actorName, tip.tenantPath(), text, messageKey))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Links a tip to its sender's keyed hash and marks their latest message now. */
+  Future<Void> setSender(SqlClient tx, long tipId, byte[] senderKey) {
+    return tx.preparedQuery(SET_SENDER).execute(Tuple.of(tipId, Buffer.buffer(senderKey))).mapEmpty();
+  }
+
+  Future<Boolean> messageJoined(SqlClient db, String messageKey) {
+    return db.preparedQuery(MESSAGE_JOINED).execute(Tuple.of(messageKey)).map(rows -> rows.size() > 0);
+  }
+
   Future<List<TipEvent>> events(SqlClient db, long tipId) {
     return db.preparedQuery(EVENTS).execute(Tuple.of(tipId)).map(rows -> {
       List<TipEvent> out = new ArrayList<>();
@@ -256,7 +287,7 @@ final class TipRepository {
         r.getString("source"), r.getString("body"), r.getString("place"), r.getString("occurred"),
         bytes(r, "contact_sealed"), bytes(r, "account_sealed"), r.getString("assignee"),
         r.getString("reject_reason"), r.getOffsetDateTime("received_at"), r.getOffsetDateTime("sla_due_at"),
-        r.getOffsetDateTime("first_response_at"), r.getBoolean("sla_breached"));
+        r.getOffsetDateTime("first_response_at"), r.getBoolean("sla_breached"), bytes(r, "sender_key"));
   }
 
   private static byte[] bytes(Row r, String column) {

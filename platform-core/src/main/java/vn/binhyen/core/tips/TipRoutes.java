@@ -48,7 +48,8 @@ final class TipRoutes {
     api.operation("transitionTip", this::transition);
     api.operation("replyTip", ctx -> cases.reply(Requests.principal(ctx), id(ctx), Json.body(ctx).getString("text"))
         .onSuccess(x -> Json.created(ctx, new JsonObject().put("ok", true))).onFailure(ctx::fail));
-    api.operation("revealTipIdentity", ctx -> cases.reveal(Requests.principal(ctx), id(ctx), Requests.requestId(ctx))
+    api.operation("revealTipIdentity", ctx -> cases.reveal(Requests.principal(ctx), id(ctx),
+            new RevealReason(Json.body(ctx).getString("reason")), Requests.requestId(ctx))
         .onSuccess(i -> Json.ok(ctx, new JsonObject().put("contact", i.contact()).put("account", i.account())))
         .onFailure(ctx::fail));
     api.operation("getTipAttachment", ctx -> cases.attachment(Requests.principal(ctx), id(ctx),

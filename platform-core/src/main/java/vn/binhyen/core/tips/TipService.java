@@ -194,4 +194,36 @@ public final class TipService {
   public Future<Boolean> alreadyReceived(String source, String messageId) {
     return repo.byMessage(services.db().pool(), source, messageId).map(Optional::isPresent);
   }
+
+  /** What one platform message became: a new tip (with its receipt), or an addition to an open one. */
+  public record Intake(long tipId, Optional<Receipt> newTip) {}
+
+  /**
+   * A platform message of one sender ({@code senderKey}: their keyed hash, never their id): it
+   * joins the sender's open tip if their latest message to it came less than
+   * BINHYEN_TIPS_CONVERSATION_HOURS ago (0: never), else it becomes a new tip linked to them.
+   * {@code joinedText} is what an addition records (the text and the links of what was sent).
+   * A message already received joins or creates nothing.
+   */
+  public Future<Intake> receiveMessage(Tenant unit, NewTip tip, byte[] senderKey, String joinedText) {
+    String messageKey = tip.source() + ":" + tip.messageId();
+    return repo.messageJoined(services.db().pool(), messageKey).compose(seen -> seen
+        ? Future.failedFuture(new DomainError.Conflict("tip-duplicate",
+            "Tin nhắn này đã được tiếp nhận / message already received"))
+        : services.db().inScope(unit.path(), tx -> repo.openConversation(tx, senderKey, settings.conversationHours())
+            .compose(open -> open.isEmpty() || settings.conversationHours() == 0
+                ? Future.succeededFuture(Optional.<Tip>empty())
+                : repo.joinMessage(tx, open.get(), actorOf(tip.source()), joinedText, messageKey)
+                    .compose(x -> repo.setSender(tx, open.get().id(), senderKey))
+                    .map(open))))
+        .compose(joined -> {
+          if (joined.isPresent()) {
+            TipLive.publish(services.vertx(), "message", joined.get(), null);
+            return Future.succeededFuture(new Intake(joined.get().id(), Optional.empty()));
+          }
+          return receive(unit, tip, null).compose(receipt -> services.db().inScope(unit.path(),
+                  tx -> repo.setSender(tx, receipt.tipId(), senderKey))
+              .map(x -> new Intake(receipt.tipId(), Optional.of(receipt))));
+        });
+  }
 }

@@ -13,7 +13,7 @@ import vn.binhyen.core.config.Settings;
  */
 public record TipSettings(int submitPerIpPerMinute, int followPerIpPerMinute, int secretFailuresPerReceipt,
     long maxAttachmentBytes, int maxAttachments, Duration slaSweep, ZoneId zone, String zaloMacOrder,
-    String webhookMediaOrigins) {
+    String webhookMediaOrigins, int conversationHours) {
 
   public static final String ZALO_MAC_DEFAULT = "app_id,body,timestamp,secret";
 
@@ -45,6 +45,7 @@ public record TipSettings(int submitPerIpPerMinute, int followPerIpPerMinute, in
         Duration.ofSeconds(s.integer("BINHYEN_TIPS_SLA_SWEEP_SECONDS", 60, 1, 86_400)),
         zoneId,
         s.text("BINHYEN_ZALO_MAC_ORDER", ZALO_MAC_DEFAULT),
-        s.text("BINHYEN_WEBHOOK_MEDIA_ORIGINS", vn.binhyen.core.tips.webhook.MediaFetcher.DEFAULT_ORIGINS));
+        s.text("BINHYEN_WEBHOOK_MEDIA_ORIGINS", vn.binhyen.core.tips.webhook.MediaFetcher.DEFAULT_ORIGINS),
+        s.integer("BINHYEN_TIPS_CONVERSATION_HOURS", 24, 0, 24 * 30));
   }
 }

@@ -99,6 +99,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_unit_search_limit_defaults_to_120_a_minute_and_is_bounded() {
+    assertEquals(120, vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(ConfigLoader.from(Map.of()).settings()));
+    assertEquals(0, vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(
+        ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "0")).settings()));
+    assertEquals("BINHYEN_UNIT_SEARCH_PER_MINUTE", assertThrows(ConfigException.class,
+        () -> vn.binhyen.core.tenant.TenantRoutes.searchPerMinute(
+            ConfigLoader.from(Map.of("BINHYEN_UNIT_SEARCH_PER_MINUTE", "-1")).settings())).key());
+    assertEquals(120_000, ConfigLoader.PUBLIC_CEILINGS.get("units.search"));
+  }
+
+  @Test
   void shutdown_drain_and_grace_default_to_nothing_and_ten_seconds() {
     Config c = ConfigLoader.from(Map.of());
     assertEquals(java.time.Duration.ZERO, c.shutdownDrain());

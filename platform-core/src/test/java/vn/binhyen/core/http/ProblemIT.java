@@ -92,4 +92,42 @@ class ProblemIT {
     assertEquals(200, http.get("/api/docs", null).status());
     assertEquals(200, http.get("/api/docs/ui/swagger-ui-bundle.js", null).status());
   }
+
+  /** Letters only Vietnamese uses here (Latin-1 Supplement to Latin Extended Additional, đ included). */
+  private static final java.util.regex.Pattern VIETNAMESE = java.util.regex.Pattern.compile("[\\u00C0-\\u1EF9]");
+
+  @Test
+  void problems_answer_in_the_language_the_request_asks_for_and_vietnamese_by_default() {
+    String token = http.login("hanoi-admin");
+    Map<String, String> asked = new java.util.LinkedHashMap<>();
+    asked.put("", "vi");
+    asked.put("vi-VN,vi;q=0.9", "vi");
+    asked.put("en-GB,en;q=0.9,vi;q=0.5", "en");
+    asked.put("vi;q=0.4, en;q=0.8", "en");
+    asked.put("fr-FR, de;q=0.9", "vi");
+    asked.put("en;q=0, vi", "vi");
+    for (var e : asked.entrySet()) {
+      Map<String, String> headers = e.getKey().isEmpty() ? Map.of() : Map.of("Accept-Language", e.getKey());
+      Http.Response domain = http.raw("GET", "/api/units/99999/children", new byte[0], null, token, headers);
+      Http.Response route = http.raw("GET", "/api/nothing-here", new byte[0], null, null, headers);
+      Http.Response invalid = http.raw("POST", "/api/auth/login", "{\"username\":\"a\"}".getBytes(StandardCharsets.UTF_8),
+          "application/json", null, headers);
+      assertTrue(domain.isProblem(404, "not-found"), domain.toString());
+      assertTrue(route.isProblem(404, "not-found"), route.toString());
+      assertTrue(invalid.isProblem(400, "validation"), invalid.toString());
+      for (Http.Response r : new Http.Response[] {domain, route, invalid}) {
+        String title = r.json().getString("title");
+        String detail = r.json().getString("detail");
+        String where = "Accept-Language '" + e.getKey() + "': " + r.body();
+        assertEquals(e.getValue(), r.headers().firstValue("Content-Language").orElse(""), where);
+        assertFalse(title.contains(" / ") || detail.contains(" / "), "one language only, " + where);
+        if (e.getValue().equals("vi")) {
+          assertTrue(VIETNAMESE.matcher(title).find() && VIETNAMESE.matcher(detail).find(), "Vietnamese, " + where);
+        } else {
+          assertFalse(VIETNAMESE.matcher(title).find() || VIETNAMESE.matcher(detail).find(), "English, " + where);
+          assertTrue(Character.isUpperCase(detail.charAt(0)), "a sentence, " + where);
+        }
+      }
+    }
+  }
 }

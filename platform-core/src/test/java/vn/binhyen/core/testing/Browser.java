@@ -56,6 +56,18 @@ public final class Browser {
     driver.manage().window().setSize(new Dimension(px, 900));
   }
 
+  /** Saves what the browser shows to {@code target/screenshots/<name>} (to look at, not to assert). */
+  public static void screenshot(WebDriver driver, String name) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+      java.nio.file.Path shot = ((org.openqa.selenium.TakesScreenshot) driver)
+          .getScreenshotAs(org.openqa.selenium.OutputType.FILE).toPath();
+      java.nio.file.Files.copy(shot, dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** True when the page scrolls sideways at the current width (more than one pixel of overflow). */
   public static boolean scrollsSideways(WebDriver driver) {
     Object over = ((JavascriptExecutor) driver).executeScript(

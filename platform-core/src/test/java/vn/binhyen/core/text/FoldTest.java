@@ -21,4 +21,11 @@ class FoldTest {
     assertEquals("dak lak", Fold.fold("  ĐẮK   LẮK!! "));
     assertEquals("tp ho chi minh", Fold.fold("TP. Hồ-Chí-Minh"));
   }
+
+  @Test
+  void keeping_marks_composes_lowers_and_collapses_but_keeps_accents() {
+    String decomposed = Normalizer.normalize("P.  Quán Thánh!", Normalizer.Form.NFD);
+    assertEquals("p quán thánh", Fold.foldKeepingMarks(decomposed));
+    assertEquals("đắk lắk", Fold.foldKeepingMarks("  ĐẮK   LẮK!! "));
+  }
 }

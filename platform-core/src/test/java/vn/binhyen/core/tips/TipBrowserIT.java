@@ -81,6 +81,25 @@ class TipBrowserIT {
     String secret = driver.findElement(By.id("secret")).getText();
     assertTrue(receipt.matches("[0-9A-Z]{5}-[0-9A-Z]{5}"), receipt);
 
+    // "Save as a picture": the download is a 720×420 PNG drawn from the receipt (captured here
+    // instead of written to disk).
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.__saved = null;"
+        + "const click = HTMLAnchorElement.prototype.click;"
+        + "HTMLAnchorElement.prototype.click = function () {"
+        + "  if (this.download) { window.__saved = {name: this.download, href: this.href}; } else { click.call(this); } };");
+    driver.findElement(By.id("save-receipt")).click();
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> saved = (java.util.Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("return window.__saved;");
+    assertEquals("tin-bao-" + receipt + ".png", saved.get("name"));
+    String href = (String) saved.get("href");
+    assertTrue(href.startsWith("data:image/png;base64,"), href.substring(0, Math.min(40, href.length())));
+    java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+        java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1))));
+    assertEquals(720, picture.getWidth());
+    assertEquals(420, picture.getHeight());
+    assertEquals(0xa3161a, picture.getRGB(5, 5) & 0xffffff, "the brand band on top");
+
     driver.findElement(By.id("follow-link")).click();
     wait.until(ExpectedConditions.attributeToBe(By.id("receipt"), "value", receipt));
     driver.findElement(By.id("secret")).sendKeys(secret);

@@ -13,6 +13,11 @@ import vn.binhyen.core.testing.Http;
 class TipConfidentialityIT {
 
   private static final String PHONE = "0987 654 321 Nguyễn Văn A";
+  private static final String REASON = "Cần liên hệ người báo để xác minh địa điểm";
+
+  private static JsonObject reason(String text) {
+    return new JsonObject().put("reason", text);
+  }
 
   @Test
   void only_the_handling_units_officer_reveals_the_contact_and_the_reveal_is_audited() throws Exception {
@@ -22,7 +27,7 @@ class TipConfidentialityIT {
     assertTrue(tip.getBoolean("hasContact"));
     assertFalse(tip.encode().contains("0987"), "reading a tip never shows the identity");
     long audits = scalar("SELECT count(*) FROM audit_log WHERE action = 'tip.identity.reveal' AND target = ?", "tip:" + id);
-    Http.Response r = http().post("/api/tips/" + id + "/identity", null, officer);
+    Http.Response r = http().post("/api/tips/" + id + "/identity", reason(REASON), officer);
     assertEquals(200, r.status(), r.toString());
     assertEquals(PHONE, r.json().getString("contact"));
     assertEquals(audits + 1, scalar("SELECT count(*) FROM audit_log WHERE action = 'tip.identity.reveal' AND target = ?", "tip:" + id));
@@ -32,11 +37,11 @@ class TipConfidentialityIT {
   void supervisors_admins_and_neighbouring_officers_never_get_the_identity() {
     long id = submit("00004", "crime", "Tố giác", PHONE).getLong("tipId");
     for (String user : new String[] {"hanoi-supervisor", "hanoi-admin", "badinh-admin", "ministry-admin", "ministry-supervisor"}) {
-      Http.Response r = http().post("/api/tips/" + id + "/identity", null, http().login(user));
+      Http.Response r = http().post("/api/tips/" + id + "/identity", reason(REASON), http().login(user));
       assertEquals(403, r.status(), user + ": " + r);
       assertFalse(r.body().contains("0987"));
     }
-    Http.Response neighbour = http().post("/api/tips/" + id + "/identity", null, http().login("hoankiem-officer"));
+    Http.Response neighbour = http().post("/api/tips/" + id + "/identity", reason(REASON), http().login("hoankiem-officer"));
     assertEquals(404, neighbour.status());
   }
 
@@ -58,5 +63,46 @@ class TipConfidentialityIT {
   void the_receipt_follow_up_never_shows_the_contact() {
     JsonObject r = submit("00004", "crime", "Tố giác", PHONE);
     assertFalse(follow(r.getString("receipt"), r.getString("secret")).body().contains("0987"));
+  }
+
+  @Test
+  void a_reveal_without_a_usable_reason_is_refused_and_reveals_nothing() throws Exception {
+    long id = submit("00004", "crime", "Tố giác", PHONE).getLong("tipId");
+    String officer = http().login("badinh-officer");
+    long audits = scalar("SELECT count(*) FROM audit_log WHERE action = 'tip.identity.reveal' AND target = ?", "tip:" + id);
+    for (JsonObject body : new JsonObject[] {null, new JsonObject(), reason("   "), reason("  ab  ")}) {
+      Http.Response r = http().post("/api/tips/" + id + "/identity", body, officer);
+      assertTrue(r.isProblem(400, "reveal-reason-required"), body + ": " + r);
+      assertFalse(r.body().contains("0987"), r.body());
+      assertTrue(r.json().getString("detail").contains("500"), "the detail says what to write: " + r);
+    }
+    Http.Response tooLong = http().post("/api/tips/" + id + "/identity", reason("x".repeat(501)), officer);
+    assertTrue(tooLong.isProblem(400, "reveal-reason-too-long"), tooLong.toString());
+    assertEquals(200, http().post("/api/tips/" + id + "/identity", reason("  " + "x".repeat(500) + "  "), officer).status(),
+        "500 characters once trimmed are enough");
+    assertEquals(audits + 1, scalar("SELECT count(*) FROM audit_log WHERE action = 'tip.identity.reveal' AND target = ?", "tip:" + id));
+    assertEquals(1, scalar("SELECT count(*) FROM tip_event WHERE tip_id = ? AND kind = 'identity'", id));
+  }
+
+  @Test
+  void the_reason_is_kept_in_the_audit_entry_and_in_the_tips_history_for_the_units_officers() throws Exception {
+    JsonObject sent = submit("00004", "crime", "Tố giác đánh bạc ở ngõ 5", PHONE);
+    long id = sent.getLong("tipId");
+    String officer = http().login("badinh-officer");
+    assertEquals(200, http().post("/api/tips/" + id + "/identity", reason("  " + REASON + "  "), officer).status());
+    assertEquals(REASON, scalarText("SELECT after->>'reason' FROM audit_log WHERE action = 'tip.identity.reveal' AND target = ?",
+        "tip:" + id));
+    JsonObject reveal = http().get("/api/tips/" + id, officer).json().getJsonArray("events").stream()
+        .map(JsonObject.class::cast).filter(e -> "identity".equals(e.getString("kind"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no identity event in the tip's history"));
+    assertEquals("reveal", reveal.getString("action"));
+    assertEquals("badinh-officer", reveal.getString("actor"));
+    assertEquals(REASON, reveal.getString("note"));
+    assertTrue(reveal.getString("at") != null && !reveal.getString("at").isBlank());
+    Http.Response citizen = follow(sent.getString("receipt"), sent.getString("secret"));
+    assertEquals(200, citizen.status(), citizen.toString());
+    assertFalse(citizen.body().contains(REASON), "the citizen never sees the reveal's reason: " + citizen.body());
+    assertFalse(citizen.body().contains("identity"), "nor the reveal itself: " + citizen.body());
+    assertFalse(citizen.body().contains("badinh-officer"), citizen.body());
   }
 }

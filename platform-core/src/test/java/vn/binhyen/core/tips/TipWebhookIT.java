@@ -31,7 +31,7 @@ class TipWebhookIT {
   private static final String OA_SECRET = "zalo-oa-secret-key-for-tests";
 
   private static final String FACEBOOK = """
-      {"object":"page","entry":[{"id":"%s","time":1732345678901,"messaging":[{"sender":{"id":"6789012345678901"},
+      {"object":"page","entry":[{"id":"%s","time":1732345678901,"messaging":[{"sender":{"id":"%s"},
       "recipient":{"id":"%s"},"timestamp":1732345678800,"message":{"mid":"%s",
       "text":"Tôi muốn tố giác một điểm bán ma túy gần chợ",
       "attachments":[{"type":"image","payload":{"url":"https://example.invalid/fb/photo.jpg"}}]}}]}]}""";
@@ -60,6 +60,23 @@ class TipWebhookIT {
         SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
           FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""",
         platform.id(), normalized, "https://" + normalized);
+  }
+
+  /**
+   * A Messenger delivery of one message. Each message id gets its own sender (derived from it),
+   * so messages of different tests never join one conversation; the conversation test sends
+   * several messages of one sender with {@link #facebookFrom}.
+   */
+  private static String facebook(String entryId, String recipientId, String mid) {
+    return facebookFrom(senderFor(mid), entryId, recipientId, mid);
+  }
+
+  private static String facebookFrom(String sender, String entryId, String recipientId, String mid) {
+    return FACEBOOK.formatted(entryId, sender, recipientId, mid);
+  }
+
+  private static String senderFor(String mid) {
+    return "6" + String.format("%015d", Math.abs((long) mid.hashCode()) % 1_000_000_000_000_000L);
   }
 
   private static Http.Response put(String path, JsonObject body, String token) {
@@ -106,7 +123,7 @@ class TipWebhookIT {
   @Test
   void signed_facebook_message_becomes_one_tip_of_the_pages_unit_even_when_redelivered() throws Exception {
     String mid = "m_" + System.nanoTime();
-    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    byte[] body = facebook(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
     assertEquals(200, postFacebook(body, sig).status());
     awaitTip("facebook", mid);
@@ -116,8 +133,60 @@ class TipWebhookIT {
     assertEquals(1, tipsFor("facebook", mid), "and stays one tip");
     assertEquals(1, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tenant_path = 'BCA/01/00004'"
         + " AND account_sealed IS NOT NULL", mid));
-    assertEquals(0, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tip::text LIKE '%6789012345678901%'", mid),
+    assertEquals(0, scalar("SELECT count(*) FROM tip WHERE source_message_id = ? AND tip::text LIKE '%' || ? || '%'", mid, senderFor(mid)),
         "the sender's id is sealed");
+  }
+
+  /**
+   * One conversation, one tip: a sender's later messages to the same page join their open tip as
+   * additions (once each, however often delivered); another sender opens their own tip; neither
+   * sender's platform id is stored in clear, only a keyed hash that links their messages.
+   */
+  @Test
+  void a_senders_later_messages_join_their_open_tip_and_nobodys_id_is_stored_in_clear() throws Exception {
+    String sender = "6" + (100_000_000_000_000L + System.nanoTime() % 899_999_999_999_999L);
+    String first = "m_conv1_" + System.nanoTime();
+    String second = "m_conv2_" + System.nanoTime();
+    String other = "m_conv3_" + System.nanoTime();
+    byte[] one = facebookFrom(sender, PAGE_ID, PAGE_ID, first).getBytes(StandardCharsets.UTF_8);
+    byte[] two = facebookFrom(sender, PAGE_ID, PAGE_ID, second).replace("Tôi muốn tố giác", "Bổ sung: tôi thấy")
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] three = facebookFrom(sender + "9", PAGE_ID, PAGE_ID, other).getBytes(StandardCharsets.UTF_8);
+    assertEquals(200, postFacebook(one, sign(one)).status());
+    awaitTip("facebook", first);
+    assertEquals(1, tipsFor("facebook", first));
+    assertEquals(200, postFacebook(two, sign(two)).status());
+    assertEquals(200, postFacebook(two, sign(two)).status(), "the platform redelivers the second message");
+    assertEquals(200, postFacebook(three, sign(three)).status());
+    awaitTip("facebook", other);
+
+    long tip = scalar("SELECT id FROM tip WHERE source = 'facebook' AND source_message_id = ?", first);
+    for (int i = 0; i < 200 && scalar("SELECT count(*) FROM tip_event WHERE source_message_id = ?", "facebook:" + second) == 0; i++) {
+      Thread.sleep(50);
+    }
+    assertEquals(0, tipsFor("facebook", second), "the second message is no new tip");
+    assertEquals(1, scalar("SELECT count(*) FROM tip_event WHERE tip_id = ? AND kind = 'citizen' AND source_message_id = ?"
+        + " AND note LIKE 'Bổ sung: tôi thấy%'", tip, "facebook:" + second), "it joined the first tip, once");
+    assertEquals(1, tipsFor("facebook", other), "another sender opens a tip of their own");
+    assertTrue(scalar("SELECT count(*) FROM tip WHERE source_message_id IN (?, ?) AND sender_key IS NOT NULL", first, other) == 2);
+    assertEquals(0, scalar("SELECT count(*) FROM tip WHERE sender_key = (SELECT sender_key FROM tip WHERE source_message_id = ?)"
+        + " AND source_message_id = ?", first, other), "different senders, different keys");
+    assertEquals(0, scalar("SELECT count(*) FROM tip t WHERE t.source_message_id IN (?, ?)"
+        + " AND (t::text LIKE '%' || ? || '%' OR encode(t.sender_key, 'hex') LIKE '%' || ? || '%')", first, other, sender, sender),
+        "no platform id in the tip rows");
+    assertEquals(0, scalar("SELECT count(*) FROM tip_event e WHERE e.tip_id = ? AND e::text LIKE '%' || ? || '%'", tip, sender),
+        "none in its history");
+    // The officer sees a pseudonym: the same for one sender's tips, never their id.
+    String officer = http().login("badinh-officer");
+    String pseudonym = http().get("/api/tips/" + tip, officer).json().getString("sender");
+    assertTrue(pseudonym != null && pseudonym.matches("[A-Z2-9]{6}"), pseudonym);
+    long otherTip = scalar("SELECT id FROM tip WHERE source = 'facebook' AND source_message_id = ?", other);
+    assertTrue(!pseudonym.equals(http().get("/api/tips/" + otherTip, officer).json().getString("sender")),
+        "another sender, another pseudonym");
+  }
+
+  private static String sign(byte[] body) {
+    return "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
   }
 
   /**
@@ -133,7 +202,7 @@ class TipWebhookIT {
     outbox.handle(vn.binhyen.core.tips.webhook.WebhookIntake.TOPIC,
         p -> io.vertx.core.Future.failedFuture(new IllegalStateException("the node stopped")));
     String mid = "m_inbox_" + System.nanoTime();
-    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    byte[] body = facebook(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
     try {
       assertEquals(200, postFacebook(body, sig).status());
@@ -179,7 +248,7 @@ class TipWebhookIT {
       String gone = "http://127.0.0.1:" + port + "/v/expired.jpg";
       String elsewhere = "http://localhost:" + port + "/v/photo.png";
       String mid = "m_media_" + System.nanoTime();
-      JsonObject event = new JsonObject(FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid));
+      JsonObject event = new JsonObject(facebook(PAGE_ID, PAGE_ID, mid));
       JsonArray attachments = new JsonArray();
       for (String url : List.of(photo, notMedia, gone, elsewhere)) {
         attachments.add(new JsonObject().put("type", "image").put("payload", new JsonObject().put("url", url)));
@@ -214,15 +283,15 @@ class TipWebhookIT {
   @Test
   void facebook_messages_with_a_wrong_or_missing_signature_are_refused() throws Exception {
     String mid = "m_bad_" + System.nanoTime();
-    byte[] body = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
+    byte[] body = facebook(PAGE_ID, PAGE_ID, mid).getBytes(StandardCharsets.UTF_8);
     String wrong = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, "another-secret"));
     assertEquals(401, postFacebook(body, wrong).status());
     assertEquals(401, postFacebook(body, null).status());
     assertEquals(401, postFacebook(body, "sha256=zz").status());
-    byte[] tampered = FACEBOOK.formatted(PAGE_ID, PAGE_ID, mid + "x").getBytes(StandardCharsets.UTF_8);
+    byte[] tampered = facebook(PAGE_ID, PAGE_ID, mid + "x").getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
     assertEquals(401, postFacebook(tampered, sig).status(), "a signature covers the exact bytes");
-    byte[] unknownPage = FACEBOOK.formatted("999999999", "999999999", mid).getBytes(StandardCharsets.UTF_8);
+    byte[] unknownPage = facebook("999999999", "999999999", mid).getBytes(StandardCharsets.UTF_8);
     assertEquals(401, postFacebook(unknownPage, "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(unknownPage, FB_SECRET))).status());
     assertEquals(0, tipsFor("facebook", mid));
   }
@@ -244,7 +313,8 @@ class TipWebhookIT {
     assertEquals(1, tipsFor("zalo", msgId));
     String officer = http().login("badinh-officer");
     long id = scalar("SELECT id FROM tip WHERE source = 'zalo' AND source_message_id = ?", msgId);
-    Http.Response identity = http().post("/api/tips/" + id + "/identity", null, officer);
+    Http.Response identity = http().post("/api/tips/" + id + "/identity",
+        new JsonObject().put("reason", "Cần gọi lại người báo tin"), officer);
     assertEquals("2468013579246801357", identity.json().getString("account"));
   }
 }

@@ -36,6 +36,7 @@ public final class WebhookIntake {
   private final int maxAttachments;
   private final AeadKey sealKey;
   private final ChannelRepository channels = new ChannelRepository();
+  private final SenderKeys senderKeys;
 
   public WebhookIntake(Services services, TipService tips, MediaFetcher media, int maxAttachments) {
     this.services = services;
@@ -43,6 +44,7 @@ public final class WebhookIntake {
     this.media = media;
     this.maxAttachments = maxAttachments;
     this.sealKey = services.masterKey().derive("webhook-inbox");
+    this.senderKeys = new SenderKeys(services.masterKey());
   }
 
   /** Registers the relay's handler of stored deliveries (once per node). */
@@ -75,28 +77,36 @@ public final class WebhookIntake {
     return channels.findById(services.db().pool(), channelId)
         .map(found -> found.map(Channel::tenantId).orElse(row.getLong("unitId")))
         .compose(unitId -> services.tenantDirectory().byId(unitId))
-        .compose(unit -> receiveAll(unit, source, messages(source, body, row.getString("platformId"))));
+        .compose(unit -> receiveAll(unit, source, channelId, messages(source, body, row.getString("platformId"))));
   }
 
-  private Future<Void> receiveAll(Tenant unit, String source, List<Message> messages) {
+  private Future<Void> receiveAll(Tenant unit, String source, long channelId, List<Message> messages) {
     Future<Void> chain = Future.succeededFuture();
     for (Message m : messages) {
-      chain = chain.compose(x -> receive(unit, source, m));
+      chain = chain.compose(x -> receive(unit, source, channelId, m));
     }
     return chain;
   }
 
-  private Future<Void> receive(Tenant unit, String source, Message m) {
+  /**
+   * One message: a new tip, or (the same sender writing again to the same page within the
+   * conversation period) an addition to their open tip, recorded with the links of what they sent.
+   */
+  private Future<Void> receive(Tenant unit, String source, long channelId, Message m) {
     String body = m.text() == null || m.text().isBlank() ? "(tệp đính kèm / attachment)" : m.text();
     // The platform's links expire: fetch what may be fetched (up to the attachment limit) into
     // the store; the rest stays on the tip as links.
     List<String> fetch = m.urls().subList(0, Math.min(m.urls().size(), maxAttachments));
     List<String> beyond = m.urls().subList(fetch.size(), m.urls().size());
+    byte[] sender = m.sender() == null ? null : senderKeys.of(unit.code(), channelId, m.sender());
+    String joined = m.urls().isEmpty() ? body : body + "\n" + String.join("\n", m.urls());
     return tips.alreadyReceived(source, m.id())
-        .compose(seen -> seen ? Future.<Void>succeededFuture() : media.fetchAll(fetch).compose(fetched ->
-            tips.receive(unit, new NewTip(unit.code(), "other", body, null, null, null, m.sender(),
-                    source, m.id(), fetched.files(), concat(fetched.links(), beyond)), null)
-                .eventually(() -> media.discard(fetched))).<Void>mapEmpty())
+        .compose(seen -> seen ? Future.<Void>succeededFuture() : media.fetchAll(fetch).compose(fetched -> {
+          NewTip tip = new NewTip(unit.code(), "other", body, null, null, null, m.sender(),
+              source, m.id(), fetched.files(), concat(fetched.links(), beyond));
+          Future<?> done = sender == null ? tips.receive(unit, tip, null) : tips.receiveMessage(unit, tip, sender, joined);
+          return done.eventually(() -> media.discard(fetched));
+        }).<Void>mapEmpty())
         // The same message received twice at once: the unique key kept one.
         .recover(e -> e instanceof DomainError.Conflict ? Future.succeededFuture() : Future.failedFuture(e));
   }

@@ -1,0 +1,158 @@
+// /keys: the ministry's keys page. Lists every key of the chain of trust with what it signs now,
+// and rotates or revokes a province's issuing key after a confirmation that states the impact.
+(function () {
+  I18n.add('en', {
+    'keys.title': 'Signing keys of the chain of trust',
+    'keys.intro': 'The ministry\u2019s root key certifies each province\u2019s issuing key; a province key signs the attestations of official pages; the log key signs the transparency log\u2019s tree heads.',
+    'keys.log': 'Transparency log', 'keys.log.size': 'Entries', 'keys.log.signed': 'Tree head signed at',
+    'keys.list': 'Keys', 'keys.purpose': 'Kind of key', 'keys.unit': 'Unit', 'keys.status': 'Status',
+    'keys.created': 'Created', 'keys.signed': 'Current attestations', 'keys.kid': 'Key id', 'keys.actions': 'Actions',
+    'keys.purpose.root': 'Root key', 'keys.purpose.issuing': 'Province issuing key', 'keys.purpose.log': 'Log key',
+    'keys.status.active': 'In use', 'keys.status.retired': 'Retired (still verifies)', 'keys.status.revoked': 'Revoked',
+    'keys.rotate': 'Rotate', 'keys.revoke': 'Revoke', 'keys.cancel': 'Cancel',
+    'keys.reason': 'Reason for the revocation (required)',
+    'keys.rotate.title': 'Rotate this province\u2019s key?',
+    'keys.rotate.impact': 'The key stops signing but keeps verifying what it signed; a new key, certified by the root, signs from now on. Nothing is re-issued.',
+    'keys.revoke.title': 'Revoke this key?',
+    'keys.revoke.impact': 'Everything this key signed stops verifying. Its {n} current attestations will be re-issued with the province\u2019s active key.',
+    'keys.rotated': 'The key was rotated; the new key is in use.',
+    'keys.revoked': 'The key was revoked; {n} attestations were re-issued.',
+    'keys.reason.missing': 'Write the reason (at least 3 characters).',
+    'keys.forbidden': 'Only ministry admins manage the signing keys.'
+  });
+  function $(id) { return document.getElementById(id); }
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+  function tr(key, fallback, n) {
+    return I18n.t(key, fallback).replace('{n}', n === undefined ? '' : new Intl.NumberFormat(I18n.lang()).format(n));
+  }
+  function when(iso) {
+    return iso ? new Date(iso).toLocaleString(I18n.lang() === 'en' ? 'en-GB' : 'vi-VN') : '—';
+  }
+  const VI = {
+    'keys.purpose.root': 'Khóa gốc', 'keys.purpose.issuing': 'Khóa ký của tỉnh', 'keys.purpose.log': 'Khóa nhật ký',
+    'keys.status.active': 'Đang dùng', 'keys.status.retired': 'Đã ngừng ký (vẫn xác minh)', 'keys.status.revoked': 'Đã thu hồi',
+    'keys.rotate': 'Thay khóa', 'keys.revoke': 'Thu hồi',
+    'keys.rotate.title': 'Thay khóa của tỉnh này?',
+    'keys.rotate.impact': 'Khóa này ngừng ký nhưng vẫn xác minh được những gì đã ký; một khóa mới do khóa gốc chứng nhận sẽ ký từ nay. Không chứng thực nào phải cấp lại.',
+    'keys.revoke.title': 'Thu hồi khóa này?',
+    'keys.revoke.impact': 'Mọi thứ khóa này đã ký sẽ không còn xác minh được. {n} chứng thực hiện hành của khóa sẽ được cấp lại bằng khóa đang dùng của tỉnh.',
+    'keys.rotated': 'Đã thay khóa; khóa mới đang được dùng.',
+    'keys.revoked': 'Đã thu hồi khóa; đã cấp lại {n} chứng thực.',
+    'keys.reason.missing': 'Hãy ghi lý do (ít nhất 3 ký tự).',
+    'keys.forbidden': 'Chỉ quản trị Bộ quản lý khóa ký.'
+  };
+  function t(key, n) { return tr(key, VI[key] || key, n); }
+  const names = {};
+  async function unitName(code) {
+    if (code === 'BCA') { return I18n.lang() === 'en' ? 'Ministry of Public Security' : 'Bộ Công an'; }
+    if (!names[code]) {
+      try {
+        const r = await Api.get('/api/public/units/' + encodeURIComponent(code));
+        names[code] = r.current ? r.current.name : code;
+      } catch (e) { names[code] = code; }
+    }
+    return names[code];
+  }
+  let pending = null;
+  function ask(action, key) {
+    pending = { action: action, key: key };
+    $('key-dialog-title').textContent = t('keys.' + action + '.title') + ' ' + key.kid;
+    $('key-dialog-impact').textContent = t('keys.' + action + '.impact', key.currentAttestations);
+    $('reason-field').hidden = action !== 'revoke';
+    $('key-reason').value = '';
+    $('key-dialog-error').hidden = true;
+    $('key-confirm').textContent = t('keys.' + action);
+    $('key-dialog').showModal();
+    (action === 'revoke' ? $('key-reason') : $('key-cancel')).focus();
+  }
+  async function confirm(event) {
+    event.preventDefault();
+    const p = pending;
+    try {
+      let message;
+      if (p.action === 'revoke') {
+        const reason = $('key-reason').value.trim();
+        if (reason.length < 3) {
+          $('key-dialog-error').textContent = t('keys.reason.missing');
+          $('key-dialog-error').hidden = false;
+          return;
+        }
+        const r = await Api.post('/api/verifier/keys/' + encodeURIComponent(p.key.kid) + '/revoke', { reason: reason });
+        message = t('keys.revoked', r.reissued);
+      } else {
+        await Api.post('/api/verifier/keys/provinces/' + encodeURIComponent(p.key.tenantCode) + '/rotate');
+        message = t('keys.rotated');
+      }
+      $('key-dialog').close();
+      $('keys-done').textContent = message;
+      $('keys-done').hidden = false;
+      await load();
+    } catch (e) {
+      $('key-dialog-error').textContent = e.message;
+      $('key-dialog-error').hidden = false;
+    }
+  }
+  async function load() {
+    $('keys-error').hidden = true;
+    let page;
+    try {
+      page = await Api.get('/api/verifier/keys');
+    } catch (e) {
+      $('keys-error').textContent = e.status === 403 ? t('keys.forbidden') : e.message;
+      $('keys-error').hidden = false;
+      return;
+    }
+    const body = $('keys');
+    body.replaceChildren();
+    for (const k of page.items) {
+      const row = el('tr');
+      row.dataset.kid = k.kid;
+      row.dataset.status = k.status;
+      // On a phone the table stacks: each cell carries its column's name.
+      function cell(label, text, cls) {
+        const td = el('td', text, cls);
+        td.dataset.label = label;
+        row.appendChild(td);
+      }
+      cell(I18n.t('keys.purpose', 'Loại khóa'), t('keys.purpose.' + k.purpose));
+      cell(I18n.t('keys.unit', 'Đơn vị'), (await unitName(k.tenantCode)) + (k.tenantCode === 'BCA' ? '' : ' (' + k.tenantCode + ')'));
+      cell(I18n.t('keys.status', 'Trạng thái'), t('keys.status.' + k.status), 'status');
+      cell(I18n.t('keys.created', 'Tạo lúc'), when(k.createdAt));
+      cell(I18n.t('keys.signed', 'Chứng thực hiện hành'), new Intl.NumberFormat(I18n.lang()).format(k.currentAttestations), 'num');
+      cell(I18n.t('keys.kid', 'Mã khóa'), k.kid, 'code');
+      const actions = el('td');
+      if (k.purpose === 'issuing' && k.status === 'active') {
+        const b = el('button', t('keys.rotate'), 'row-action rotate');
+        b.type = 'button';
+        b.addEventListener('click', function () { ask('rotate', k); });
+        actions.appendChild(b);
+      }
+      if (k.purpose === 'issuing' && k.status !== 'revoked') {
+        const b = el('button', t('keys.revoke'), 'row-action danger revoke');
+        b.type = 'button';
+        b.addEventListener('click', function () { ask('revoke', k); });
+        actions.appendChild(b);
+      }
+      row.appendChild(actions);
+      body.appendChild(row);
+    }
+    try {
+      const head = await Api.get('/api/public/log/head');
+      $('log-size').textContent = new Intl.NumberFormat(I18n.lang()).format(head.treeSize);
+      $('log-signed').textContent = when(head.signedAt);
+    } catch (e) {
+      // the log card keeps its dashes
+    }
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    $('key-form').addEventListener('submit', confirm);
+    $('key-cancel').addEventListener('click', function () { $('key-dialog').close(); });
+    load();
+  });
+  document.addEventListener('langchange', load);
+})();
