@@ -10,6 +10,9 @@ import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
+import vn.binhyen.verifier.alert.AlertCheck;
+import vn.binhyen.verifier.alert.AlertRoutes;
+import vn.binhyen.verifier.alert.AlertService;
 import vn.binhyen.verifier.attest.AttestationService;
 import vn.binhyen.verifier.attest.AttestationWork;
 import vn.binhyen.verifier.attest.KeyAdminService;
@@ -45,6 +48,7 @@ public final class VerifierModule implements FeatureModule {
   private VerifyService verify;
   private LogMonitor monitor;
   private VerifierSettings settings;
+  private AlertService alerts;
   private TrustListService trustLists;
 
   @Override
@@ -60,8 +64,11 @@ public final class VerifierModule implements FeatureModule {
     attestations = new AttestationService(services, keys, translog, registry);
     keyAdmin = new KeyAdminService(services, keys, attestations);
     settings = VerifierSettings.from(services.config().settings());
-    verify = new VerifyService(registry, new DbKeyDirectory(keys, registry), () -> services.find(ImpostorCheck.class),
+    DbKeyDirectory keyDirectory = new DbKeyDirectory(keys, registry);
+    verify = new VerifyService(registry, keyDirectory, () -> services.find(ImpostorCheck.class),
         settings.rememberTokens());
+    alerts = new AlertService(services, keys, translog);
+    verify.answerAlertsWith(new AlertCheck(alerts, keyDirectory, services.config().publicUrl()));
     trustLists = new TrustListService(keys, registry, java.time.Clock.systemUTC());
     services.register(KeyRing.class, keys);
     services.register(AttestationService.class, attestations);
@@ -96,6 +103,7 @@ public final class VerifierModule implements FeatureModule {
     new LogRoutes(translog).mount(api);
     new TrustListRoutes(trustLists, services.rateLimiter()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
+    new AlertRoutes(alerts, services.tenantDirectory(), publicUrl).mount(api);
     boolean bench = settings.benchRoutes();
     boolean fastPath = settings.fastPath();
     api.routes(router -> {

@@ -2,7 +2,7 @@
 (function () {
   const V = window.Verifier;
   const CLASS = { OFFICIAL: 'ok', REVOKED: 'bad', SUSPENDED: 'warn', EXPIRED: 'warn', NOT_REGISTERED: 'bad',
-    INVALID_TOKEN: 'bad', NAME_ONLY: 'warn', ERROR: 'warn' };
+    INVALID_TOKEN: 'bad', NAME_ONLY: 'warn', CANCELLED: 'warn', ERROR: 'warn' };
   let last = null;
 
   function fact(dl, key, value) {
@@ -25,8 +25,10 @@
     box.hidden = false;
     box.className = 'verdict ' + (CLASS[verdict] || 'warn');
     box.dataset.verdict = verdict;
-    document.getElementById('result-title').textContent = V.text(verdict + '.title');
-    document.getElementById('result-text').textContent = a.problem ? a.problem : V.text(verdict + '.text', { unit: unit, ofUnit: unit ? ' (' + unit + ')' : '' });
+    // Alerts (kind alert) have their own wording; their page /alerts/{id} shows the whole alert.
+    const key = a.kind === 'alert' ? 'alert.' + verdict : verdict;
+    document.getElementById('result-title').textContent = V.text(key + '.title');
+    document.getElementById('result-text').textContent = a.problem ? a.problem : V.text(key + '.text', { unit: unit, ofUnit: unit ? ' (' + unit + ')' : '' });
     const dl = document.getElementById('result-facts');
     V.clear(dl);
     if (forged) {
@@ -35,6 +37,13 @@
       fact(dl, 'f.unit', unit);
       if (a.channel) { fact(dl, 'f.channel', a.channel.displayName + ' — ' + a.channel.platformLabel); }
       else if (a.claims) { fact(dl, 'f.channel', a.claims.n); }
+      if (a.alert) {
+        fact(dl, 'f.alert', a.alert.title);
+        const open = V.el('a', V.text('f.alertPage'));
+        open.href = a.alert.page;
+        dl.appendChild(V.el('dt', V.text('f.link')));
+        dl.appendChild(V.el('dd')).appendChild(open);
+      }
       fact(dl, 'f.since', V.date(a.since));
       if (a.chain && a.chain.length) { fact(dl, 'f.chain', a.chain.join(' \u2192 ')); }
       fact(dl, 'f.log', a.logIndex);

@@ -48,7 +48,9 @@ class TenantIsolationMatrixIT {
   /** Rows a policy publishes on purpose (citizens verify against them), by table. */
   static final Map<String, String> PUBLISHED_ROWS = Map.of(
       "channel", "status <> 'pending'",
-      "impostor_case", "status = 'confirmed'");
+      "impostor_case", "status = 'confirmed'",
+      // Alerts are public documents (CAP, Atom, the citizen page): every row is published.
+      "alert", "true");
 
   static Http http;
   static Contract contract;

@@ -36,6 +36,7 @@ public final class VerifyService {
   private final KeyDirectory keys;
   private final Supplier<Optional<ImpostorCheck>> impostors;
   private final boolean rememberSignatures;
+  private volatile AlertQuestions alerts;
   /**
    * Valid tokens whose signatures were checked once: an Ed25519 check is a pure function of the
    * token's bytes and the key, and the same few thousand tokens (registry links, posters' QR
@@ -60,12 +61,24 @@ public final class VerifyService {
     this.impostors = impostors;
   }
 
+  /** Alert tokens and links are answered by {@code alerts} from now on. */
+  public void answerAlertsWith(AlertQuestions alerts) {
+    this.alerts = alerts;
+  }
+
   /**
    * @throws DomainError.Invalid {@code invalid-link} for a link that is not a channel (a post, a video)
    */
   public Future<VerifyAnswer> verify(String question) {
     String q = question == null ? "" : question.strip();
     String token = tokenIn(q);
+    AlertQuestions alertQuestions = alerts;
+    if (alertQuestions != null) {
+      Optional<Future<VerifyAnswer>> aboutAlert = alertQuestions.answer(token != null ? token : q);
+      if (aboutAlert.isPresent()) {
+        return aboutAlert.get();
+      }
+    }
     if (token != null) {
       return Future.succeededFuture(verifyToken(token));
     }
@@ -225,7 +238,7 @@ public final class VerifyService {
   }
 
   /** The token in a pasted token or verification link ({@code .../verify?t=<token>}), or null. */
-  static String tokenIn(String q) {
+  public static String tokenIn(String q) {
     int t = q.indexOf("t=eyJ");
     String candidate = t >= 0 && (t == 0 || q.charAt(t - 1) == '?' || q.charAt(t - 1) == '&') ? q.substring(t + 2) : q;
     int end = candidate.indexOf('&');

@@ -39,23 +39,11 @@ public final class AttestationVerifier {
     } catch (DomainError.Invalid e) {
       return result(Outcome.MALFORMED, null, List.of(), e.getMessage());
     }
-    String kid = jws.kid();
-    Optional<VerifyingKey> key = keys.publicKey(kid);
-    if (key.isEmpty()) {
-      return result(Outcome.UNKNOWN_KEY, attestation, List.of(kid), "no key " + kid + " in the directory");
+    Signer signer = checkSigner(jws, attestation.tenantCode(), attestation.issuedAt(), keys);
+    if (signer.outcome() != Outcome.VALID) {
+      return result(signer.outcome(), attestation, signer.chain(), signer.detail());
     }
-    if (!jws.verifiedBy(key.get())) {
-      return result(Outcome.BAD_SIGNATURE, attestation, List.of(kid), "the signature does not match key " + kid);
-    }
-    if (keys.isKeyRevoked(kid)) {
-      return result(Outcome.KEY_REVOKED, attestation, List.of(kid), "key " + kid + " is revoked");
-    }
-    VerificationResult chain = keys.isRoot(kid)
-        ? result(Outcome.VALID, attestation, List.of(kid), "signed by a root")
-        : checkCertificate(key.get(), attestation, keys);
-    if (!chain.valid()) {
-      return chain;
-    }
+    VerificationResult chain = result(Outcome.VALID, attestation, signer.chain(), signer.detail());
     if (keys.isAttestationRevoked(attestation.jti())) {
       return result(Outcome.ATTESTATION_REVOKED, attestation, chain.chain(), "attestation " + attestation.jti() + " is revoked");
     }
@@ -68,7 +56,41 @@ public final class AttestationVerifier {
     return result(Outcome.VALID, attestation, chain.chain(), "valid");
   }
 
-  private static VerificationResult checkCertificate(VerifyingKey key, Attestation attestation, KeyDirectory keys) {
+  /**
+   * What the signature and the key chain of any token of ours say (attestations, alerts): the key
+   * known, the signature over the transmitted header and payload, the key not revoked, and for an
+   * issuing key the root's certificate covering the moment it signed ({@code issuedAt}) and the
+   * unit {@code tenantCode}. {@code chain} lists the kids checked, issuing key first.
+   */
+  public record Signer(Outcome outcome, List<String> chain, String detail) {
+    public Signer {
+      chain = List.copyOf(chain);
+    }
+  }
+
+  /** The signer part of {@link #verify}, for every kind of token signed with the key ring. */
+  public static Signer checkSigner(CompactJws.Parsed jws, String tenantCode, long issuedAt, KeyDirectory keys) {
+    String kid = jws.kid();
+    Optional<VerifyingKey> key = keys.publicKey(kid);
+    if (key.isEmpty()) {
+      return new Signer(Outcome.UNKNOWN_KEY, List.of(kid), "no key " + kid + " in the directory");
+    }
+    if (!jws.verifiedBy(key.get())) {
+      return new Signer(Outcome.BAD_SIGNATURE, List.of(kid), "the signature does not match key " + kid);
+    }
+    if (keys.isKeyRevoked(kid)) {
+      return new Signer(Outcome.KEY_REVOKED, List.of(kid), "key " + kid + " is revoked");
+    }
+    if (keys.isRoot(kid)) {
+      return new Signer(Outcome.VALID, List.of(kid), "signed by a root");
+    }
+    VerificationResult certified = checkCertificate(key.get(), tenantCode, issuedAt, keys);
+    return new Signer(certified.outcome(), certified.chain(), certified.detail());
+  }
+
+  private static VerificationResult checkCertificate(VerifyingKey key, String tenantCode, long issuedAt,
+      KeyDirectory keys) {
+    Attestation attestation = null;
     String kid = key.kid();
     Optional<String> token = keys.certificate(kid);
     if (token.isEmpty()) {
@@ -95,12 +117,12 @@ public final class AttestationVerifier {
     if (!certificate.publicKey().equals(key)) {
       return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "certificate is for key " + certificate.kid() + ", not " + kid);
     }
-    if (!certificate.covers(attestation.issuedAt())) {
-      return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "key " + kid + " was not certified at " + attestation.issuedAt());
+    if (!certificate.covers(issuedAt)) {
+      return result(Outcome.CERTIFICATE_INVALID, attestation, chain, "key " + kid + " was not certified at " + issuedAt);
     }
-    if (!keys.covers(certificate.tenantCode(), attestation.tenantCode())) {
+    if (!keys.covers(certificate.tenantCode(), tenantCode)) {
       return result(Outcome.CERTIFICATE_INVALID, attestation, chain,
-          "key " + kid + " is certified for tenant " + certificate.tenantCode() + ", not for " + attestation.tenantCode());
+          "key " + kid + " is certified for tenant " + certificate.tenantCode() + ", not for " + tenantCode);
     }
     return result(Outcome.VALID, attestation, chain, "certified");
   }

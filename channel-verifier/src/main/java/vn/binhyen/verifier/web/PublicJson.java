@@ -72,6 +72,9 @@ final class PublicJson {
     if (a.impostor() != null) {
       out.put("impostor", a.impostor());
     }
+    if (a.alert() != null) {
+      out.put("alert", a.alert());
+    }
     return out;
   }
 
