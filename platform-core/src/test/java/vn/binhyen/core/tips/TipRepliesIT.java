@@ -23,7 +23,7 @@ import vn.binhyen.core.tips.webhook.Signatures;
  */
 class TipRepliesIT {
 
-  private static final String PAGE_ID = "104857600777001";
+  static final String PAGE_ID = "104857600777001";
   private static final String BAD_TOKEN_PAGE_ID = "104857600777002";
   private static final String OA_ID = "1357924680135700001";
   private static final String APP_ID = "3604329716384700001";
@@ -40,11 +40,15 @@ class TipRepliesIT {
       "timestamp":"1732345678901","sender":{"id":"%s"},"recipient":{"id":"%s"},
       "message":{"msg_id":"%s","text":"Có người gọi điện mạo danh công an"}}""";
 
-  private static final PlatformFakes fakes = PlatformFakes.shared();
+  static final PlatformFakes fakes = PlatformFakes.shared();
   private static String officer;
 
+  /** The channels of these tests (once per test JVM; the browser test uses them too). */
   @BeforeAll
-  static void channels() throws Exception {
+  static synchronized void channels() throws Exception {
+    if (officer != null) {
+      return;
+    }
     officer = http().login("badinh-officer");
     fakes.acceptToken(PAGE_TOKEN);
     fakes.acceptToken(OA_TOKEN);
@@ -71,12 +75,12 @@ class TipRepliesIT {
         platform.id(), normalized, "https://" + normalized);
   }
 
-  private static String psid() {
+  static String psid() {
     return "61" + String.format("%014d", System.nanoTime() % 100_000_000_000_000L);
   }
 
   /** A signed Messenger message from {@code psid} to {@code page}; the tip (or the tip it joined) id. */
-  private static long messenger(String page, String psid, String text) throws Exception {
+  static long messenger(String page, String psid, String text) throws Exception {
     String mid = "m_" + System.nanoTime();
     byte[] body = FACEBOOK.formatted(page, psid, mid, text).getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
@@ -96,7 +100,7 @@ class TipRepliesIT {
     }
   }
 
-  private static String delivery(long tipId) {
+  static String delivery(long tipId) {
     try {
       return scalarText("SELECT string_agg(status, ',' ORDER BY event_id) FROM tip_reply_delivery WHERE tip_id = ?", tipId);
     } catch (Exception e) {
@@ -104,7 +108,7 @@ class TipRepliesIT {
     }
   }
 
-  private static void reply(long tipId, String text) {
+  static void reply(long tipId, String text) {
     Http.Response r = http().post("/api/tips/" + tipId + "/replies", new JsonObject().put("text", text), officer);
     assertTrue(r.status() / 100 == 2, r.toString());
   }
