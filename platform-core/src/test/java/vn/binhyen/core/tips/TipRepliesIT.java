@@ -140,17 +140,28 @@ class TipRepliesIT {
     assertTrue(d.getString("platformMessageId").startsWith("m_"), d.encode());
   }
 
-  @Test
-  void an_officers_reply_to_a_zalo_tip_arrives_as_a_consultation_message() throws Exception {
-    String user = "24680135792" + String.format("%08d", System.nanoTime() % 100_000_000L);
+  /** A signed Zalo OA message from {@code user}; the tip (or the tip it joined) id. */
+  private static long zalo(String user) throws Exception {
     String msgId = "z" + System.nanoTime();
     byte[] body = ZALO.formatted(APP_ID, user, OA_ID, msgId).getBytes(StandardCharsets.UTF_8);
     String mac = "mac=" + HexFormat.of().formatHex(new Signatures(TipSettings.ZALO_MAC_DEFAULT)
         .zaloMac(body, APP_ID, "1732345678901", OA_SECRET));
     assertEquals(200, http().raw("POST", "/webhooks/zalo", body, "application/json", null,
         Map.of("X-ZEvent-Signature", mac)).status());
-    Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + msgId + "'") == 1, "the Zalo tip");
-    long tip = scalar("SELECT id FROM tip WHERE source_message_id = ?", msgId);
+    Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + msgId + "'")
+        + count("SELECT count(*) FROM tip_event WHERE source_message_id = 'zalo:" + msgId + "'") == 1, "the Zalo message");
+    return scalar("SELECT coalesce((SELECT id FROM tip WHERE source_message_id = ?),"
+        + " (SELECT tip_id FROM tip_event WHERE source_message_id = ?))", msgId, "zalo:" + msgId);
+  }
+
+  private static String zaloUser() {
+    return "24680135792" + String.format("%08d", System.nanoTime() % 100_000_000L);
+  }
+
+  @Test
+  void an_officers_reply_to_a_zalo_tip_arrives_as_a_consultation_message() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
     reply(tip, "Công an phường Ba Đình đã nhận tin của bạn.");
     Eventually.await(() -> fakes.inbox(user).size() == 1, "the reply in the fake Zalo inbox");
     JsonObject sent = fakes.inbox(user).get(0).body();
@@ -177,6 +188,21 @@ class TipRepliesIT {
     Eventually.await(() -> fakes.inbox(psid).size() == 1, "the held reply delivered");
     assertEquals("Bạn có thể cho biết biển số xe không?",
         fakes.inbox(psid).get(0).body().getJsonObject("message").getString("text"));
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
+  }
+
+  @Test
+  void a_zalo_reply_after_the_48_hours_is_held_and_delivered_when_the_citizen_writes_again() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    fakes.closeWindow(user);
+    reply(tip, "Bạn nhớ số điện thoại đã gọi cho bạn không?");
+    Eventually.await(() -> "held".equals(delivery(tip)), "the reply held");
+    assertTrue(lastReply(tip).getJsonObject("delivery").getString("platformError").startsWith("-230:"));
+    assertEquals(0, fakes.inbox(user).size());
+    fakes.openWindow(user);
+    assertEquals(tip, zalo(user), "the citizen's message joins the tip");
+    Eventually.await(() -> fakes.inbox(user).size() == 1, "the held reply delivered");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
   }
 
