@@ -20,7 +20,7 @@ import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantPath;
-import vn.binhyen.core.text.Fold;
+import vn.binhyen.core.tenant.TenantStore;
 
 /**
  * Imports a unit list into a subtree: validated whole ({@link ImportValidator}, line by line),
@@ -46,14 +46,10 @@ public final class UnitImportService {
 
   private static final String CURRENT = """
       SELECT id, code, name, level, parent_id, path, depth FROM tenant WHERE valid_to IS NULL""";
-  private static final String INSERT = """
-      INSERT INTO tenant (code, name, name_folded, level, parent_id, path, depth)
-      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, code""";
   private static final String SCOPE = "SELECT set_config('app.scope', $1, true)";
-  private static final String RENAME = """
-      UPDATE tenant SET name = $2, name_folded = $3, updated_at = now() WHERE id = $1""";
 
   private final Services s;
+  private final TenantStore tenants = new TenantStore();
 
   public UnitImportService(Services s) {
     this.s = s;
@@ -137,9 +133,9 @@ public final class UnitImportService {
     if (diff.toRename().isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> batch = new ArrayList<>();
-    diff.toRename().forEach(r -> batch.add(Tuple.of(all.get(r.code()).id(), r.newName(), Fold.fold(r.newName()))));
-    return tx.preparedQuery(RENAME).executeBatch(batch).mapEmpty();
+    List<TenantStore.Rename> batch = new ArrayList<>();
+    diff.toRename().forEach(r -> batch.add(new TenantStore.Rename(all.get(r.code()).id(), r.newName())));
+    return tenants.renameAll(tx, batch);
   }
 
   /** One batch per level, parents first, so each batch is one round trip. */
@@ -155,23 +151,19 @@ public final class UnitImportService {
   }
 
   private Future<Void> insertBatch(SqlConnection tx, Tenant under, List<UnitRow> batch, Map<String, Known> all) {
-    List<Tuple> tuples = new ArrayList<>(batch.size());
-    List<String> paths = new ArrayList<>(batch.size());
+    List<TenantStore.NewUnit> units = new ArrayList<>(batch.size());
     for (UnitRow r : batch) {
       Known parent = r.parentCode() == null ? all.get(under.code()) : all.get(r.parentCode());
       String path = TenantPath.child(parent.path(), r.code());
-      paths.add(path);
-      tuples.add(Tuple.of(r.code(), r.name(), Fold.fold(r.name()), r.level().csvName(), parent.id(), path,
-          parent.depth() + 1));
+      // No validity start: an imported unit's is unknown, so it keeps the table's default.
+      units.add(new TenantStore.NewUnit(r.code(), r.name(), vn.binhyen.core.tenant.UnitLevel.parse(r.level().csvName()),
+          parent.id(), path, parent.depth() + 1, null));
     }
-    return tx.preparedQuery(INSERT).executeBatch(tuples).map(result -> {
-      int i = 0;
-      for (var rs = result; rs != null; rs = rs.next(), i++) {
-        Row row = rs.iterator().next();
-        UnitRow r = batch.get(i);
-        Known parent = r.parentCode() == null ? all.get(under.code()) : all.get(r.parentCode());
-        all.put(r.code(), new Known(row.getLong(0), r.code(), r.name(), r.level().csvName(), parent.id(),
-            paths.get(i), parent.depth() + 1));
+    return tenants.insertAll(tx, units).map(ids -> {
+      for (int i = 0; i < units.size(); i++) {
+        TenantStore.NewUnit u = units.get(i);
+        all.put(u.code(), new Known(ids.get(i), u.code(), u.name(), batch.get(i).level().csvName(), u.parentId(),
+            u.path(), u.depth()));
       }
       return null;
     });

@@ -12,11 +12,14 @@ import java.util.Map;
 import vn.binhyen.admin.Audits;
 import vn.binhyen.admin.importing.UnitLevel;
 import vn.binhyen.admin.importing.UnitRow;
+import vn.binhyen.core.channel.ChannelStore;
+import vn.binhyen.core.identity.UserStore;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.ReorgParticipant;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantRepository;
-import vn.binhyen.core.text.Fold;
+import vn.binhyen.core.tenant.TenantStore;
+import vn.binhyen.core.tenant.UnitMove;
 
 /**
  * Applies a whole {@link ReformPlan} (the 2025 reform: 63 → 34 provinces, districts abolished,
@@ -39,24 +42,6 @@ public final class ReformApplier {
 
   private static final String CURRENT = "SELECT " + "id, code, name, level, parent_id, path, depth, valid_from, valid_to"
       + " FROM tenant WHERE valid_to IS NULL";
-  private static final String CLOSE = """
-      UPDATE tenant SET valid_to = greatest(valid_from, $2), updated_at = now() WHERE id = $1 AND valid_to IS NULL""";
-  private static final String INSERT = """
-      INSERT INTO tenant (code, name, name_folded, level, parent_id, path, depth, valid_from)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id""";
-  private static final String REPARENT = """
-      UPDATE tenant SET parent_id = $2, path = $3, depth = $4, updated_at = now() WHERE id = $1""";
-  private static final String SUCCESSOR = """
-      INSERT INTO tenant_successor (tenant_id, successor_id, effective) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING""";
-  // One statement per table for all units at once: m maps an old unit to its new unit and path.
-  private static final String MOVE_USERS = """
-      UPDATE app_user u SET tenant_id = m.new_id, tenant_path = m.new_path
-        FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS m(old_id, new_id, new_path)
-       WHERE u.tenant_id = m.old_id""";
-  private static final String MOVE_CHANNELS = """
-      UPDATE channel c SET tenant_id = m.new_id, tenant_path = m.new_path, updated_at = now()
-        FROM unnest($1::bigint[], $2::bigint[], $3::text[]) AS m(old_id, new_id, new_path)
-       WHERE c.tenant_id = m.old_id RETURNING c.id, c.normalized_id, c.tenant_path""";
   private static final String FOLLOW = """
       UPDATE %s f SET tenant_path = c.tenant_path FROM channel c
        WHERE c.id = f.channel_id AND f.tenant_path <> c.tenant_path""";
@@ -69,7 +54,9 @@ public final class ReformApplier {
               UNION ALL SELECT 'user', id, tenant_id FROM app_user) x ON x.tenant_id = m.old_id""";
 
   private final Services s;
-  private final ReorgSql sql = new ReorgSql();
+  private final TenantStore tenants = new TenantStore();
+  private final UserStore users = new UserStore();
+  private final ChannelStore channels = new ChannelStore();
 
   public ReformApplier(Services s) {
     this.s = s;
@@ -87,15 +74,15 @@ public final class ReformApplier {
       }
       Tenant root = current.get("BCA");
       Map<String, Tenant> closedByCode = new HashMap<>();
-      List<Tuple> closes = new ArrayList<>();
+      List<TenantStore.Closure> closes = new ArrayList<>();
       for (ReformPlan.Closure c : plan.toClose()) {
         Tenant t = current.remove(c.code());
         if (t != null) {
           closedByCode.put(c.code(), t);
-          closes.add(Tuple.of(t.id(), plan.reformDate()));
+          closes.add(new TenantStore.Closure(t.id(), plan.reformDate()));
         }
       }
-      Future<Void> chain = batch(tx, CLOSE, closes);
+      Future<Void> chain = tenants.closeAll(tx, closes);
       for (UnitLevel level : UnitLevel.values()) {
         List<UnitRow> ofLevel = plan.toCreate().stream().filter(u -> u.level() == level).toList();
         chain = chain.compose(x -> create(tx, ofLevel, current, root, plan));
@@ -137,21 +124,18 @@ public final class ReformApplier {
     if (rows.isEmpty()) {
       return Future.succeededFuture();
     }
-    List<Tuple> tuples = new ArrayList<>();
-    List<Tenant> made = new ArrayList<>();
+    List<TenantStore.NewUnit> units = new ArrayList<>();
     for (UnitRow r : rows) {
       Tenant parent = r.parentCode() == null ? root : current.get(r.parentCode());
       String path = parent.path() + "/" + r.code();
-      tuples.add(Tuple.of(r.code(), r.name(), Fold.fold(r.name()), r.level().csvName(), parent.id(), path,
-          parent.depth() + 1, plan.reformDate()));
-      made.add(new Tenant(0, r.code(), r.name(), vn.binhyen.core.tenant.UnitLevel.parse(r.level().csvName()),
-          parent.id(), path, parent.depth() + 1, plan.reformDate(), null));
+      units.add(new TenantStore.NewUnit(r.code(), r.name(),
+          vn.binhyen.core.tenant.UnitLevel.parse(r.level().csvName()), parent.id(), path, parent.depth() + 1,
+          plan.reformDate()));
     }
-    return tx.preparedQuery(INSERT).executeBatch(tuples).map(res -> {
-      int i = 0;
-      for (var rs = res; rs != null; rs = rs.next(), i++) {
-        Tenant m = made.get(i);
-        current.put(m.code(), new Tenant(rs.iterator().next().getLong(0), m.code(), m.name(), m.level(), m.parentId(),
+    return tenants.insertAll(tx, units).map(ids -> {
+      for (int i = 0; i < units.size(); i++) {
+        TenantStore.NewUnit m = units.get(i);
+        current.put(m.code(), new Tenant(ids.get(i), m.code(), m.name(), m.level(), m.parentId(),
             m.path(), m.depth(), m.validFrom(), null));
       }
       return null;
@@ -160,7 +144,7 @@ public final class ReformApplier {
 
   /** Continuing units whose parent changed (a commune whose district was abolished). Answers old path → unit. */
   private Future<Map<String, Tenant>> reparent(SqlConnection tx, ReformPlan plan, Map<String, Tenant> current, Tenant root) {
-    List<Tuple> tuples = new ArrayList<>();
+    List<TenantStore.Reparent> tuples = new ArrayList<>();
     Map<String, Tenant> moved = new HashMap<>();
     for (ReformPlan.Continuation c : plan.continuing()) {
       Tenant t = current.get(c.code());
@@ -169,21 +153,19 @@ public final class ReformApplier {
         continue;
       }
       String path = parent.path() + "/" + t.code();
-      tuples.add(Tuple.of(t.id(), parent.id(), path, parent.depth() + 1));
+      tuples.add(new TenantStore.Reparent(t.id(), parent.id(), path, parent.depth() + 1));
       Tenant after = new Tenant(t.id(), t.code(), t.name(), t.level(), parent.id(), path, parent.depth() + 1,
           t.validFrom(), null);
       moved.put(t.path(), after);
       current.put(t.code(), after);
     }
-    return batch(tx, REPARENT, tuples).map(moved);
+    return tenants.reparentAll(tx, tuples).map(moved);
   }
 
   private Future<Applied> followers(SqlConnection tx, ReformPlan plan, Map<String, Tenant> current,
       Map<String, Tenant> closed, ReorgReport report, Map<String, Tenant> reparented) {
-    List<Tuple> succ = new ArrayList<>();
-    List<Long> oldIds = new ArrayList<>();
-    List<Long> newIds = new ArrayList<>();
-    List<String> newPaths = new ArrayList<>();
+    List<TenantStore.Successor> succ = new ArrayList<>();
+    List<UnitMove> moves = new ArrayList<>();
     List<Long> splitIds = new ArrayList<>();
     List<String> splitOld = new ArrayList<>();
     List<String> splitNew = new ArrayList<>();
@@ -200,11 +182,9 @@ public final class ReformApplier {
         without++;
         continue;
       }
-      next.forEach(n -> succ.add(Tuple.of(old.id(), n.id(), plan.reformDate())));
+      next.forEach(n -> succ.add(new TenantStore.Successor(old.id(), n.id(), plan.reformDate())));
       Tenant first = next.get(0);
-      oldIds.add(old.id());
-      newIds.add(first.id());
-      newPaths.add(first.path());
+      moves.add(new UnitMove(old.id(), first.id(), first.path()));
       pairs.add(new Tenant[] {old, first});
       report.closed(c.code(), next.stream().map(Tenant::code).toList());
       if (next.size() > 1) {
@@ -214,28 +194,23 @@ public final class ReformApplier {
         splitPaths.add(first.path());
       }
     }
-    reparented.values().forEach(t -> {
-      oldIds.add(t.id());
-      newIds.add(t.id());
-      newPaths.add(t.path());
-    });
+    reparented.values().forEach(t -> moves.add(new UnitMove(t.id(), t.id(), t.path())));
     int unitsWithout = without;
     int[] counts = new int[3];
-    return batch(tx, SUCCESSOR, succ)
+    return tenants.addSuccessors(tx, succ)
         .compose(x -> tx.preparedQuery(REVIEW_SPLIT).execute(Tuple.of(splitIds.toArray(new Long[0]),
             splitOld.toArray(new String[0]), splitNew.toArray(new String[0]), splitPaths.toArray(new String[0]))))
         .compose(r -> {
           counts[2] = r.rowCount();
-          Tuple moves = Tuple.of(oldIds.toArray(new Long[0]), newIds.toArray(new Long[0]), newPaths.toArray(new String[0]));
-          return tx.preparedQuery(MOVE_USERS).execute(moves)
+          return users.moveAll(tx, moves)
               .compose(u -> {
-                counts[0] = u.rowCount();
-                return tx.preparedQuery(MOVE_CHANNELS).execute(moves);
+                counts[0] = u;
+                return channels.moveAll(tx, moves);
               });
         })
         .compose(ch -> {
-          counts[1] = ch.rowCount();
-          ch.forEach(r -> report.channelsMoved.add(new ReorgSql.MovedChannel(r.getLong(0), r.getString(1), r.getString(2))));
+          counts[1] = ch.size();
+          report.channelsMoved.addAll(ReorgSql.moved(ch));
           return tx.preparedQuery(FOLLOW.formatted("channel_figure")).execute()
               .compose(x -> tx.preparedQuery(FOLLOW.formatted("channel_verification_request")).execute());
         })
@@ -255,9 +230,5 @@ public final class ReformApplier {
       }
     }
     return chain;
-  }
-
-  private static Future<Void> batch(SqlConnection tx, String statement, List<Tuple> tuples) {
-    return tuples.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(statement).executeBatch(tuples).mapEmpty();
   }
 }

@@ -1,46 +1,29 @@
 package vn.binhyen.admin.reorg;
 
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.binhyen.core.channel.ChannelStore;
+import vn.binhyen.core.identity.UserStore;
 import vn.binhyen.core.tenant.TenantRows;
+import vn.binhyen.core.tenant.TenantStore;
 
 /**
  * The statements of a reorganisation step. Paths are rewritten with one prefix update per table;
  * every method runs inside the step's transaction, in a scope covering every unit involved.
+ * platform-core's tables are written through its stores ({@link TenantStore}, {@link UserStore},
+ * {@link ChannelStore}); only this module's own tables are written here.
  */
 
 final class ReorgSql {
 
-  // $1 old prefix, $2 new prefix; the prefix condition uses the *_path text_pattern_ops indexes.
-  private static final String REPATH_TENANTS = """
-      UPDATE tenant SET path = $2 || substr(path, length($1) + 1), depth = depth + $3, updated_at = now()
-       WHERE valid_to IS NULL AND (path = $1 OR path LIKE $1 || '/%') RETURNING id""";
-  private static final String REPATH_USERS = """
-      UPDATE app_user SET tenant_path = $2 || substr(tenant_path, length($1) + 1)
-       WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%' RETURNING id""";
-  private static final String REPATH_CHANNELS = """
-      UPDATE channel SET tenant_path = $2 || substr(tenant_path, length($1) + 1), updated_at = now()
-       WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%' RETURNING id, normalized_id, tenant_path""";
-  private static final String SET_PARENT = "UPDATE tenant SET parent_id = $2, updated_at = now() WHERE id = $1";
-  private static final String REPARENT_CHILDREN = """
-      UPDATE tenant SET parent_id = $2, updated_at = now() WHERE parent_id = $1 AND valid_to IS NULL RETURNING id""";
-  private static final String MOVE_USERS = """
-      UPDATE app_user SET tenant_id = $2, tenant_path = $3 WHERE tenant_id = $1 RETURNING id""";
+  // Only this module's own tables: figures and requests follow their channel's path.
   private static final String FOLLOW_CHANNEL = """
       UPDATE %s SET tenant_path = c.tenant_path FROM channel c
        WHERE %s.channel_id = c.id AND c.tenant_id = $1""";
-  private static final String MOVE_CHANNEL = """
-      UPDATE channel SET tenant_id = $2, tenant_path = $3, updated_at = now() WHERE id = $1""";
-  private static final String CLOSE = """
-      UPDATE tenant SET valid_to = $2, updated_at = now() WHERE id = $1 AND valid_to IS NULL""";
-  private static final String SUCCESSOR = """
-      INSERT INTO tenant_successor (tenant_id, successor_id, effective) VALUES ($1, $2, $3)
-      ON CONFLICT DO NOTHING""";
   private static final String REVIEW = """
       INSERT INTO reorg_review (tenant_path, kind, item_id, from_code, to_code, reason)
       VALUES ($1, $2, $3, $4, $5, $6)""";
@@ -53,12 +36,16 @@ final class ReorgSql {
   /** Rows touched by a path rewrite. */
   record Repathed(int units, int users, List<MovedChannel> channels) {}
 
+  private final TenantStore tenants = new TenantStore();
+  private final UserStore users = new UserStore();
+  private final ChannelStore channels = new ChannelStore();
+
   Future<Repathed> repath(SqlClient tx, String oldPrefix, String newPrefix, int depthDelta) {
-    return tx.preparedQuery(REPATH_TENANTS).execute(Tuple.of(oldPrefix, newPrefix, depthDelta))
-        .compose(units -> tx.preparedQuery(REPATH_USERS).execute(Tuple.of(oldPrefix, newPrefix))
-            .compose(users -> tx.preparedQuery(REPATH_CHANNELS).execute(Tuple.of(oldPrefix, newPrefix))
+    return tenants.repath(tx, oldPrefix, newPrefix, depthDelta)
+        .compose(units -> users.repath(tx, oldPrefix, newPrefix)
+            .compose(movedUsers -> channels.repath(tx, oldPrefix, newPrefix)
                 .compose(ch -> repathOwned(tx, oldPrefix, newPrefix)
-                    .map(x -> new Repathed(units.rowCount(), users.rowCount(), channels(ch))))));
+                    .map(x -> new Repathed(units, movedUsers, moved(ch))))));
   }
 
   private Future<Void> repathOwned(SqlClient tx, String oldPrefix, String newPrefix) {
@@ -70,15 +57,15 @@ final class ReorgSql {
   }
 
   Future<Void> setParent(SqlClient tx, long unitId, long parentId) {
-    return tx.preparedQuery(SET_PARENT).execute(Tuple.of(unitId, parentId)).mapEmpty();
+    return tenants.setParent(tx, unitId, parentId);
   }
 
   Future<Integer> reparentChildren(SqlClient tx, long fromId, long toId) {
-    return tx.preparedQuery(REPARENT_CHILDREN).execute(Tuple.of(fromId, toId)).map(r -> r.rowCount());
+    return tenants.reparentChildren(tx, fromId, toId);
   }
 
   Future<Integer> moveUsers(SqlClient tx, long fromId, long toId, String toPath) {
-    return tx.preparedQuery(MOVE_USERS).execute(Tuple.of(fromId, toId, toPath)).map(r -> r.rowCount());
+    return users.moveAll(tx, fromId, toId, toPath);
   }
 
   /** After channels moved to {@code toId}: their figures and requests follow their path. */
@@ -90,15 +77,15 @@ final class ReorgSql {
   }
 
   Future<Void> moveChannel(SqlClient tx, long channelId, long toId, String toPath) {
-    return tx.preparedQuery(MOVE_CHANNEL).execute(Tuple.of(channelId, toId, toPath)).mapEmpty();
+    return channels.move(tx, channelId, toId, toPath);
   }
 
   Future<Void> close(SqlClient tx, long unitId, LocalDate validTo) {
-    return tx.preparedQuery(CLOSE).execute(Tuple.of(unitId, validTo)).mapEmpty();
+    return tenants.close(tx, unitId, validTo);
   }
 
   Future<Void> successor(SqlClient tx, long unitId, long successorId, LocalDate effective) {
-    return tx.preparedQuery(SUCCESSOR).execute(Tuple.of(unitId, successorId, effective)).mapEmpty();
+    return tenants.addSuccessor(tx, unitId, successorId, effective);
   }
 
   Future<Void> review(SqlClient tx, String path, String kind, long itemId, String from, String to, String reason) {
@@ -109,9 +96,9 @@ final class ReorgSql {
     return tx.preparedQuery(COUNT_SUBTREE).execute(Tuple.of(path)).map(r -> r.iterator().next().getLong(0));
   }
 
-  private static List<MovedChannel> channels(io.vertx.sqlclient.RowSet<Row> rows) {
-    List<MovedChannel> out = new ArrayList<>();
-    rows.forEach(r -> out.add(new MovedChannel(r.getLong(0), r.getString(1), r.getString(2))));
+  static List<MovedChannel> moved(List<ChannelStore.Placed> placed) {
+    List<MovedChannel> out = new ArrayList<>(placed.size());
+    placed.forEach(p -> out.add(new MovedChannel(p.id(), p.normalizedId(), p.tenantPath())));
     return out;
   }
 }

@@ -3,7 +3,6 @@ package vn.binhyen.admin.users;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import vn.binhyen.admin.Audits;
 import vn.binhyen.core.access.Action;
@@ -12,6 +11,7 @@ import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.identity.Role;
 import vn.binhyen.core.identity.UserAccount;
 import vn.binhyen.core.identity.UserRepository;
+import vn.binhyen.core.identity.UserStore;
 import vn.binhyen.core.identity.UserService.NewUser;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.Tenant;
@@ -33,11 +33,9 @@ public final class UserAdminService {
   /** A new unit and its first user. */
   public record Onboarded(Tenant unit, WithLink firstUser) {}
 
-  private static final String CLEAR_PASSWORD =
-      "UPDATE app_user SET password_hash = NULL, password_set_at = NULL WHERE id = $1";
-
   private final Services s;
   private final UserRepository users = new UserRepository();
+  private final UserStore userStore = new UserStore();
   private final TenantRepository tenants = new TenantRepository();
   private final SetupTokens tokens;
 
@@ -129,7 +127,7 @@ public final class UserAdminService {
   public Future<WithLink> resetPassword(Principal actor, long userId) {
     String[] link = new String[1];
     return change(actor, userId, "user.reset-password", (tx, u) ->
-            tx.preparedQuery(CLEAR_PASSWORD).execute(Tuple.of(u.id()))
+            userStore.clearPassword(tx, u.id())
                 .compose(x -> tokens.issue(tx, u.id(), u.tenantPath(), actor.userId()))
                 .map(token -> {
                   link[0] = SetupTokens.link(token);
