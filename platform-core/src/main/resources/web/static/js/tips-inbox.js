@@ -57,7 +57,7 @@
       // Each cell carries its header for the phone layout, where the cells stack.
       const heads = document.querySelectorAll('table.queue thead th');
       tr.querySelectorAll('td').forEach(function (td, i) { td.dataset.label = heads[i] ? heads[i].textContent : ''; });
-      tr.addEventListener('click', function () { open(t.id, false); });
+      tr.addEventListener('click', function () { open(t.id, true); });
       tr.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { ev.preventDefault(); open(t.id, true); } });
       body.appendChild(tr);
     });
