@@ -54,7 +54,6 @@ class TipInboxBrowserIT {
       throws Exception {
     boolean vi = lang.equals("vi");
     String word = "ib" + Long.toString(System.nanoTime(), 36);
-    long soon = submit("00004", "fraud", "Lừa đảo qua mạng " + word, null).getLong("tipId");
     Http.Response r = http().raw("POST", "/api/public/tips",
         multipart(Map.of("unit", "00004", "category", "crime", "text", "Ảnh xe bị trộm " + word),
             new Part("attachment", "xe-may.png", picture(), "image/png")),
@@ -62,6 +61,8 @@ class TipInboxBrowserIT {
     assertEquals(201, r.status(), r.toString());
     long late = r.json().getLong("tipId");
     String lateReceipt = r.json().getString("receipt");
+    // Submitted after the overdue one: newest first would put it on top.
+    long soon = submit("00004", "fraud", "Lừa đảo qua mạng " + word, null).getLong("tipId");
     due(late, "-2 hours -10 minutes");
     due(soon, "5 hours 10 minutes");
 
