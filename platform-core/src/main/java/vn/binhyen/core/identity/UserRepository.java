@@ -29,6 +29,10 @@ public final class UserRepository {
   private static final String IN_SUBTREE = """
       SELECT %s FROM app_user WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%%'
        ORDER BY tenant_path, username LIMIT $2 OFFSET $3""".formatted(COLUMNS);
+  /** The active officers of exactly one unit (not its subtree), by name: who a tip can be assigned to. */
+  private static final String OFFICERS = """
+      SELECT %s FROM app_user WHERE tenant_path = $1 AND role = 'OFFICER' AND NOT disabled
+       ORDER BY display_name, username""".formatted(COLUMNS);
   private static final String SET_PASSWORD = """
       UPDATE app_user SET password_hash = $2, password_set_at = now() WHERE id = $1 RETURNING\s""" + COLUMNS;
   private static final String SET_DISABLED = "UPDATE app_user SET disabled = $2 WHERE id = $1 RETURNING " + COLUMNS;
@@ -64,6 +68,10 @@ public final class UserRepository {
 
   public Future<List<UserAccount>> listSubtree(SqlClient db, String path, int limit, int offset) {
     return db.preparedQuery(IN_SUBTREE).execute(Tuple.of(path, limit, offset)).map(UserRepository::all);
+  }
+
+  public Future<List<UserAccount>> officersOf(SqlClient db, String path) {
+    return db.preparedQuery(OFFICERS).execute(Tuple.of(path)).map(UserRepository::all);
   }
 
   public Future<Optional<UserAccount>> setPassword(SqlClient db, long id, String hash) {

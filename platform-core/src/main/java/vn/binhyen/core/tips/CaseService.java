@@ -13,6 +13,8 @@ import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.audit.AuditEntry;
 import vn.binhyen.core.db.Page;
 import vn.binhyen.core.error.DomainError;
+import vn.binhyen.core.identity.UserAccount;
+import vn.binhyen.core.identity.UserRepository;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantPath;
@@ -34,6 +36,7 @@ public final class CaseService {
   private final IdentitySeal seal;
   private final ReplyRepository replies;
   private final ReplySender sender;
+  private final UserRepository users = new UserRepository();
 
   CaseService(Services services, TipRepository repo, InboxRepository inbox, AttachmentStore store, IdentitySeal seal,
       ReplyRepository replies, ReplySender sender) {
@@ -49,6 +52,14 @@ public final class CaseService {
   /** The unit's tips; the unit was checked for READ by the scope handler. */
   public Future<Page<Tip>> inbox(Principal p, InboxQuery q) {
     return services.db().inScope(p.scopePath(), tx -> inbox.list(tx, q));
+  }
+
+  /**
+   * The active officers of the unit (names only), whom its tips can be assigned to; the unit was
+   * checked for OPERATE by the scope handler.
+   */
+  public Future<java.util.List<UserAccount>> officers(Principal p, Tenant unit) {
+    return services.db().inScope(p.scopePath(), tx -> users.officersOf(tx, unit.path()));
   }
 
   public Future<TipDetail> get(Principal p, long id) {
@@ -93,15 +104,30 @@ public final class CaseService {
       return Future.failedFuture(new DomainError.Invalid("tip-forward-unit",
           "Tin báo đã thuộc đơn vị này / the tip is already with this unit"));
     }
-    TipStatus next = TipStatus.target(t.action());
+    if (t.action().equals("assign") && t.assignee() != null && !t.assignee().equals(p.username())) {
+      // A colleague: an active officer of the tip's own unit, named in the history.
+      return users.officersOf(tx, tip.tenantPath()).compose(list -> list.stream()
+          .filter(u -> u.username().equals(t.assignee())).findFirst()
+          .map(u -> change(tx, p, tip, t, null, u.username(), join("→ " + u.displayName(), t.note())))
+          .orElseGet(() -> Future.failedFuture(new DomainError.Invalid("tip-assignee",
+              "Người được giao không phải cán bộ của đơn vị / the assignee is not an officer of the unit"))));
+    }
     String assignee = switch (t.action()) {
-      case "assign" -> t.assignee() == null ? p.username() : t.assignee();
+      case "assign" -> p.username();
       case "forward", "escalate" -> null;
       default -> tip.assignee();
     };
+    String note = moves ? join("→ " + toUnit.code() + " " + toUnit.name(), t.note())
+        : t.action().equals("assign") ? join("→ " + p.displayName(), t.note()) : t.note();
+    return change(tx, p, tip, t, toUnit, assignee, note);
+  }
+
+  private Future<TipDetail> change(SqlConnection tx, Principal p, Tip tip, Transition t, Tenant toUnit,
+      String assignee, String note) {
+    boolean moves = toUnit != null;
+    TipStatus next = TipStatus.target(t.action());
     String reason = t.action().equals("reject") ? t.reason() : null;
     OffsetDateTime responded = moves ? null : OffsetDateTime.now(ZoneOffset.UTC);
-    String note = moves ? join("→ " + toUnit.code() + " " + toUnit.name(), t.note()) : t.note();
     return repo.updateState(tx, tip.id(), next, assignee, reason,
             moves ? toUnit.id() : tip.tenantId(), moves ? toUnit.path() : tip.tenantPath(), responded)
         .compose(updated -> repo.insertEvent(tx, tip.id(), "transition", t.action(), tip.status().id(),

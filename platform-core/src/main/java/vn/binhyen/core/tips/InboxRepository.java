@@ -21,19 +21,28 @@ final class InboxRepository {
          AND (($5::text IS NULL AND $9::text IS NULL) OR body_folded LIKE '%%' || $5 || '%%' ESCAPE '\\'
               OR receipt = $9)
          AND ($6::boolean IS NULL OR sla_breached = $6)
+         AND ($10::text IS NULL OR assignee = $10)
+         AND (NOT $11::boolean OR assignee IS NULL)
        ORDER BY %s LIMIT $7 OFFSET $8""";
 
   /** Fixed orders only: the sort parameter picks one, it never becomes SQL text. Backed by tip_inbox. */
   private static final Map<String, String> QUERIES = Map.of(
       "newest", WHERE.formatted(TipRepository.COLUMNS, "received_at DESC, id DESC"),
       "oldest", WHERE.formatted(TipRepository.COLUMNS, "received_at, id"),
-      "due", WHERE.formatted(TipRepository.COLUMNS, "first_response_at IS NOT NULL, sla_due_at, id"));
+      "due", WHERE.formatted(TipRepository.COLUMNS, "first_response_at IS NOT NULL, sla_due_at, id"),
+      // The work queue: open and unanswered first by due time (so the most overdue on top), then
+      // open and answered, then closed tips, newest first.
+      "overdue", WHERE.formatted(TipRepository.COLUMNS, """
+          status IN ('resolved', 'rejected'), first_response_at IS NOT NULL,
+          CASE WHEN status IN ('resolved', 'rejected') THEN NULL ELSE sla_due_at END,
+          received_at DESC, id DESC"""));
 
   Future<Page<Tip>> list(SqlClient db, InboxQuery q) {
     String like = q.text() == null ? null
         : Fold.fold(q.text()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     Object[] values = {q.unitPath(), q.subtree(), q.status(), q.category(), like, q.breached(),
-        q.limit(), q.offset(), q.text() == null ? null : ReceiptCodes.normalize(q.text()).orElse(null)};
+        q.limit(), q.offset(), q.text() == null ? null : ReceiptCodes.normalize(q.text()).orElse(null),
+        q.assignee(), q.unassigned()};
     return db.preparedQuery(QUERIES.get(q.sort())).execute(Tuple.from(values)).map(rows -> {
       List<Tip> items = new ArrayList<>();
       long total = 0;

@@ -43,6 +43,11 @@ final class TipRoutes {
         .onSuccess(x -> Json.created(ctx, new JsonObject().put("ok", true))).onFailure(ctx::fail));
     api.operation("listUnitTips", this::inbox);
     api.operation("createOfficerTip", this::officerTip);
+    api.operation("listUnitOfficers", ctx -> cases.officers(Requests.principal(ctx), Requests.tenant(ctx))
+        .onSuccess(list -> Json.ok(ctx, new JsonObject().put("items", new JsonArray(list.stream()
+            .map(u -> new JsonObject().put("username", u.username()).put("displayName", u.displayName()))
+            .toList()))))
+        .onFailure(ctx::fail));
     api.operation("getTip", ctx -> cases.get(Requests.principal(ctx), id(ctx))
         .onSuccess(d -> Json.ok(ctx, TipJson.detail(d))).onFailure(ctx::fail));
     api.operation("transitionTip", this::transition);
@@ -124,10 +129,12 @@ final class TipRoutes {
     var unit = Requests.tenant(ctx);
     var req = ctx.request();
     String breached = req.getParam("breached");
+    String assigned = req.getParam("assigned");
     InboxQuery q = new InboxQuery(unit.path(), "true".equals(req.getParam("subtree")), req.getParam("status"),
         req.getParam("category"), req.getParam("q"), breached == null ? null : Boolean.valueOf(breached),
         req.getParam("sort"), Requests.intParam(ctx, "limit", 50, 1, 500),
-        Requests.intParam(ctx, "offset", 0, 0, 1_000_000));
+        Requests.intParam(ctx, "offset", 0, 0, 1_000_000),
+        "me".equals(assigned) ? Requests.principal(ctx).username() : null, "none".equals(assigned));
     cases.inbox(Requests.principal(ctx), q)
         .onSuccess(page -> Json.ok(ctx, Json.page(page, TipJson::tip))).onFailure(ctx::fail);
   }
