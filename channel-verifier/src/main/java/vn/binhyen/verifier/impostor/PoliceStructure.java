@@ -1,13 +1,6 @@
 package vn.binhyen.verifier.impostor;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,8 +80,6 @@ final class PoliceStructure {
     /** Phrases split once: the kinds, parents and level words are few and asked at every token. */
     private static final Map<String, String[]> WORDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Words of a function name that carry no meaning of their own once folded. */
-    private static final Set<String> STOP = Set.of("va", "ve", "cua", "thuoc", "truc", "tai", "cac", "tren");
     /** After "phòng", these make it the verb "prevent" ("phòng chống", "phòng cháy"), not a Phòng. */
     private static final Set<String> PHONG_VERB = Set.of("chong", "chay", "ngua", "tranh", "ve", "dich");
     /** Kinds that contain others: in "Phòng Tham mưu, Cục An ninh mạng – Bộ Công an" the Cục is what the ministry must have. */
@@ -129,20 +120,20 @@ final class PoliceStructure {
 
     static PoliceStructure load(String bodiesResource, String kindsResource) {
         List<Body> bodies = new ArrayList<>();
-        for (String[] c : rows(bodiesResource, 8, 7)) {
+        for (String[] c : SourcedRows.read(PoliceStructure.class, bodiesResource, 8, 8, 7, true)) {
             Level level = Level.valueOf(c[0].toUpperCase(Locale.ROOT));
             String kind = VietnameseText.normalize(c[1]);
             List<List<String>> aliases = new ArrayList<>();
             for (String s : c[4].split(";")) {
                 if (!s.isBlank()) {
-                    aliases.add(function(kind, tokens(VietnameseText.normalize(s))));
+                    aliases.add(BodyNames.function(kind, BodyNames.tokens(VietnameseText.normalize(s))));
                 }
             }
-            List<String> folded = tokens(VietnameseText.normalize(c[3]));
-            bodies.add(new Body(level, c[1], c[2], c[3], c[5], c[6], c[7], function(kind, folded), aliases, folded, kind));
+            List<String> folded = BodyNames.tokens(VietnameseText.normalize(c[3]));
+            bodies.add(new Body(level, c[1], c[2], c[3], c[5], c[6], c[7], BodyNames.function(kind, folded), aliases, folded, kind));
         }
         List<KindRule> kindRules = new ArrayList<>();
-        for (String[] c : rows(kindsResource, 8, 6)) {
+        for (String[] c : SourcedRows.read(PoliceStructure.class, kindsResource, 8, 8, 6, true)) {
             kindRules.add(new KindRule(c[0], Level.valueOf(c[1].toUpperCase(Locale.ROOT)), c[2].equals("yes"), c[3].equals("yes"),
                     c[6], c[7]));
         }
@@ -159,7 +150,7 @@ final class PoliceStructure {
      * of the national bodies in the registry, which are real by definition.
      */
     Finding invented(List<String> written, Set<String> registered) {
-        List<String> tokens = joinCodes(written);
+        List<String> tokens = BodyNames.joinCodes(written);
         int start = -1;
         for (int i = 0; i < tokens.size() && start < 0; i++) {
             if (kindAt(tokens, i) != null && !warnedBefore(tokens, i)) {
@@ -204,7 +195,7 @@ final class PoliceStructure {
             level = Level.MINISTRY;
         }
         List<String> claimed = new ArrayList<>(tokens.subList(body, parent));
-        List<String> function = function(kind, claimed);
+        List<String> function = BodyNames.function(kind, claimed);
         String joined = String.join(" ", claimed);
         if (level == Level.MINISTRY && (registered.contains(joined) || registered.contains(joined + " bo cong an"))) {
             return null;
@@ -248,51 +239,16 @@ final class PoliceStructure {
             if (!sameKind && !mirror) {
                 continue;
             }
-            if (matches(words, b.function()) || sameFamily(words, b.function())) {
+            if (BodyNames.matches(words, b.function()) || BodyNames.sameFamily(words, b.function())) {
                 return true;
             }
             for (List<String> a : b.aliases()) {
-                if (matches(words, a)) {
+                if (BodyNames.matches(words, a)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /**
-     * Whether a claimed function names a real one: all its words are in the real one and it is the
-     * real one's beginning or most of it ("Cục An ninh", "Phòng Cảnh sát phòng chống tội phạm công
-     * nghệ cao"), or it starts with the real one ("Cục Cảnh sát hình sự Việt Nam"), or the real one
-     * is most of it.
-     */
-    static boolean matches(List<String> claimed, List<String> real) {
-        List<String> c = content(claimed);
-        List<String> r = content(real);
-        if (r.isEmpty() || c.isEmpty()) {
-            return r.isEmpty() && c.isEmpty();
-        }
-        Set<String> cs = new HashSet<>(c);
-        Set<String> rs = new HashSet<>(r);
-        if (rs.containsAll(cs) && (startsWith(r, c) || cs.size() >= 0.6 * rs.size())) {
-            return true;
-        }
-        if (startsWith(c, r)) {
-            return true;
-        }
-        return cs.containsAll(rs) && rs.size() >= 0.6 * cs.size();
-    }
-
-    /**
-     * Real names come in families ("Cảnh sát …", "An ninh …", "Kỹ thuật …", "Quản lý …"), and the
-     * lists are not complete: a name that opens like a listed real one of three words or more is
-     * given the benefit of the doubt ("Phòng An ninh kinh tế", "Phòng Kỹ thuật hình sự"); one outside
-     * every family ("Phòng tiếp nhận tố giác", "Cục Hỗ trợ nạn nhân") is not.
-     */
-    static boolean sameFamily(List<String> claimed, List<String> real) {
-        List<String> c = content(claimed);
-        List<String> r = content(real);
-        return c.size() >= 2 && r.size() >= 3 && c.subList(0, 2).equals(r.subList(0, 2));
     }
 
     /**
@@ -311,7 +267,7 @@ final class PoliceStructure {
 
     private List<Body> nearest(List<String> claimed, Level level) {
         String kind = kindAt(claimed, 0);
-        Set<String> c = new HashSet<>(content(kind == null ? claimed : function(kind, claimed)));
+        Set<String> c = new HashSet<>(BodyNames.content(kind == null ? claimed : BodyNames.function(kind, claimed)));
         record Scored(Body body, double score) {
         }
         List<Scored> scored = new ArrayList<>();
@@ -319,7 +275,7 @@ final class PoliceStructure {
             if (b.level() != level || !b.validTo().isEmpty()) {
                 continue;
             }
-            Set<String> r = new HashSet<>(content(b.function()));
+            Set<String> r = new HashSet<>(BodyNames.content(b.function()));
             Set<String> both = new HashSet<>(c);
             both.retainAll(r);
             double dice = c.isEmpty() || r.isEmpty() ? 0 : 2.0 * both.size() / (c.size() + r.size());
@@ -391,78 +347,5 @@ final class PoliceStructure {
         return true;
     }
 
-    private static boolean startsWith(List<String> list, List<String> prefix) {
-        return prefix.size() <= list.size() && list.subList(0, prefix.size()).equals(prefix);
-    }
 
-    private static List<String> content(List<String> tokens) {
-        return tokens.stream().filter(t -> !STOP.contains(t)).toList();
-    }
-
-    /** The folded words after the kind, without trailing connectors ("thuộc", "trực thuộc", "của"). */
-    private static List<String> function(String kind, List<String> folded) {
-        int k = kind.split(" ").length;
-        List<String> f = new ArrayList<>(startsWith(folded, Arrays.asList(kind.split(" "))) ? folded.subList(k, folded.size()) : folded);
-        if (f.size() >= 3 && f.subList(f.size() - 3, f.size()).equals(List.of("bo", "cong", "an"))) {
-            f = new ArrayList<>(f.subList(0, f.size() - 3));
-        }
-        while (!f.isEmpty() && STOP.contains(f.get(f.size() - 1))) {
-            f.remove(f.size() - 1);
-        }
-        return f;
-    }
-
-    /** Codes written letter by letter ("C.0.2", "P C 0 2") read as one token ("c02", "pc02"). */
-    static List<String> joinCodes(List<String> tokens) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < tokens.size(); i++) {
-            // a lone "P" has been expanded to "phường" by VietnameseText: "P.C.0.2" arrives as "phuong c 0 2"
-            boolean p = tokens.get(i).equals("phuong") && i + 1 < tokens.size() && tokens.get(i + 1).length() == 1;
-            int j = p ? i + 1 : i;
-            StringBuilder run = new StringBuilder(p ? "p" : "");
-            while (j < tokens.size() && tokens.get(j).length() == 1 && run.length() < 5) {
-                run.append(tokens.get(j));
-                j++;
-            }
-            if (j - i >= 2 && run.length() >= 3 && run.toString().matches("p?[a-z]\\d{2}[a-z]?")) {
-                out.add(run.toString());
-                i = j - 1;
-            } else {
-                out.add(tokens.get(i));
-            }
-        }
-        return out;
-    }
-
-    private static List<String> tokens(String normalized) {
-        return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
-    }
-
-    private static List<String[]> rows(String resource, int columns, int sourceColumn) {
-        InputStream in = PoliceStructure.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
-        List<String[]> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                if (c.length != columns || c[sourceColumn].isBlank()) {
-                    throw new IllegalStateException(resource + ": a row needs " + columns + " columns and a source: " + line);
-                }
-                out.add(c);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
 }

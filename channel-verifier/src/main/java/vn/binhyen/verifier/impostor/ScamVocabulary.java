@@ -1,11 +1,5 @@
 package vn.binhyen.verifier.impostor;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,24 +37,9 @@ final class ScamVocabulary {
         for (Kind k : Kind.values()) {
             out.put(k, new ArrayList<>());
         }
-        InputStream in = ScamVocabulary.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + resource);
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t", -1);
-                if (c.length < 3 || c[2].isBlank()) {
-                    throw new IllegalStateException(resource + ": a row needs kind, phrase and source: " + line);
-                }
-                String folded = VietnameseText.normalize(c[1]);
-                out.get(Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT))).add(new Phrase(c[1], folded));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] c : SourcedRows.read(ScamVocabulary.class, resource, 3, Integer.MAX_VALUE, 2, false)) {
+            String folded = VietnameseText.normalize(c[1]);
+            out.get(Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT))).add(new Phrase(c[1], folded));
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return new ScamVocabulary(out);
