@@ -56,6 +56,24 @@ public final class Browser {
     driver.manage().window().setSize(new Dimension(px, 900));
   }
 
+  /**
+   * Signs a demo user in through the real log-in page (password {@link TestPlatform#PASSWORD}),
+   * with the page language set first when {@code lang} is given ("vi" or "en"), and waits until
+   * the browser has left the log-in page.
+   */
+  public static void signIn(WebDriver driver, String base, String username, String lang) {
+    driver.manage().deleteAllCookies();
+    driver.get(base + "/login");
+    if (lang != null) {
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
+      driver.navigate().refresh();
+    }
+    driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestPlatform.PASSWORD);
+    driver.findElement(org.openqa.selenium.By.id("login-submit")).click();
+    waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
   /** Saves what the browser shows to {@code target/screenshots/<name>} (to look at, not to assert). */
   public static void screenshot(WebDriver driver, String name) {
     try {

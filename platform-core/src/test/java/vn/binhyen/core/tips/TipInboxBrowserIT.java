@@ -166,13 +166,6 @@ class TipInboxBrowserIT {
   }
 
   private static void login(String user, String lang) {
-    driver.manage().deleteAllCookies();
-    driver.get(http().base() + "/login");
-    ((JavascriptExecutor) driver).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
-    driver.navigate().refresh();
-    driver.findElement(By.id("username")).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
-    driver.findElement(By.id("login-submit")).click();
-    Browser.waitFor(driver).until(ExpectedConditions.urlContains("/home"));
+    Browser.signIn(driver, http().base(), user, lang);
   }
 }

@@ -48,12 +48,7 @@ class StaffPagesLayoutBrowserIT {
   }
 
   private void signIn(String username) {
-    driver.manage().deleteAllCookies();
-    driver.get(http.base() + "/login");
-    driver.findElement(By.id("username")).sendKeys(username);
-    driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
-    driver.findElement(By.id("login-submit")).click();
-    Browser.waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login"));
+    Browser.signIn(driver, http.base(), username, null);
   }
 
   private void open(String path, String lang) {
