@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.outbox.Outbox;
+import vn.binhyen.core.platform.MessengerClient;
 import vn.binhyen.core.platform.PlatformClients;
 import vn.binhyen.core.platform.SendResult;
+import vn.binhyen.core.platform.ZaloOaClient;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
 
 /**
@@ -71,13 +73,18 @@ final class ReplySender {
     if (r.accessTokenSealed() == null || r.channelId() == null) {
       return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null);
     }
+    Duration since = Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC));
+    Duration window = "zalo".equals(r.source()) ? ZaloOaClient.CONSULTATION_WINDOW : MessengerClient.HUMAN_AGENT_WINDOW;
+    if (since.compareTo(window) >= 0) {
+      // Past the longest window the platform allows: the platform would refuse it, so it is not asked.
+      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null);
+    }
     String token = secrets.openAccessToken(r.channelId(), r.accessTokenSealed());
     String recipient = seal.open(r.keyTenant(), r.receipt(), "account", r.accountSealed());
     PlatformClients clients = services.get(PlatformClients.class);
     Future<SendResult> sent = switch (r.source()) {
       case "zalo" -> clients.zalo().sendText(token, recipient, r.text());
-      case "facebook" -> clients.messenger().sendText(token, recipient, r.text(),
-          Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC)));
+      case "facebook" -> clients.messenger().sendText(token, recipient, r.text(), since);
       default -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
     };
     return sent.compose(result -> record(tx, r, result));

@@ -234,6 +234,23 @@ public final class TipService {
         .onSuccess(x -> services.outbox().kick());
   }
 
+  /**
+   * A platform's receipt for replies sent through one of {@code unit}'s channels: the replies with
+   * these platform message ids, or (a watermark) every reply to {@code senderKey} sent at or
+   * before it, become {@code status} ({@code delivered} or {@code read}); never a step back, so a
+   * redelivered receipt changes nothing. Read in the scope of the unit's country: a tip forwarded
+   * since still gets it.
+   */
+  public Future<Void> replyReceipt(Tenant unit, List<String> platformMessageIds, byte[] senderKey,
+      OffsetDateTime watermark, String status) {
+    String path = unit.path();
+    String root = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+    return services.db().inScope(root, tx -> (platformMessageIds.isEmpty() ? Future.<Void>succeededFuture()
+            : replies.receiptByIds(tx, platformMessageIds, status))
+        .compose(x -> watermark == null || senderKey == null ? Future.<Void>succeededFuture()
+            : replies.receiptByWatermark(tx, senderKey, watermark, status)));
+  }
+
   // The sender wrote again, which reopens the platform's reply window: their held replies go out.
   private Future<Void> requeueHeld(io.vertx.sqlclient.SqlConnection tx, Tenant unit, byte[] senderKey) {
     return replies.requeueHeld(tx, senderKey)

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.binhyen.core.tips.TipFixtures.*;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,53 @@ class TipRepliesIT {
 
   static String psid() {
     return "61" + String.format("%014d", System.nanoTime() % 100_000_000_000_000L);
+  }
+
+  /** Posts a signed Messenger delivery (as Facebook does) and waits until the relay has handled it. */
+  static void facebookEvent(String json) throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
+    assertEquals(200, http().raw("POST", "/webhooks/facebook", body, "application/json", null,
+        Map.of("X-Hub-Signature-256", sig)).status());
+    relayed();
+  }
+
+  private static void zaloEvent(String json) throws Exception {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    String timestamp = new JsonObject(json).getString("timestamp");
+    String mac = "mac=" + HexFormat.of().formatHex(new Signatures(TipSettings.ZALO_MAC_DEFAULT)
+        .zaloMac(body, APP_ID, timestamp, OA_SECRET));
+    assertEquals(200, http().raw("POST", "/webhooks/zalo", body, "application/json", null,
+        Map.of("X-ZEvent-Signature", mac)).status());
+    relayed();
+  }
+
+  private static void relayed() throws InterruptedException {
+    Eventually.await(() -> count("SELECT count(*) FROM outbox WHERE topic = 'tips.webhook'") == 0, "the webhook relayed");
+  }
+
+  /** Messenger's message_deliveries event for {@code mids} (may be empty: watermark only). */
+  static String messengerDelivery(String page, String psid, List<String> mids, long watermark) {
+    return messengerReceipt(page, psid, "delivery", new JsonObject().put("mids", new JsonArray(mids)).put("watermark", watermark));
+  }
+
+  static String messengerRead(String page, String psid, long watermark) {
+    return messengerReceipt(page, psid, "read", new JsonObject().put("watermark", watermark));
+  }
+
+  private static String messengerReceipt(String page, String psid, String field, JsonObject receipt) {
+    JsonObject messaging = new JsonObject().put("sender", new JsonObject().put("id", psid))
+        .put("recipient", new JsonObject().put("id", page)).put("timestamp", System.currentTimeMillis()).put(field, receipt);
+    return new JsonObject().put("object", "page").put("entry", new JsonArray().add(new JsonObject().put("id", page)
+        .put("time", System.currentTimeMillis()).put("messaging", new JsonArray().add(messaging)))).encode();
+  }
+
+  static String platformMessageId(long tip) {
+    try {
+      return scalarText("SELECT platform_message_id FROM tip_reply_delivery WHERE tip_id = ? ORDER BY event_id DESC LIMIT 1", tip);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A signed Messenger message from {@code psid} to {@code page}; the tip (or the tip it joined) id. */
@@ -254,5 +303,72 @@ class TipRepliesIT {
     reply(tip, "Đã nhận.");
     assertEquals(0, scalar("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = ?", tip));
     assertEquals(null, lastReply(tip).getValue("delivery"));
+  }
+
+  @Test
+  void a_zalo_reply_past_the_48_hours_is_held_without_asking_the_platform_and_goes_out_when_the_citizen_writes() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    scalar("UPDATE tip SET sender_last_at = now() - interval '49 hours' WHERE id = ? RETURNING 1", tip);
+    reply(tip, "Bạn còn ở địa chỉ cũ không?");
+    Eventually.await(() -> "held".equals(delivery(tip)), "the reply held");
+    JsonObject d = lastReply(tip).getJsonObject("delivery");
+    assertEquals("outside-window", d.getString("reason"));
+    assertEquals(null, d.getValue("platformError"), "the platform was not asked");
+    assertEquals(0, fakes.attempts(user).size());
+    // Past the conversation period (24 h) the message opens a new tip; it reopens the window all the same.
+    assertTrue(zalo(user) != tip, "a new tip after the conversation period");
+    Eventually.await(() -> fakes.inbox(user).size() == 1, "the held reply delivered");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
+  }
+
+  @Test
+  void messenger_receipts_move_the_reply_to_delivered_then_read_and_a_redelivered_receipt_changes_nothing() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Có người rao bán thông tin cá nhân");
+    reply(tip, "Bạn gửi giúp đường dẫn bài rao bán.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
+    String mid = platformMessageId(tip);
+    assertEquals(fakes.inbox(psid).size(), 1);
+    facebookEvent(messengerDelivery(PAGE_ID, psid, List.of(mid), System.currentTimeMillis()));
+    assertEquals("delivered", delivery(tip));
+    facebookEvent(messengerRead(PAGE_ID, psid, System.currentTimeMillis()));
+    assertEquals("read", delivery(tip));
+    facebookEvent(messengerDelivery(PAGE_ID, psid, List.of(mid), System.currentTimeMillis()));
+    assertEquals("read", delivery(tip), "a receipt never moves a reply back");
+    assertEquals("read", lastReply(tip).getJsonObject("delivery").getString("status"));
+  }
+
+  @Test
+  void a_messenger_read_watermark_before_the_reply_was_sent_leaves_it_sent() throws Exception {
+    String psid = psid();
+    long before = System.currentTimeMillis() - 60_000;
+    long tip = messenger(PAGE_ID, psid, "Tin báo về cờ bạc trực tuyến");
+    reply(tip, "Đã nhận.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
+    facebookEvent(messengerRead(PAGE_ID, psid, before));
+    assertEquals("sent", delivery(tip));
+  }
+
+  @Test
+  void zalo_received_and_seen_events_move_the_reply_to_delivered_then_read() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    reply(tip, "Công an phường sẽ liên hệ lại.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
+    String msgId = platformMessageId(tip);
+    zaloEvent(zaloReceipt("user_received_message", user, msgId));
+    assertEquals("delivered", delivery(tip));
+    zaloEvent(zaloReceipt("user_seen_message", user, msgId));
+    assertEquals("read", delivery(tip));
+    zaloEvent(zaloReceipt("user_received_message", user, msgId));
+    assertEquals("read", delivery(tip), "a redelivered receipt changes nothing");
+  }
+
+  private static String zaloReceipt(String event, String user, String msgId) {
+    return new JsonObject().put("app_id", APP_ID).put("event_name", event)
+        .put("timestamp", String.valueOf(System.currentTimeMillis())).put("sender", new JsonObject().put("id", OA_ID))
+        .put("recipient", new JsonObject().put("id", user))
+        .put("message", new JsonObject().put("msg_ids", new JsonArray().add(msgId))).encode();
   }
 }
