@@ -86,33 +86,35 @@ class TipRepliesBrowserIT {
     openTip(receipt, nonce);
     driver.findElement(By.id("d-reply")).sendKeys("Bạn đừng cung cấp mã OTP cho ai.");
     driver.findElement(By.id("d-reply-submit")).click();
-    Eventually.await(() -> TipRepliesIT.fakes.inbox(psid).size() == 1, "the reply in the fake Messenger inbox");
+    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 1, "the reply in the fake Messenger inbox");
     assertEquals("Bạn đừng cung cấp mã OTP cho ai.",
-        TipRepliesIT.fakes.inbox(psid).get(0).body().getJsonObject("message").getString("text"));
+        TipRepliesIT.officerInbox(psid).get(0).body().getJsonObject("message").getString("text"));
     Eventually.await(() -> "sent".equals(TipRepliesIT.delivery(tip)), "the reply marked sent");
     TipRepliesIT.facebookEvent(TipRepliesIT.messengerDelivery(TipRepliesIT.PAGE_ID, psid,
         List.of(TipRepliesIT.platformMessageId(tip)), System.currentTimeMillis()));
     openTip(receipt, nonce);
     String line = Browser.waitFor(driver).until(d -> {
       try {
-        return d.findElement(By.cssSelector("#d-events li[data-delivery='delivered']")).getText();
+        return d.findElements(By.cssSelector("#d-events li[data-delivery='delivered']")).stream().map(e -> e.getText())
+            .filter(t -> t.contains("Bạn đừng cung cấp mã OTP cho ai.")).findFirst().orElse(null);
       } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
         return null;
       }
     });
     assertTrue(line.contains("Bạn đừng cung cấp mã OTP cho ai.") && line.contains("(đã đến người báo tin qua Messenger)"), line);
-    showDelivered();
+    showDelivered("Bạn đừng cung cấp mã OTP cho ai.");
     Browser.screenshot(driver, "tip-reply-delivered-1280.png");
     assertEquals(List.of(), Browser.axeSeriousFindings(driver));
     Browser.width(driver, 390);
     assertFalse(Browser.scrollsSideways(driver), "the inbox at 390 px");
-    showDelivered();
+    showDelivered("Bạn đừng cung cấp mã OTP cho ai.");
     Browser.screenshot(driver, "tip-reply-delivered-390.png");
   }
 
-  private static void showDelivered() {
-    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-        "document.querySelector(\"#d-events li[data-delivery='delivered']\").scrollIntoView({block: 'center'});");
+  private static void showDelivered(String text) {
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("[...document.querySelectorAll("
+        + "\"#d-events li[data-delivery='delivered']\")].find(li => li.textContent.includes(arguments[0]))"
+        + ".scrollIntoView({block: 'center'});", text);
   }
 
   private static void openTip(String receipt, String nonce) {

@@ -122,7 +122,8 @@ class TipRepliesIT {
 
   static String platformMessageId(long tip) {
     try {
-      return scalarText("SELECT platform_message_id FROM tip_reply_delivery WHERE tip_id = ? ORDER BY event_id DESC LIMIT 1", tip);
+      return scalarText("SELECT d.platform_message_id FROM tip_reply_delivery d JOIN tip_event e ON e.id = d.event_id"
+          + " WHERE d.tip_id = ? AND e.actor_name <> 'BinhYen' ORDER BY d.event_id DESC LIMIT 1", tip);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -137,8 +138,10 @@ class TipRepliesIT {
         Map.of("X-Hub-Signature-256", sig)).status());
     Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'")
         + count("SELECT count(*) FROM tip_event WHERE source_message_id = 'facebook:" + mid + "'") == 1, "message " + mid);
-    return scalar("SELECT coalesce((SELECT id FROM tip WHERE source_message_id = ?),"
+    long tip = scalar("SELECT coalesce((SELECT id FROM tip WHERE source_message_id = ?),"
         + " (SELECT tip_id FROM tip_event WHERE source_message_id = ?))", mid, "facebook:" + mid);
+    welcomeHandled(tip);
+    return tip;
   }
 
   private static long count(String sql) {
@@ -151,10 +154,31 @@ class TipRepliesIT {
 
   static String delivery(long tipId) {
     try {
-      return scalarText("SELECT string_agg(status, ',' ORDER BY event_id) FROM tip_reply_delivery WHERE tip_id = ?", tipId);
+      return scalarText("SELECT string_agg(d.status, ',' ORDER BY d.event_id) FROM tip_reply_delivery d"
+          + " JOIN tip_event e ON e.id = d.event_id WHERE d.tip_id = ? AND e.actor_name <> 'BinhYen'", tipId);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** What the fake platform accepted for {@code recipient}, without the automatic first reply. */
+  static List<PlatformFakes.Received> officerInbox(String recipient) {
+    return fakes.inbox(recipient).stream().filter(r -> !isWelcome(r)).toList();
+  }
+
+  static List<PlatformFakes.Received> officerAttempts(String recipient) {
+    return fakes.attempts(recipient).stream().filter(r -> !isWelcome(r)).toList();
+  }
+
+  static boolean isWelcome(PlatformFakes.Received r) {
+    return r.body().getJsonObject("message").getString("text", "").contains("\nMã tin báo: ");
+  }
+
+  // A new tip's automatic first reply is handled (sent, held or failed) before a test goes on, so
+  // that what the test does to the fake's windows does not race with it.
+  private static void welcomeHandled(long tip) throws InterruptedException {
+    Eventually.await(() -> count("SELECT count(*) FROM tip_reply_delivery d JOIN tip_event e ON e.id = d.event_id"
+        + " WHERE d.tip_id = " + tip + " AND e.actor_name = 'BinhYen' AND d.status = 'queued'") == 0, "the welcome handled");
   }
 
   static void reply(long tipId, String text) {
@@ -178,8 +202,8 @@ class TipRepliesIT {
     String psid = psid();
     long tip = messenger(PAGE_ID, psid, "Có người bán hàng cấm ở chợ");
     reply(tip, "Cảm ơn bạn, công an phường đang xác minh.");
-    Eventually.await(() -> fakes.inbox(psid).size() == 1, "the reply in the fake Messenger inbox");
-    JsonObject sent = fakes.inbox(psid).get(0).body();
+    Eventually.await(() -> officerInbox(psid).size() == 1, "the reply in the fake Messenger inbox");
+    JsonObject sent = officerInbox(psid).get(0).body();
     assertEquals(psid, sent.getJsonObject("recipient").getString("id"));
     assertEquals("RESPONSE", sent.getString("messaging_type"));
     assertEquals("Cảm ơn bạn, công an phường đang xác minh.", sent.getJsonObject("message").getString("text"));
@@ -199,8 +223,10 @@ class TipRepliesIT {
         Map.of("X-ZEvent-Signature", mac)).status());
     Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + msgId + "'")
         + count("SELECT count(*) FROM tip_event WHERE source_message_id = 'zalo:" + msgId + "'") == 1, "the Zalo message");
-    return scalar("SELECT coalesce((SELECT id FROM tip WHERE source_message_id = ?),"
+    long tip = scalar("SELECT coalesce((SELECT id FROM tip WHERE source_message_id = ?),"
         + " (SELECT tip_id FROM tip_event WHERE source_message_id = ?))", msgId, "zalo:" + msgId);
+    welcomeHandled(tip);
+    return tip;
   }
 
   private static String zaloUser() {
@@ -212,8 +238,8 @@ class TipRepliesIT {
     String user = zaloUser();
     long tip = zalo(user);
     reply(tip, "Công an phường Ba Đình đã nhận tin của bạn.");
-    Eventually.await(() -> fakes.inbox(user).size() == 1, "the reply in the fake Zalo inbox");
-    JsonObject sent = fakes.inbox(user).get(0).body();
+    Eventually.await(() -> officerInbox(user).size() == 1, "the reply in the fake Zalo inbox");
+    JsonObject sent = officerInbox(user).get(0).body();
     assertEquals(user, sent.getJsonObject("recipient").getString("user_id"));
     assertEquals("Công an phường Ba Đình đã nhận tin của bạn.", sent.getJsonObject("message").getString("text"));
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
@@ -229,14 +255,14 @@ class TipRepliesIT {
     JsonObject d = lastReply(tip).getJsonObject("delivery");
     assertEquals("outside-window", d.getString("reason"));
     assertTrue(d.getString("platformError").startsWith("10:"), d.encode());
-    assertEquals(0, fakes.inbox(psid).size());
-    assertEquals(1, fakes.attempts(psid).size());
+    assertEquals(0, officerInbox(psid).size());
+    assertEquals(1, officerAttempts(psid).size());
 
     fakes.openWindow(psid);
     assertEquals(tip, messenger(PAGE_ID, psid, "Biển số 29A-123.45"), "the citizen's message joins the tip");
-    Eventually.await(() -> fakes.inbox(psid).size() == 1, "the held reply delivered");
+    Eventually.await(() -> officerInbox(psid).size() == 1, "the held reply delivered");
     assertEquals("Bạn có thể cho biết biển số xe không?",
-        fakes.inbox(psid).get(0).body().getJsonObject("message").getString("text"));
+        officerInbox(psid).get(0).body().getJsonObject("message").getString("text"));
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
   }
 
@@ -248,10 +274,10 @@ class TipRepliesIT {
     reply(tip, "Bạn nhớ số điện thoại đã gọi cho bạn không?");
     Eventually.await(() -> "held".equals(delivery(tip)), "the reply held");
     assertTrue(lastReply(tip).getJsonObject("delivery").getString("platformError").startsWith("-230:"));
-    assertEquals(0, fakes.inbox(user).size());
+    assertEquals(0, officerInbox(user).size());
     fakes.openWindow(user);
     assertEquals(tip, zalo(user), "the citizen's message joins the tip");
-    Eventually.await(() -> fakes.inbox(user).size() == 1, "the held reply delivered");
+    Eventually.await(() -> officerInbox(user).size() == 1, "the held reply delivered");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
   }
 
@@ -261,8 +287,8 @@ class TipRepliesIT {
     long tip = messenger(PAGE_ID, psid, "Có nhóm thanh niên tụ tập đua xe");
     fakes.rateLimit(psid, 2);
     reply(tip, "Chúng tôi sẽ cử tổ tuần tra.");
-    Eventually.await(() -> fakes.inbox(psid).size() == 1, "the reply delivered after the rate limit");
-    assertEquals(3, fakes.attempts(psid).size(), "two rate-limit answers, then the message");
+    Eventually.await(() -> officerInbox(psid).size() == 1, "the reply delivered after the rate limit");
+    assertEquals(3, officerAttempts(psid).size(), "two rate-limit answers, then the message");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
   }
 
@@ -272,7 +298,8 @@ class TipRepliesIT {
     long tip = messenger(PAGE_ID, psid, "Nghi có người bị lừa chuyển tiền");
     reply(tip, "Bạn đừng chuyển thêm tiền.");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
-    long event = scalar("SELECT event_id FROM tip_reply_delivery WHERE tip_id = ?", tip);
+    long event = scalar("SELECT d.event_id FROM tip_reply_delivery d JOIN tip_event e ON e.id = d.event_id"
+        + " WHERE d.tip_id = ? AND e.actor_name <> 'BinhYen'", tip);
     // The relay delivers at least once: the same row again (a node killed after sending, a lease
     // that ran out) must not send the reply again.
     String payload = new JsonObject().put("event", event).put("scope", "BCA").encode();
@@ -280,8 +307,8 @@ class TipRepliesIT {
         payload, payload);
     Eventually.await(() -> count("SELECT count(*) FROM outbox WHERE topic = 'tips.reply' AND payload->>'event' = '"
         + event + "'") == 0, "the copies handled");
-    assertEquals(1, fakes.inbox(psid).size());
-    assertEquals(1, fakes.attempts(psid).size());
+    assertEquals(1, officerInbox(psid).size());
+    assertEquals(1, officerAttempts(psid).size());
   }
 
   @Test
@@ -293,7 +320,7 @@ class TipRepliesIT {
     JsonObject d = lastReply(tip).getJsonObject("delivery");
     assertEquals("invalid-token", d.getString("reason"));
     assertTrue(d.getString("platformError").startsWith("190:"), d.encode());
-    assertEquals(0, fakes.inbox(psid).size());
+    assertEquals(0, officerInbox(psid).size());
   }
 
   @Test
@@ -315,10 +342,10 @@ class TipRepliesIT {
     JsonObject d = lastReply(tip).getJsonObject("delivery");
     assertEquals("outside-window", d.getString("reason"));
     assertEquals(null, d.getValue("platformError"), "the platform was not asked");
-    assertEquals(0, fakes.attempts(user).size());
+    assertEquals(0, officerAttempts(user).size());
     // Past the conversation period (24 h) the message opens a new tip; it reopens the window all the same.
     assertTrue(zalo(user) != tip, "a new tip after the conversation period");
-    Eventually.await(() -> fakes.inbox(user).size() == 1, "the held reply delivered");
+    Eventually.await(() -> officerInbox(user).size() == 1, "the held reply delivered");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
   }
 
@@ -329,7 +356,7 @@ class TipRepliesIT {
     reply(tip, "Bạn gửi giúp đường dẫn bài rao bán.");
     Eventually.await(() -> "sent".equals(delivery(tip)), "the reply marked sent");
     String mid = platformMessageId(tip);
-    assertEquals(fakes.inbox(psid).size(), 1);
+    assertEquals(officerInbox(psid).size(), 1);
     facebookEvent(messengerDelivery(PAGE_ID, psid, List.of(mid), System.currentTimeMillis()));
     assertEquals("delivered", delivery(tip));
     facebookEvent(messengerRead(PAGE_ID, psid, System.currentTimeMillis()));
@@ -370,5 +397,78 @@ class TipRepliesIT {
         .put("timestamp", String.valueOf(System.currentTimeMillis())).put("sender", new JsonObject().put("id", OA_ID))
         .put("recipient", new JsonObject().put("id", user))
         .put("message", new JsonObject().put("msg_ids", new JsonArray().add(msgId))).encode();
+  }
+
+  private static String line(String text, String label) {
+    for (String l : text.split("\n")) {
+      if (l.startsWith(label)) {
+        return l.substring(label.length()).trim();
+      }
+    }
+    throw new AssertionError("no line " + label + " in " + text);
+  }
+
+  @Test
+  void the_first_message_gets_the_receipt_code_and_secret_in_the_chat_and_they_open_the_web_follow_up() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Có đường dây cho vay nặng lãi");
+    Eventually.await(() -> fakes.inbox(psid).size() == 1, "the automatic first reply");
+    String text = fakes.inbox(psid).get(0).body().getJsonObject("message").getString("text");
+    String receipt = line(text, "Mã tin báo:");
+    String secret = line(text, "Mật mã:");
+    assertEquals(scalarText("SELECT receipt FROM tip WHERE id = ?", tip), receipt);
+    String pseudonym = http().get("/api/tips/" + tip, officer).json().getString("sender");
+    assertTrue(text.contains("Cán bộ đọc tin không thấy tên hay tài khoản của bạn.")
+        && text.contains("\"Người báo tin " + pseudonym + "\""), text);
+    assertEquals("RESPONSE", fakes.inbox(psid).get(0).body().getString("messaging_type"));
+    Http.Response f = follow(receipt, secret);
+    assertEquals(200, f.status(), f.body());
+    // Kept in the history without the secret; the sealed copy in the outbox is gone once sent.
+    assertEquals(0, count("SELECT count(*) FROM tip_event WHERE note LIKE '%" + secret + "%'"));
+    assertEquals(1, count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip + " AND actor_name = 'BinhYen'"
+        + " AND note LIKE '%" + WelcomeMessage.HIDDEN_SECRET + "%'"));
+    assertEquals(0, count("SELECT count(*) FROM outbox WHERE topic = 'tips.reply'"
+        + " AND payload->>'event' IN (SELECT id::text FROM tip_event WHERE tip_id = " + tip + ")"));
+    assertEquals("sent", scalarText("SELECT d.status FROM tip_reply_delivery d JOIN tip_event e ON e.id = d.event_id"
+        + " WHERE d.tip_id = ? AND e.actor_name = 'BinhYen'", tip));
+  }
+
+  @Test
+  void a_receipt_code_typed_in_the_chat_continues_the_older_tip_of_the_same_sender_only() throws Exception {
+    String psid = psid();
+    long older = messenger(PAGE_ID, psid, "Nhà bên cạnh có tiếng kêu cứu");
+    String receipt = scalarText("SELECT receipt FROM tip WHERE id = ?", older);
+    // Past the conversation period: an ordinary message would open a new tip.
+    scalar("UPDATE tip SET sender_last_at = now() - interval '30 hours' WHERE id = ? RETURNING 1", older);
+    String typed = receipt.toLowerCase().replace("-", "");
+    assertEquals(older, messenger(PAGE_ID, psid, "Bổ sung cho tin " + typed + ": họ đã chuyển đi"), "the code joins the older tip");
+    assertEquals(1, count("SELECT count(*) FROM tip_event WHERE tip_id = " + older + " AND kind = 'citizen'"
+        + " AND note LIKE 'Bổ sung cho tin%'"));
+    assertTrue(messenger(PAGE_ID, psid(), "Tôi cũng biết tin " + receipt) != older, "another sender's message with the code opens its own tip");
+    assertEquals(1, fakes.inbox(psid).size(), "one automatic reply: the older tip's, none when joining");
+  }
+
+  private static void post(byte[] body, String sig) throws InterruptedException {
+    assertEquals(200, http().raw("POST", "/webhooks/facebook", body, "application/json", null,
+        Map.of("X-Hub-Signature-256", sig)).status());
+    relayed();
+  }
+
+  @Test
+  void a_redelivered_webhook_changes_nothing() throws Exception {
+    String psid = psid();
+    String mid = "m_redelivered_" + System.nanoTime();
+    byte[] body = FACEBOOK.formatted(PAGE_ID, psid, mid, "Tin báo gửi hai lần").getBytes(StandardCharsets.UTF_8);
+    String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
+    post(body, sig);
+    long tip = scalar("SELECT id FROM tip WHERE source_message_id = ?", mid);
+    welcomeHandled(tip);
+    long events = count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip);
+    post(body, sig);
+    post(body, sig);
+    assertEquals(1, count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'"));
+    assertEquals(events, count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip));
+    assertEquals(0, count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + tip + " AND status = 'queued'"));
+    assertEquals(1, fakes.inbox(psid).size(), "one automatic reply");
   }
 }
