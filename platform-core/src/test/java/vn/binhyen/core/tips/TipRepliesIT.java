@@ -471,4 +471,34 @@ class TipRepliesIT {
     assertEquals(0, count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + tip + " AND status = 'queued'"));
     assertEquals(1, fakes.inbox(psid).size(), "one automatic reply");
   }
+
+  @Test
+  void a_raw_dump_of_the_tips_tables_shows_no_platform_user_id() throws Exception {
+    String psid = psid();
+    String user = zaloUser();
+    long fbTip = messenger(PAGE_ID, psid, "Tin báo để kiểm tra bản sao cơ sở dữ liệu");
+    long zaloTip = zalo(user);
+    reply(fbTip, "Đã nhận tin.");
+    reply(zaloTip, "Đã nhận tin.");
+    Eventually.await(() -> "sent".equals(delivery(fbTip)) && "sent".equals(delivery(zaloTip)), "both replies sent");
+    relayed();
+    StringBuilder dump = new StringBuilder();
+    for (String table : List.of("tip", "tip_event", "tip_reply_delivery", "tip_attachment", "outbox", "audit_log")) {
+      if (count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 0) {
+        continue;
+      }
+      try (var c = TipFixtures.owner(); var st = c.createStatement();
+          var rs = st.executeQuery("SELECT x::text FROM " + table + " x")) {
+        while (rs.next()) {
+          dump.append(rs.getString(1)).append('\n');
+        }
+      }
+    }
+    assertTrue(dump.indexOf(String.valueOf(fbTip)) >= 0, "the dump holds the tips");
+    assertTrue(dump.indexOf(psid) < 0, "the Messenger PSID appears nowhere in clear");
+    assertTrue(dump.indexOf(user) < 0, "the Zalo user id appears nowhere in clear");
+    // Nor as the hex of its bytes (how a dump shows a bytea column holding it unsealed).
+    assertTrue(dump.indexOf(HexFormat.of().formatHex(psid.getBytes(StandardCharsets.UTF_8))) < 0);
+    assertTrue(dump.indexOf(HexFormat.of().formatHex(user.getBytes(StandardCharsets.UTF_8))) < 0);
+  }
 }
