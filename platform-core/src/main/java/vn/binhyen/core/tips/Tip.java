@@ -32,6 +32,11 @@ public record Tip(long id, String receipt, long tenantId, String tenantPath, Str
     return b.toString();
   }
 
+  /** A tip from a Zalo OA or Messenger conversation whose sender can be answered there. */
+  public boolean answersThroughPlatform() {
+    return ("zalo".equals(source) || "facebook".equals(source)) && accountSealed != null;
+  }
+
   public boolean hasIdentity() {
     return contactSealed != null || accountSealed != null;
   }

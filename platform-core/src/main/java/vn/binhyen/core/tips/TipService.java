@@ -31,10 +31,14 @@ public final class TipService {
   private final TipSettings settings;
   private final Map<String, TipCategory> categories;
   private final IntakeBatcher intake;
+  private final ReplyRepository replies;
+  private final ReplySender sender;
 
   TipService(Services services, TipRepository repo, AttachmentStore store, IdentitySeal seal,
-      TipSettings settings, Map<String, TipCategory> categories) {
+      TipSettings settings, Map<String, TipCategory> categories, ReplyRepository replies, ReplySender sender) {
     this.services = services;
+    this.replies = replies;
+    this.sender = sender;
     this.repo = repo;
     this.store = store;
     this.seal = seal;
@@ -205,7 +209,7 @@ public final class TipService {
    * {@code joinedText} is what an addition records (the text and the links of what was sent).
    * A message already received joins or creates nothing.
    */
-  public Future<Intake> receiveMessage(Tenant unit, NewTip tip, byte[] senderKey, String joinedText) {
+  public Future<Intake> receiveMessage(Tenant unit, NewTip tip, byte[] senderKey, long channelId, String joinedText) {
     String messageKey = tip.source() + ":" + tip.messageId();
     return repo.messageJoined(services.db().pool(), messageKey).compose(seen -> seen
         ? Future.failedFuture(new DomainError.Conflict("tip-duplicate",
@@ -214,7 +218,8 @@ public final class TipService {
             .compose(open -> open.isEmpty() || settings.conversationHours() == 0
                 ? Future.succeededFuture(Optional.<Tip>empty())
                 : repo.joinMessage(tx, open.get(), actorOf(tip.source()), joinedText, messageKey)
-                    .compose(x -> repo.setSender(tx, open.get().id(), senderKey))
+                    .compose(x -> repo.setSender(tx, open.get().id(), senderKey, channelId))
+                    .compose(x -> requeueHeld(tx, unit, senderKey))
                     .map(open))))
         .compose(joined -> {
           if (joined.isPresent()) {
@@ -222,8 +227,16 @@ public final class TipService {
             return Future.succeededFuture(new Intake(joined.get().id(), Optional.empty()));
           }
           return receive(unit, tip, null).compose(receipt -> services.db().inScope(unit.path(),
-                  tx -> repo.setSender(tx, receipt.tipId(), senderKey))
+                  tx -> repo.setSender(tx, receipt.tipId(), senderKey, channelId)
+                      .compose(x -> requeueHeld(tx, unit, senderKey)))
               .map(x -> new Intake(receipt.tipId(), Optional.of(receipt))));
-        });
+        })
+        .onSuccess(x -> services.outbox().kick());
+  }
+
+  // The sender wrote again, which reopens the platform's reply window: their held replies go out.
+  private Future<Void> requeueHeld(io.vertx.sqlclient.SqlConnection tx, Tenant unit, byte[] senderKey) {
+    return replies.requeueHeld(tx, senderKey)
+        .compose(ids -> ids.isEmpty() ? Future.<Void>succeededFuture() : sender.enqueue(tx, unit.path(), ids));
   }
 }

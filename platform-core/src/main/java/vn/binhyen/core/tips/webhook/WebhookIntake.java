@@ -104,7 +104,7 @@ public final class WebhookIntake {
         .compose(seen -> seen ? Future.<Void>succeededFuture() : media.fetchAll(fetch).compose(fetched -> {
           NewTip tip = new NewTip(unit.code(), "other", body, null, null, null, m.sender(),
               source, m.id(), fetched.files(), concat(fetched.links(), beyond));
-          Future<?> done = sender == null ? tips.receive(unit, tip, null) : tips.receiveMessage(unit, tip, sender, joined);
+          Future<?> done = sender == null ? tips.receive(unit, tip, null) : tips.receiveMessage(unit, tip, sender, channelId, joined);
           return done.eventually(() -> media.discard(fetched));
         }).<Void>mapEmpty())
         // The same message received twice at once: the unique key kept one.
