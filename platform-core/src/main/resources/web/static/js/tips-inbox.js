@@ -159,7 +159,7 @@
     if (!d) { return ''; }
     const key = d.status === 'failed' ? 'inbox.delivery.failed.' + d.reason : 'inbox.delivery.' + d.status + '.' + source;
     const text = I18n.t(key, d.status);
-    return ' (' + text + (d.status === 'sent' || d.status === 'queued' ? '' : '; ' + I18n.t('inbox.delivery.receipt', '')) + ')';
+    return ' (' + text + (['queued', 'sent', 'delivered', 'read'].includes(d.status) ? '' : '; ' + I18n.t('inbox.delivery.receipt', '')) + ')';
   }
 
   // Tips sent by citizens are stored with the actor "Người báo tin / citizen": shown in one language.

@@ -17,8 +17,8 @@ import java.util.Set;
  */
 public final class MessengerClient {
 
-  static final Duration STANDARD_WINDOW = Duration.ofHours(24);
-  static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
+  public static final Duration STANDARD_WINDOW = Duration.ofHours(24);
+  public static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
   /** Graph subcodes of "this message is sent outside of allowed window". */
   static final Set<Integer> OUTSIDE_WINDOW_SUBCODES = Set.of(2018278, 2534022);
   /** Application (4), page (32) and calls-per-time (613) rate limits. */

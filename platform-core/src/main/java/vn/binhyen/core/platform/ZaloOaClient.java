@@ -2,6 +2,7 @@ package vn.binhyen.core.platform;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +13,8 @@ import java.util.Set;
  */
 public final class ZaloOaClient {
 
+  /** A consultation message is allowed within 48 hours of the user's last interaction with the OA. */
+  public static final Duration CONSULTATION_WINDOW = Duration.ofHours(48);
   /** The user has not interacted with the OA recently enough for a consultation message. */
   static final Set<Integer> OUTSIDE_WINDOW = Set.of(-230, -232);
   /** Out of quota, or too many requests for now. */

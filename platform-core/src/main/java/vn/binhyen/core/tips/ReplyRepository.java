@@ -23,10 +23,14 @@ final class ReplyRepository {
   private static final String INSERT = """
       INSERT INTO tip_reply_delivery (event_id, tip_id, status) VALUES ($1, $2, 'queued')""";
   // Locks the delivery: a second delivery of the same outbox row (or a copy of it) waits here and
-  // then finds the reply no longer queued.
+  // then finds the reply no longer queued. The citizen's last message is their latest on this page,
+  // whichever of their tips it opened or joined (tip_sender backs it): that is what the platform's
+  // window counts from.
   private static final String CLAIM = """
       SELECT d.event_id, e.note, t.id, t.receipt, t.key_tenant, t.source, t.account_sealed, t.channel_id,
-             s.access_token_sealed, coalesce(t.sender_last_at, t.received_at)
+             s.access_token_sealed,
+             greatest(coalesce(t.sender_last_at, t.received_at),
+                      (SELECT max(o.sender_last_at) FROM tip o WHERE o.sender_key = t.sender_key))
         FROM tip_reply_delivery d
         JOIN tip_event e ON e.id = d.event_id
         JOIN tip t ON t.id = d.tip_id
@@ -35,8 +39,18 @@ final class ReplyRepository {
          FOR UPDATE OF d""";
   private static final String MARK = """
       UPDATE tip_reply_delivery SET status = $2, platform_message_id = $3, reason = $4, platform_error = $5,
-             updated_at = now()
+             updated_at = now(), sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
        WHERE event_id = $1""";
+  // A receipt moves a reply forward only: sent to delivered or read, delivered to read.
+  private static final String RECEIPT_BY_ID = """
+      UPDATE tip_reply_delivery SET status = $2, updated_at = now()
+       WHERE platform_message_id = ANY($1) AND (status = 'sent' OR ($2 = 'read' AND status = 'delivered'))""";
+  // Messenger's watermark: every message to this sender sent before it was delivered (or read).
+  private static final String RECEIPT_BY_WATERMARK = """
+      UPDATE tip_reply_delivery d SET status = $3, updated_at = now()
+        FROM tip t
+       WHERE t.id = d.tip_id AND t.sender_key = $1 AND d.sent_at <= $2
+         AND (d.status = 'sent' OR ($3 = 'read' AND d.status = 'delivered'))""";
   // The sender wrote again: every reply held for them (any of their tips on this page) goes out again.
   private static final String REQUEUE_HELD = """
       UPDATE tip_reply_delivery d SET status = 'queued', reason = NULL, platform_error = NULL, updated_at = now()
@@ -63,6 +77,16 @@ final class ReplyRepository {
   Future<Void> mark(SqlClient tx, long eventId, String status, String messageId, String reason, String platformError) {
     Object[] values = {eventId, status, messageId, reason, platformError};
     return tx.preparedQuery(MARK).execute(Tuple.from(values)).mapEmpty();
+  }
+
+  /** A platform said these messages were {@code status} (delivered or read). */
+  Future<Void> receiptByIds(SqlClient tx, List<String> platformMessageIds, String status) {
+    return tx.preparedQuery(RECEIPT_BY_ID).execute(Tuple.of(platformMessageIds.toArray(String[]::new), status)).mapEmpty();
+  }
+
+  /** Every reply to this sender sent at or before {@code watermark} was {@code status}. */
+  Future<Void> receiptByWatermark(SqlClient tx, byte[] senderKey, OffsetDateTime watermark, String status) {
+    return tx.preparedQuery(RECEIPT_BY_WATERMARK).execute(Tuple.of(Buffer.buffer(senderKey), watermark, status)).mapEmpty();
   }
 
   /** Queues the sender's held replies again; their event ids (the outbox rows to add). */

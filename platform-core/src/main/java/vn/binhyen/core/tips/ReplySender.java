@@ -3,16 +3,21 @@ package vn.binhyen.core.tips;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.binhyen.core.crypto.AeadKey;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.core.outbox.Outbox;
+import vn.binhyen.core.platform.MessengerClient;
 import vn.binhyen.core.platform.PlatformClients;
 import vn.binhyen.core.platform.SendResult;
+import vn.binhyen.core.platform.ZaloOaClient;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
 
 /**
@@ -33,12 +38,14 @@ final class ReplySender {
   private final ReplyRepository repo;
   private final IdentitySeal seal;
   private final WebhookSecretService secrets;
+  private final AeadKey textKey;
 
   ReplySender(Services services, ReplyRepository repo, IdentitySeal seal, WebhookSecretService secrets) {
     this.services = services;
     this.repo = repo;
     this.seal = seal;
     this.secrets = secrets;
+    this.textKey = services.masterKey().derive("reply-text");
   }
 
   void register(Outbox outbox) {
@@ -54,6 +61,16 @@ final class ReplySender {
     return chain;
   }
 
+  /** Adds the outbox work of one reply whose text is sent as {@code text} (sealed in the row), not as kept. */
+  Future<Void> enqueueText(SqlClient tx, String tipPath, long eventId, String text) {
+    String sealed = Base64.getEncoder().encodeToString(textKey.seal(text.getBytes(StandardCharsets.UTF_8), aad(eventId)));
+    return services.outbox().add(tx, TOPIC, payload(tipPath, eventId).put("text", sealed));
+  }
+
+  private static byte[] aad(long eventId) {
+    return (TOPIC + ":" + eventId).getBytes(StandardCharsets.UTF_8);
+  }
+
   // The reply is read in the scope of the tip's country (its root unit): a tip forwarded to
   // another branch after the reply is still found.
   private static JsonObject payload(String tipPath, long eventId) {
@@ -64,20 +81,32 @@ final class ReplySender {
   private Future<Void> deliver(JsonObject payload) {
     long eventId = payload.getLong("event");
     return services.db().inScope(payload.getString("scope"), tx -> repo.claim(tx, eventId)
-        .compose(found -> found.isEmpty() ? Future.<Void>succeededFuture() : send(tx, found.get())));
+        .compose(found -> found.isEmpty() ? Future.<Void>succeededFuture() : send(tx, found.get(), text(payload, eventId))));
   }
 
-  private Future<Void> send(SqlClient tx, ReplyRepository.Pending r) {
+  private String text(JsonObject payload, long eventId) {
+    String sealed = payload.getString("text");
+    return sealed == null ? null
+        : new String(textKey.open(Base64.getDecoder().decode(sealed), aad(eventId)), StandardCharsets.UTF_8);
+  }
+
+  private Future<Void> send(SqlClient tx, ReplyRepository.Pending r, String sealedText) {
+    String text = sealedText != null ? sealedText : r.text();
     if (r.accessTokenSealed() == null || r.channelId() == null) {
       return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null);
+    }
+    Duration since = Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC));
+    Duration window = "zalo".equals(r.source()) ? ZaloOaClient.CONSULTATION_WINDOW : MessengerClient.HUMAN_AGENT_WINDOW;
+    if (since.compareTo(window) >= 0) {
+      // Past the longest window the platform allows: the platform would refuse it, so it is not asked.
+      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null);
     }
     String token = secrets.openAccessToken(r.channelId(), r.accessTokenSealed());
     String recipient = seal.open(r.keyTenant(), r.receipt(), "account", r.accountSealed());
     PlatformClients clients = services.get(PlatformClients.class);
     Future<SendResult> sent = switch (r.source()) {
-      case "zalo" -> clients.zalo().sendText(token, recipient, r.text());
-      case "facebook" -> clients.messenger().sendText(token, recipient, r.text(),
-          Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC)));
+      case "zalo" -> clients.zalo().sendText(token, recipient, text);
+      case "facebook" -> clients.messenger().sendText(token, recipient, text, since);
       default -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
     };
     return sent.compose(result -> record(tx, r, result));

@@ -18,6 +18,11 @@ public record Tip(long id, String receipt, long tenantId, String tenantPath, Str
    * keyed hash that links their messages (never from their platform id); null for other tips.
    */
   public String pseudonym() {
+    return pseudonymOf(senderKey);
+  }
+
+  /** The pseudonym of the sender with this keyed hash; null without one. */
+  public static String pseudonymOf(byte[] senderKey) {
     if (senderKey == null || senderKey.length < 4) {
       return null;
     }

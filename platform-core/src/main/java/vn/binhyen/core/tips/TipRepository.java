@@ -97,6 +97,9 @@ final class TipRepository {
        FROM tip WHERE sender_key = $1 AND status NOT IN ('resolved', 'rejected')
         AND sender_last_at > now() - make_interval(hours => $2)
       ORDER BY sender_last_at DESC LIMIT 1 FOR UPDATE""";
+  // The sender's own tip named by a receipt code typed in the chat (another sender's code opens nothing).
+  private static final String SENDER_TIP_BY_RECEIPT = "SELECT " + COLUMNS
+      + " FROM tip WHERE sender_key = $1 AND receipt = $2 AND status <> 'rejected' FOR UPDATE";
   private static final String JOIN_MESSAGE = """
       INSERT INTO tip_event (tip_id, kind, action, actor_name, unit_path, note, source_message_id)
       VALUES ($1, 'citizen', 'message', $2, $3, $4, $5)
@@ -251,6 +254,11 @@ final class TipRepository {
 
   Future<Optional<Tip>> openConversation(SqlClient tx, byte[] senderKey, int hours) {
     return tx.preparedQuery(OPEN_CONVERSATION).execute(Tuple.of(Buffer.buffer(senderKey), hours)).map(TipRepository::first);
+  }
+
+  /** The sender's tip with this receipt code (not rejected), locked. */
+  Future<Optional<Tip>> senderTipByReceipt(SqlClient tx, byte[] senderKey, String receipt) {
+    return tx.preparedQuery(SENDER_TIP_BY_RECEIPT).execute(Tuple.of(Buffer.buffer(senderKey), receipt)).map(TipRepository::first);
   }
 
   /** A later message of the tip's sender, once per platform message id; says whether it was new. */

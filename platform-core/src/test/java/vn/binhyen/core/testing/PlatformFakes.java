@@ -34,6 +34,7 @@ public final class PlatformFakes {
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> closedWindows = ConcurrentHashMap.newKeySet();
   private final Map<String, AtomicInteger> rateLimits = new ConcurrentHashMap<>();
+  private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final List<Received> delivered = new CopyOnWriteArrayList<>();
   private final List<Received> attempts = new CopyOnWriteArrayList<>();
   private final int port;
@@ -73,6 +74,19 @@ public final class PlatformFakes {
 
   public void openWindow(String recipient) {
     closedWindows.remove(recipient);
+  }
+
+  /**
+   * Messages to {@code recipient} get Graph's transient error (code 2, "An unexpected error has
+   * occurred. Please retry your request later.", HTTP 500) and are not delivered, until
+   * {@link #up}.
+   */
+  public void down(String recipient) {
+    down.add(recipient);
+  }
+
+  public void up(String recipient) {
+    down.remove(recipient);
   }
 
   /** The next {@code times} messages to {@code recipient} get a rate-limit answer. */
@@ -161,6 +175,10 @@ public final class PlatformFakes {
         || !Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)
         || ("MESSAGE_TAG".equals(type) != body.containsKey("tag"))) {
       graphError(req, 100, null, "(#100) Invalid parameter");
+    } else if (down.contains(psid)) {
+      req.response().setStatusCode(500).putHeader("Content-Type", "application/json").end(new JsonObject()
+          .put("error", new JsonObject().put("message", "An unexpected error has occurred. Please retry your request later.")
+              .put("type", "OAuthException").put("is_transient", true).put("code", 2)).encode());
     } else if (takeRateLimit(psid)) {
       graphError(req, 613, null, "(#613) Calls to this api have exceeded the rate limit.");
     } else if (closedWindows.contains(psid)) {

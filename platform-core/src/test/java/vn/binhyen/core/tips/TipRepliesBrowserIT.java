@@ -1,11 +1,14 @@
 package vn.binhyen.core.tips;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.binhyen.core.tips.TipFixtures.http;
 
 import org.junit.jupiter.api.AfterAll;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -70,6 +73,48 @@ class TipRepliesBrowserIT {
     String history = driver.findElement(By.id("d-events")).getText();
     assertFalse(history.contains(" / ") || history.contains("outside-window") || history.contains("held"),
         "the history in one language, with labels, never codes: " + history);
+  }
+
+  @Test
+  void an_officer_answers_a_messenger_tip_from_the_inbox_and_sees_it_delivered() throws Exception {
+    String nonce = "rd" + Long.toString(System.nanoTime(), 36);
+    String psid = TipRepliesIT.psid();
+    long tip = TipRepliesIT.messenger(TipRepliesIT.PAGE_ID, psid, "Có người mạo danh công an gọi điện " + nonce);
+    String receipt = TipFixtures.scalarText("SELECT receipt FROM tip WHERE id = ?", tip);
+    Browser.signIn(driver, http().base(), "badinh-officer", "vi");
+    Browser.width(driver, 1280);
+    openTip(receipt, nonce);
+    driver.findElement(By.id("d-reply")).sendKeys("Bạn đừng cung cấp mã OTP cho ai.");
+    driver.findElement(By.id("d-reply-submit")).click();
+    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 1, "the reply in the fake Messenger inbox");
+    assertEquals("Bạn đừng cung cấp mã OTP cho ai.",
+        TipRepliesIT.officerInbox(psid).get(0).body().getJsonObject("message").getString("text"));
+    Eventually.await(() -> "sent".equals(TipRepliesIT.delivery(tip)), "the reply marked sent");
+    TipRepliesIT.facebookEvent(TipRepliesIT.messengerDelivery(TipRepliesIT.PAGE_ID, psid,
+        List.of(TipRepliesIT.platformMessageId(tip)), System.currentTimeMillis()));
+    openTip(receipt, nonce);
+    String line = Browser.waitFor(driver).until(d -> {
+      try {
+        return d.findElements(By.cssSelector("#d-events li[data-delivery='delivered']")).stream().map(e -> e.getText())
+            .filter(t -> t.contains("Bạn đừng cung cấp mã OTP cho ai.")).findFirst().orElse(null);
+      } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+        return null;
+      }
+    });
+    assertTrue(line.contains("Bạn đừng cung cấp mã OTP cho ai.") && line.contains("(đã đến người báo tin qua Messenger)"), line);
+    showDelivered("Bạn đừng cung cấp mã OTP cho ai.");
+    Browser.screenshot(driver, "tip-reply-delivered-1280.png");
+    assertEquals(List.of(), Browser.axeSeriousFindings(driver));
+    Browser.width(driver, 390);
+    assertFalse(Browser.scrollsSideways(driver), "the inbox at 390 px");
+    showDelivered("Bạn đừng cung cấp mã OTP cho ai.");
+    Browser.screenshot(driver, "tip-reply-delivered-390.png");
+  }
+
+  private static void showDelivered(String text) {
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("[...document.querySelectorAll("
+        + "\"#d-events li[data-delivery='delivered']\")].find(li => li.textContent.includes(arguments[0]))"
+        + ".scrollIntoView({block: 'center'});", text);
   }
 
   private static void openTip(String receipt, String nonce) {
