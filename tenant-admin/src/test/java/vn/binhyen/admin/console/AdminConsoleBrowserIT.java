@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,21 +119,26 @@ class AdminConsoleBrowserIT {
     driver.get(http.base() + "/admin#reorg");
     Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     type("rg-units", a + ", " + b);
+    // The target through the unit picker: typed, then picked from the list (name · path, code).
     type("rg-target", b);
+    Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#rg-target-options li[data-code='" + b + "']"))).click();
+    assertTrue(driver.findElement(By.cssSelector("#rg-target ~ .picker-note")).getText().contains("Thành phố Hà Nội"));
     driver.findElement(By.id("rg-dry")).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Chạy thử"));
     assertTrue(driver.findElement(By.id("reorg-report")).getText().contains("Đơn vị đóng lại: 1"),
         driver.findElement(By.id("reorg-report")).getText());
     assertEquals(200, http.get("/api/units/" + a, token).status());
 
-    // Applying asks first, with the counts; dismissing it changes nothing.
+    // Applying asks first in the console's dialog, with the counts; cancelling changes nothing.
     driver.findElement(By.id("rg-apply")).click();
-    Alert ask = Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent());
+    WebElement ask = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("reorg-dialog")));
     assertTrue(ask.getText().contains("Đơn vị đóng lại: 1"), ask.getText());
-    ask.dismiss();
+    driver.findElement(By.id("reorg-cancel")).click();
+    Browser.waitFor(driver).until(d -> d.findElements(By.id("reorg-dialog")).isEmpty());
     assertEquals(200, http.get("/api/units/" + a, token).status());
     driver.findElement(By.id("rg-apply")).click();
-    Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
+    Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("reorg-confirm"))).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Đã thực hiện"));
     assertTrue(driver.findElement(By.id("reorg-report")).getText().contains(a));
     assertEquals(b, http.get("/api/public/units/" + a, null).json().getJsonArray("successors").getJsonObject(0)
