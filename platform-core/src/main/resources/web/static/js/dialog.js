@@ -23,13 +23,16 @@
    * Asks before an action. Options: id (prefix of the element ids: <id>-dialog, -title, -reason,
    * -error, -cancel, -confirm), title, lines (sentences: what will happen), reason (a label: a
    * reason of at least 3 characters is then required and passed to run), confirm (the button's
-   * label), danger (a red button), run(reason) (the action; an error it throws is shown in the
+   * label), maxLength (of the reason, 300), danger (a red button), run(reason) (the action; an error it throws is shown in the
    * dialog, which stays open). Resolves with run's result (true when it has none), or null when
    * cancelled.
    */
   function confirm(o) {
     const id = o.id || 'confirm';
     const opener = document.activeElement;
+    // The last dialog of an id stays in the page, closed, until the next one replaces it.
+    const old = document.getElementById(id + '-dialog');
+    if (old) { old.remove(); }
     const dialog = el('dialog', 'confirm');
     dialog.id = id + '-dialog';
     dialog.setAttribute('aria-labelledby', id + '-title');
@@ -56,7 +59,7 @@
       reason = el('textarea');
       reason.id = id + '-reason';
       reason.rows = 3;
-      reason.maxLength = 300;
+      reason.maxLength = o.maxLength || 300;
       reason.setAttribute('aria-describedby', id + '-error');
       form.append(label, reason);
     }
@@ -84,7 +87,6 @@
       }
       cancel.addEventListener('click', function () { dialog.close('cancel'); });
       dialog.addEventListener('close', function () {
-        dialog.remove();
         if (opener && opener.focus && document.contains(opener)) { opener.focus(); }
         resolve(result);
       });

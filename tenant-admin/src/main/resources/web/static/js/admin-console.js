@@ -73,8 +73,10 @@
     }
     $('unit-title').textContent = unit.name + ' (' + unit.code + ')';
     $('onboard-parent').textContent = unit.name;
-    $('unit-path').textContent = await pathNames(unit);
-    await Promise.all([loadFigures(), loadChildren(), loadUsers(), loadChannels(), loadApprovals(), loadAudit()]);
+    const path = await pathNames(unit);
+    $('unit-path').textContent = path === unit.name ? '' : path;
+    await Promise.all([loadFigures(), loadChildren(), loadUsers(), loadChannels(), loadApprovals(), loadAudit(),
+      may(ADMINS) ? AdminReorg.loadReviews(context) : null]);
   }
   async function loadFigures() {
     const f = await Api.get('/api/admin/units/' + unit.code + '/figures');
@@ -173,6 +175,10 @@
     $('audit-next').disabled = list.items.length < 20;
   }
 
+  // What the import, reorganisation and review parts (admin-reorg.js) use of the console.
+  const context = { unit: function () { return unit; }, me: function () { return me; }, say: say, fail: fail, cell: cell,
+    show: function (code) { return show(code); }, reload: function () { return show(unit.code); } };
+
   function wire() {
     UnitPicker.attach($('unit-search'), { within: function () { return me.unit.code; },
       onPick: function (u) { show(u.code).catch(fail); } });
@@ -205,8 +211,7 @@
         .then(function () { $('channel-form').reset(); say(I18n.t('admin.done', 'Đã xong')); return loadChannels(); })
         .catch(fail);
     });
-    AdminReorg.init({ unit: function () { return unit; }, me: function () { return me; }, say: say, fail: fail, cell: cell,
-      reload: function () { return show(unit.code); } });
+    AdminReorg.init(context);
     $('audit-action').addEventListener('change', function () { auditOffset = 0; loadAudit().catch(fail); });
     $('audit-prev').addEventListener('click', function () { auditOffset = Math.max(0, auditOffset - 20); loadAudit().catch(fail); });
     $('audit-next').addEventListener('click', function () { auditOffset += 20; loadAudit().catch(fail); });

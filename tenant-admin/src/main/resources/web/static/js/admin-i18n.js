@@ -30,7 +30,9 @@
       'report.usersMoved': 'Người dùng chuyển theo', 'report.channelsMoved': 'Trang/nhóm chuyển theo',
       'report.reviewItems': 'Mục cần xem xét lại', 'report.successor': 'Đơn vị kế thừa',
       'report.unitsRepathed': 'Đơn vị cấp dưới đổi đường dẫn', 'report.usersRepathed': 'Người dùng đổi đường dẫn',
-      'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa'
+      'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa',
+      'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
+      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -110,7 +112,13 @@
       'admin.import.col.parent': 'the parent unit\u2019s code (in the file or already there); empty for a province only',
       'admin.import.help2': 'Units already there are renamed when the name differs; no unit is deleted. Run it dry first: nothing changes until you confirm.',
       'admin.import.template': 'Download the template (CSV)', 'admin.import.confirm': 'Import this unit list?',
-      'admin.import.confirm.lead': 'File'
+      'admin.import.confirm.lead': 'File',
+      'admin.review.title': 'Items to check after a reorganisation',
+      'admin.review.help': 'When a unit is split, users and pages or groups whose successor is unclear go to the default successor. Check each item, move it back if needed, then mark it checked.',
+      'admin.review.kind': 'Kind', 'admin.review.move': 'Moved from → to', 'admin.review.reason': 'Reason',
+      'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
+      'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
+      'admin.import.errors.download': 'Download the list of errors (CSV)', 'audit.reorg.review.resolve': 'Reorganisation item checked'
     }
   };
   I18n.add('vi', codes.vi);

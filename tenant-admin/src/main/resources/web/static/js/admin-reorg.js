@@ -29,14 +29,26 @@
     return out;
   }
 
+  /** A link that downloads rows as a CSV file (UTF-8 with a BOM, so spreadsheets read the accents). */
+  function download(name, label, rows) {
+    const csv = rows.map(function (r) {
+      return r.map(function (v) { const t = String(v === null || v === undefined ? '' : v); return /[",\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t; }).join(',');
+    }).join('\r\n');
+    const a = Dialog.el('a', 'download', label);
+    a.href = URL.createObjectURL(new Blob(['\ufeff' + csv + '\r\n'], { type: 'text/csv;charset=utf-8' }));
+    a.download = name;
+    return a;
+  }
+
   function show(id, r, items) {
     const box = $(id);
     box.replaceChildren();
-    box.appendChild(Dialog.el('p', null, r.dryRun ? I18n.t('admin.report.dry', 'Chạy thử — chưa có gì thay đổi. Nếu thực hiện:')
-      : I18n.t('admin.report.done', 'Đã thực hiện:')));
+    const head = r.dryRun ? I18n.t('admin.report.dry', 'Chạy thử — chưa có gì thay đổi. Nếu thực hiện:') : I18n.t('admin.report.done', 'Đã thực hiện:');
+    box.appendChild(Dialog.el('p', null, head));
     const ul = Dialog.el('ul', 'report');
     items.forEach(function (t) { ul.appendChild(Dialog.el('li', null, t)); });
     box.appendChild(ul);
+    box.appendChild(download(id + '.csv', I18n.t('admin.report.download', 'Tải báo cáo (CSV)'), [[head]].concat(items.map(function (t) { return [t]; }))));
   }
 
   const IMPORT_KEYS = ['rows', 'created', 'renamed', 'unchanged', 'movesIgnored'];
@@ -67,6 +79,12 @@
       $('import-verdict').textContent = I18n.t('admin.import.bad', 'Tệp có lỗi, chưa nhập gì.');
       c.fail(e);
       const errors = (e.problem && e.problem.errors) || [];
+      if (errors.length) {
+        $('import-verdict').appendChild(document.createTextNode(' '));
+        $('import-verdict').appendChild(download('loi-nhap-danh-muc.csv', I18n.t('admin.import.errors.download', 'Tải danh sách lỗi (CSV)'),
+          [[I18n.t('admin.line', 'Dòng'), I18n.t('unit.code', 'Mã'), I18n.t('admin.kind', 'Loại lỗi'), I18n.t('admin.detail', 'Chi tiết')]]
+            .concat(errors.map(function (l) { return [l.line, l.code, I18n.t('importerror.' + l.kind, ''), I18n.lang() === 'en' ? l.messageEn : l.messageVi]; }))));
+      }
       Table.fill('import-errors', errors, function (tr, l) {
         c.cell(tr, window.AdminLabels.number(l.line)); c.cell(tr, l.code); c.cell(tr, I18n.t('importerror.' + l.kind, ''));
         c.cell(tr, I18n.lang() === 'en' ? l.messageEn : l.messageVi);
@@ -134,5 +152,33 @@
     });
   }
 
-  window.AdminReorg = { init: init, lines: lines };
+  /** The split's items placed by default, each with a link to its unit and a "checked" button. */
+  async function loadReviews(c) {
+    const list = await Api.get('/api/admin/units/' + c.unit().code + '/reorg-reviews?limit=200');
+    Table.fill('review-list', list.items, function (tr, item) {
+      c.cell(tr, window.AdminLabels.dateTime(item.createdAt));
+      c.cell(tr, I18n.t('admin.review.kind.' + item.kind, I18n.t('admin.otheraction', 'Khác')));
+      const where = document.createElement('td');
+      const a = Dialog.el('a', null, item.fromCode + ' → ' + item.toCode);
+      a.href = item.kind === 'user' ? '#users' : '#channels';
+      a.addEventListener('click', function () { c.show(item.toCode).catch(c.fail); });
+      where.appendChild(a);
+      tr.appendChild(where);
+      // Stored as "Vietnamese / English": the page's language only.
+      const parts = String(item.reason).split(' / ');
+      c.cell(tr, I18n.lang() === 'en' && parts.length > 1 ? parts.slice(1).join(' / ') : parts[0]);
+      const td = c.cell(tr, '');
+      const b = Dialog.el('button', 'row-action', I18n.t('admin.review.resolve', 'Đã xem xét'));
+      b.type = 'button';
+      b.dataset.action = 'resolve';
+      b.addEventListener('click', function () {
+        Api.post('/api/admin/units/' + c.unit().code + '/reorg-reviews/' + item.id + '/resolve')
+          .then(function () { c.say(I18n.t('admin.done', 'Đã xong')); return loadReviews(c); }).catch(c.fail);
+      });
+      td.appendChild(b);
+    }, function (item) { return item.fromCode + ' ' + item.toCode + ' ' + item.reason; },
+    I18n.t('admin.review.none', 'Không có mục nào cần xem xét.'));
+  }
+
+  window.AdminReorg = { init: init, lines: lines, loadReviews: loadReviews };
 })();

@@ -1,6 +1,7 @@
 package vn.binhyen.admin.reorg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -211,6 +212,34 @@ class ReorganisationIT {
     assertTrue(channelIds((String) f[0]).contains(unlocated));
     JsonObject resolved = http.get("/api/public/units/" + codeE, null).json();
     assertEquals(2, resolved.getJsonArray("successors").size());
+  }
+
+  @Test
+  void a_splits_review_items_are_listed_and_resolved_in_the_successors_scope_only() {
+    Object[] f = wardWithChannel(null);
+    Object[] g = wardWithChannel(null);
+    Object[] e = wardWithChannel(null);
+    String codeF = (String) f[0];
+    post("/api/admin/reorg/split", new JsonObject().put("unit", e[0]).put("successors", new JsonArray().add(codeF).add(g[0]))
+        .put("defaultSuccessor", codeF));
+    JsonArray items = http.get("/api/admin/units/" + codeF + "/reorg-reviews", hanoi).json().getJsonArray("items");
+    JsonObject channel = items.stream().map(JsonObject.class::cast).filter(i -> i.getString("kind").equals("channel"))
+        .findFirst().orElseThrow(() -> new AssertionError("no channel to review: " + items.encode()));
+    assertEquals((long) e[2], channel.getLong("itemId"));
+    assertEquals(e[0], channel.getString("fromCode"));
+    assertEquals(codeF, channel.getString("toCode"));
+    long id = channel.getLong("id");
+    String resolve = "/api/admin/units/" + codeF + "/reorg-reviews/" + id + "/resolve";
+
+    // Another province's admin is refused; through another ward of its own, Hà Nội's admin finds nothing.
+    assertEquals(403, http.post(resolve, new JsonObject(), http.login("daklak-admin")).status());
+    assertTrue(http.post("/api/admin/units/" + g[0] + "/reorg-reviews/" + id + "/resolve", new JsonObject(), hanoi)
+        .isProblem(404, "not-found"));
+    assertEquals(204, http.post(resolve, new JsonObject(), hanoi).status());
+    assertFalse(http.get("/api/admin/units/" + codeF + "/reorg-reviews", hanoi).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).anyMatch(i -> i.getLong("id") == id));
+    assertTrue(http.post(resolve, new JsonObject(), hanoi).isProblem(404, "not-found"), "resolved once only");
+    assertTrue(http.get("/api/admin/units/01/audit?action=reorg.review.resolve", hanoi).body().contains("channel:" + e[2]));
   }
 
   @Test
