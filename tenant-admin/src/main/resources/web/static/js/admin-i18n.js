@@ -32,6 +32,7 @@
       'report.unitsRepathed': 'Đơn vị cấp dưới đổi đường dẫn', 'report.usersRepathed': 'Người dùng đổi đường dẫn',
       'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa',
       'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
+      'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
       'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp'
     },
     en: {
@@ -118,7 +119,8 @@
       'admin.review.kind': 'Kind', 'admin.review.move': 'Moved from → to', 'admin.review.reason': 'Reason',
       'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
       'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
-      'admin.import.errors.download': 'Download the list of errors (CSV)', 'audit.reorg.review.resolve': 'Reorganisation item checked'
+      'admin.import.errors.download': 'Download the list of errors (CSV)',
+      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked'
     }
   };
   I18n.add('vi', codes.vi);

@@ -52,7 +52,8 @@
   }
 
   const IMPORT_KEYS = ['rows', 'created', 'renamed', 'unchanged', 'movesIgnored'];
-  const REORG_KEYS = ['closed', 'renamed', 'unitsRepathed', 'usersMoved', 'usersRepathed', 'channelsMoved', 'channelsRepathed', 'reviewItems'];
+  const REORG_KEYS = ['closed', 'renamed', 'unitsRepathed', 'usersMoved', 'usersRepathed', 'channelsMoved', 'channelsRepathed',
+    'tipsMoved', 'casesMoved', 'reviewItems'];
 
   /** Wires both forms; c gives the console's state: unit(), me(), say(text, bad), fail(e), reload(). */
   function init(c) {

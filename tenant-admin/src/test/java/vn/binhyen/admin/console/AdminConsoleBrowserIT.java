@@ -41,7 +41,10 @@ class AdminConsoleBrowserIT {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
-    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    // The log-in page's body goes away as the console loads: ask again rather than hold on to it.
+    Browser.waitFor(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.getCurrentUrl().contains("/admin")
+            && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
   private void type(String id, String text) {

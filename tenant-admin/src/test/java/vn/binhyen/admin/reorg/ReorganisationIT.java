@@ -110,10 +110,16 @@ class ReorganisationIT {
     http.post("/api/admin/channels/" + channelA + "/verification-request", null, (String) a[1]);
     http.post("/api/admin/channels/" + channelA + "/approve", null, hanoi);
     JsonObject provinceBefore = http.get("/api/admin/units/01/figures", hanoi).json();
+    for (int i = 0; i < 2; i++) {
+      assertEquals(201, http.post("/api/public/tips", new JsonObject().put("unit", codeA).put("category", "other")
+          .put("text", "Tin báo trước khi hợp nhất " + i), null).status());
+    }
 
     JsonObject merge = new JsonObject().put("sources", new JsonArray().add(codeA).add(codeB)).put("target", codeB);
     JsonObject dry = post("/api/admin/reorg/merge", merge.copy().put("dryRun", true));
     assertTrue(dry.getBoolean("dryRun"));
+    // The tips that follow, counted by the tips module's participant before they move.
+    assertEquals(2, dry.getInteger("tipsMoved"), dry.encode());
     assertEquals(1, dry.getInteger("channelsMoved"));
     assertEquals(1, dry.getInteger("usersMoved"));
     assertEquals(Set.of(channelA), channelIds(codeA));
