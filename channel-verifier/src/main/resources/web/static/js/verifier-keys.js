@@ -43,7 +43,7 @@
     'keys.revoke.impact': 'Mọi thứ khóa này đã ký sẽ không còn xác minh được. {n} chứng thực hiện hành của khóa sẽ được cấp lại bằng khóa đang dùng của tỉnh.',
     'keys.rotated': 'Đã thay khóa; khóa mới đang được dùng.',
     'keys.revoked': 'Đã thu hồi khóa; đã cấp lại {n} chứng thực.',
-    'keys.reason.missing': 'Hãy ghi lý do (ít nhất 3 ký tự).',
+    'keys.reason': 'Lý do thu hồi (bắt buộc)', 'keys.reason.missing': 'Hãy ghi lý do (ít nhất 3 ký tự).',
     'keys.forbidden': 'Chỉ quản trị Bộ quản lý khóa ký.'
   };
   function t(key, n) { return tr(key, VI[key] || key, n); }
@@ -58,44 +58,21 @@
     }
     return names[code];
   }
-  let pending = null;
-  function ask(action, key) {
-    pending = { action: action, key: key };
-    $('key-dialog-title').textContent = t('keys.' + action + '.title') + ' ' + key.kid;
-    $('key-dialog-impact').textContent = t('keys.' + action + '.impact', key.currentAttestations);
-    $('reason-field').hidden = action !== 'revoke';
-    $('key-reason').value = '';
-    $('key-dialog-error').hidden = true;
-    $('key-confirm').textContent = t('keys.' + action);
-    $('key-dialog').showModal();
-    (action === 'revoke' ? $('key-reason') : $('key-cancel')).focus();
-  }
-  async function confirm(event) {
-    event.preventDefault();
-    const p = pending;
-    try {
-      let message;
-      if (p.action === 'revoke') {
-        const reason = $('key-reason').value.trim();
-        if (reason.length < 3) {
-          $('key-dialog-error').textContent = t('keys.reason.missing');
-          $('key-dialog-error').hidden = false;
-          return;
-        }
-        const r = await Api.post('/api/verifier/keys/' + encodeURIComponent(p.key.kid) + '/revoke', { reason: reason });
-        message = t('keys.revoked', r.reissued);
-      } else {
-        await Api.post('/api/verifier/keys/provinces/' + encodeURIComponent(p.key.tenantCode) + '/rotate');
-        message = t('keys.rotated');
-      }
-      $('key-dialog').close();
-      $('keys-done').textContent = message;
-      $('keys-done').hidden = false;
-      await load();
-    } catch (e) {
-      $('key-dialog-error').textContent = e.message;
-      $('key-dialog-error').hidden = false;
-    }
+  // Rotate and revoke ask first in the staff pages' one confirmation dialog (dialog.js), which
+  // states the impact; a revocation also needs a reason.
+  async function ask(action, key) {
+    const revoke = action === 'revoke';
+    const done = await Dialog.confirm({ id: 'key', danger: revoke, title: t('keys.' + action + '.title') + ' ' + key.kid,
+      lines: [t('keys.' + action + '.impact', key.currentAttestations)], reason: revoke ? t('keys.reason') : null,
+      confirm: t('keys.' + action),
+      run: function (reason) {
+        return revoke ? Api.post('/api/verifier/keys/' + encodeURIComponent(key.kid) + '/revoke', { reason: reason })
+          : Api.post('/api/verifier/keys/provinces/' + encodeURIComponent(key.tenantCode) + '/rotate');
+      } });
+    if (!done) { return; }
+    $('keys-done').textContent = revoke ? t('keys.revoked', done.reissued) : t('keys.rotated');
+    $('keys-done').hidden = false;
+    await load();
   }
   async function load() {
     $('keys-error').hidden = true;
@@ -150,8 +127,6 @@
     }
   }
   document.addEventListener('DOMContentLoaded', function () {
-    $('key-form').addEventListener('submit', confirm);
-    $('key-cancel').addEventListener('click', function () { $('key-dialog').close(); });
     load();
   });
   document.addEventListener('langchange', load);

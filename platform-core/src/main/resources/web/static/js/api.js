@@ -9,7 +9,12 @@
     const m = document.cookie.match(new RegExp('(?:^|; )' + name + '=([^;]*)'));
     return m ? decodeURIComponent(m[1]) : '';
   }
+  let inflight = 0;
   async function call(method, path, body, retried) {
+    inflight++;
+    try { return await send(method, path, body, retried); } finally { inflight--; }
+  }
+  async function send(method, path, body, retried) {
     const headers = { 'Accept': 'application/json', 'Accept-Language': language() };
     if (body !== undefined && !(body instanceof FormData)) { headers['Content-Type'] = 'application/json'; }
     if (method !== 'GET') { headers['X-CSRF-Token'] = cookie('by_csrf'); }
@@ -39,6 +44,8 @@
       }
     },
     cookie: cookie,
+    // Calls not answered yet (browser tests wait for 0 before reading the page).
+    pending: function () { return inflight; },
     language: language
   };
 })();

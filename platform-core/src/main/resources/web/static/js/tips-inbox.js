@@ -186,42 +186,19 @@
     } catch (e) { showError(e); }
   }
 
-  // The reveal asks for a reason in a modal dialog (native <dialog>: focus moves in, Escape
-  // cancels, focus returns to the button); the server checks the reason again.
+  // The reveal asks for a reason in the staff pages' one confirmation dialog (dialog.js); the
+  // server checks the reason again and writes it to the audit log and the tip's history.
   function wireReveal() {
-    const dialog = $('reveal-dialog');
-    const reason = $('reveal-reason');
-    const error = $('reveal-error');
-    function fail(text) {
-      error.textContent = text;
-      error.hidden = false;
-      reason.setAttribute('aria-invalid', 'true');
-      reason.focus();
-    }
-    $('d-reveal').addEventListener('click', function () {
-      reason.value = '';
-      reason.removeAttribute('aria-invalid');
-      error.hidden = true;
-      dialog.showModal();
-      reason.focus();
-    });
-    $('reveal-cancel').addEventListener('click', function () { dialog.close('cancel'); });
-    dialog.addEventListener('close', function () { $('d-reveal').focus(); });
-    $('reveal-form').addEventListener('submit', async function (ev) {
-      ev.preventDefault();
-      const text = reason.value.trim();
-      if (text.length < 3) { fail(I18n.t('inbox.reveal.short', 'Hãy ghi lý do, ít nhất 3 ký tự.')); return; }
-      $('reveal-confirm').setAttribute('aria-busy', 'true');
-      try {
-        const i = await Api.post('/api/tips/' + current.id + '/identity', { reason: text });
-        dialog.close('revealed');
-        await open(current.id);
-        $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
-      } catch (e) {
-        fail(String((e.problem && e.problem.detail) || e.message || ''));
-      } finally {
-        $('reveal-confirm').removeAttribute('aria-busy');
-      }
+    $('d-reveal').addEventListener('click', async function () {
+      const id = current.id;
+      const i = await Dialog.confirm({ id: 'reveal', title: I18n.t('inbox.reveal.title', 'Xem danh tính người báo tin'),
+        lines: [I18n.t('inbox.reveal.confirm', 'Danh tính chỉ được xem khi cần cho việc xử lý. Lý do, người xem và thời điểm được ghi vào nhật ký và lịch sử tin báo.')],
+        reason: I18n.t('inbox.reveal.reason', 'Lý do xem (bắt buộc)'), maxLength: 500,
+        confirm: I18n.t('inbox.reveal.submit', 'Xem danh tính'),
+        run: function (reason) { return Api.post('/api/tips/' + id + '/identity', { reason: reason }); } });
+      if (!i) { return; }
+      await open(id);
+      $('d-identity').textContent = [i.contact, i.account].filter(Boolean).join(' · ');
     });
   }
 

@@ -8,6 +8,7 @@ import vn.binhyen.admin.console.UploadRoutes;
 import vn.binhyen.admin.importing.UnitImportService;
 import vn.binhyen.admin.registry.ChannelRegistryRoutes;
 import vn.binhyen.admin.registry.ChannelRegistryService;
+import vn.binhyen.admin.reorg.ReorgReviews;
 import vn.binhyen.admin.reorg.ReorgRoutes;
 import vn.binhyen.admin.reorg.ReorgService;
 import vn.binhyen.admin.users.UserAdminRoutes;
@@ -35,6 +36,7 @@ public final class AdminModule implements FeatureModule {
     s.register(ChannelRegistryService.class, new ChannelRegistryService(s));
     s.register(UnitImportService.class, new UnitImportService(s));
     s.register(ReorgService.class, new ReorgService(s));
+    s.register(ReorgReviews.class, new ReorgReviews(s));
     return Future.succeededFuture();
   }
 
@@ -43,7 +45,7 @@ public final class AdminModule implements FeatureModule {
     Services s = api.services();
     new UserAdminRoutes(s.get(UserAdminService.class)).mount(api);
     new ChannelRegistryRoutes(s.get(ChannelRegistryService.class), s).mount(api);
-    new ReorgRoutes(s.get(ReorgService.class)).mount(api);
+    new ReorgRoutes(s.get(ReorgService.class), s.get(ReorgReviews.class)).mount(api);
     new AuditRoutes(s).mount(api);
     UploadRoutes uploads = new UploadRoutes(s, api.authenticator(), s.get(UnitImportService.class),
         s.get(ChannelRegistryService.class));

@@ -1,43 +1,33 @@
-// The admin console: one page, sections by hash. Text goes in with textContent only.
+// The admin console: one page, sections by hash, each shown only to the roles that can use it.
+// Text goes in with textContent only.
 (function () {
   let me = null;
   let unit = null;
   let auditOffset = 0;
   const $ = function (id) { return document.getElementById(id); };
+  const ADMINS = ['MINISTRY_ADMIN', 'UNIT_ADMIN'];
+  function may(roles) { return !!me && roles.indexOf(me.role) >= 0; }
 
-  let toastTimer = null;
   // One message at a time: a success replaces an old error, and the other way round.
-  function say(text, bad) {
-    $('message').className = bad ? 'error' : 'muted';
-    $('message').textContent = text;
-    const t = $('toast');
-    t.className = bad ? 'toast bad' : 'toast';
-    t.setAttribute('role', bad ? 'alert' : 'status');
-    t.textContent = text;
-    t.hidden = false;
-    clearTimeout(toastTimer);
-    if (!bad) { toastTimer = setTimeout(function () { t.hidden = true; }, 5000); }
-  }
-  // The server still writes some messages as "Vietnamese / English": show only the page's language.
-  function oneLanguage(text) {
-    const s = String(text || '');
-    const i = s.indexOf(' / ');
-    if (i < 0) { return s; }
-    return I18n.lang() === 'en' ? s.substring(i + 3) : s.substring(0, i);
-  }
+  function say(text, bad) { Dialog.toast(text, bad); }
   function fail(e) {
     const p = e.problem || {};
     const known = p.type ? I18n.t('problem.' + String(p.type).split('/').pop(), '') : '';
-    const text = known && known.indexOf('problem.') !== 0 ? known : oneLanguage(p.detail || e.message);
+    const text = known && known.indexOf('problem.') !== 0 ? known : Dialog.problemText(e);
     say(text + (p.errors ? ' (' + Labels.number(p.errors.length) + ')' : ''), true);
   }
+  function locale() { return I18n.lang() === 'en' ? 'en-GB' : 'vi-VN'; }
   const Labels = {
-    of: function (group, code) { return code === undefined || code === null || code === '' ? '' : I18n.t(group + '.' + code, String(code)); },
-    number: function (n) { return new Intl.NumberFormat(I18n.lang() === 'en' ? 'en-GB' : 'vi-VN').format(n); },
-    percent: function (x) { return new Intl.NumberFormat(I18n.lang() === 'en' ? 'en-GB' : 'vi-VN', { style: 'percent', maximumFractionDigits: 1 }).format(x); },
+    of: function (group, code) { return code === undefined || code === null || code === '' ? '' : I18n.t(group + '.' + code, ''); },
+    number: function (n) { return new Intl.NumberFormat(locale()).format(n); },
+    // "1,6 %" in Vietnamese, "1.6%" in English.
+    percent: function (x) {
+      const n = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(x * 100);
+      return I18n.lang() === 'en' ? n + '%' : n + '\u00a0%';
+    },
     dateTime: function (iso) {
-      return new Intl.DateTimeFormat(I18n.lang() === 'en' ? 'en-GB' : 'vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric',
-        hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+      return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+        .format(new Date(iso));
     }
   };
   window.AdminLabels = Labels;
@@ -57,49 +47,36 @@
     td.appendChild(b);
     td.appendChild(document.createTextNode(' '));
   }
-  // Sentences and counts in place of the raw result: one list item per non-zero count.
-  function report(id, r, keys, lead) {
-    const box = $(id);
-    box.replaceChildren();
-    const head = document.createElement('p');
-    head.textContent = (r.dryRun ? I18n.t('admin.report.dry', 'Chạy thử — chưa có gì thay đổi. Nếu thực hiện:')
-      : I18n.t('admin.report.done', 'Đã thực hiện:')) + (lead ? ' ' + lead : '');
-    box.appendChild(head);
-    const ul = document.createElement('ul');
-    ul.className = 'report';
-    function item(text) { const li = document.createElement('li'); li.textContent = text; ul.appendChild(li); }
-    keys.forEach(function (k) {
-      const v = r[k];
-      if (Array.isArray(v)) {
-        const names = v.map(function (x) { return typeof x === 'object' && x !== null ? (x.code || x.name || '') : String(x); });
-        item(I18n.t('report.' + k, k) + ': ' + Labels.number(v.length) + (names.length ? ' (' + names.join(', ') + ')' : ''));
-      } else if (typeof v === 'number' && (v !== 0 || k === 'closed' || k === 'created')) {
-        item(I18n.t('report.' + k, k) + ': ' + Labels.number(v));
-      }
-    });
-    if (r.successors && typeof r.successors === 'object') {
-      Object.keys(r.successors).forEach(function (from) {
-        item(I18n.t('report.successor', 'Đơn vị kế thừa') + ': ' + from + ' → ' + [].concat(r.successors[from]).join(', '));
-      });
-    }
-    box.appendChild(ul);
-  }
-  function rows(id, items, fill) {
-    const body = $(id);
-    body.replaceChildren();
-    items.forEach(function (x) { const tr = document.createElement('tr'); fill(tr, x); body.appendChild(tr); });
-    const table = body.closest('table');
-    if (table) { table.hidden = items.length === 0; }
-    const empty = document.querySelector('[data-empty-for="' + id + '"]');
-    if (empty) { empty.hidden = items.length !== 0; }
+  /** A unit's path in names, nearest last: "Thành phố Hà Nội › Phường Ba Đình". */
+  async function pathNames(u) {
+    try {
+      const r = await Api.get('/api/admin/units/' + encodeURIComponent(me.unit.code) + '/search?q=' + encodeURIComponent(u.code));
+      const m = r.items.filter(function (x) { return x.code === u.code; })[0];
+      if (m) { return UnitPicker.label(m); }
+    } catch (e) { /* the path stays as the name alone */ }
+    return u.name;
   }
 
   async function show(code) {
-    unit = await Api.get('/api/units/' + encodeURIComponent(code));
-    $('unit-code').value = unit.code;
+    $('scope-note').hidden = true;
+    try {
+      unit = await Api.get('/api/units/' + encodeURIComponent(code));
+    } catch (e) {
+      if (e.status === 403 || e.status === 404) {
+        $('scope-note').textContent = e.status === 403
+          ? I18n.t('admin.outofscope', 'Đơn vị này nằm ngoài phạm vi của bạn: bạn chỉ xem được đơn vị của mình và các đơn vị trực thuộc.')
+          : I18n.t('admin.nounit', 'Không có đơn vị nào với mã này.');
+        $('scope-note').hidden = false;
+        return;
+      }
+      throw e;
+    }
     $('unit-title').textContent = unit.name + ' (' + unit.code + ')';
-    $('unit-path').textContent = unit.path;
-    await Promise.all([loadFigures(), loadChildren(), loadUsers(), loadChannels(), loadApprovals(), loadAudit()]);
+    $('onboard-parent').textContent = unit.name;
+    const path = await pathNames(unit);
+    $('unit-path').textContent = path === unit.name ? '' : path;
+    await Promise.all([loadFigures(), loadChildren(), loadUsers(), loadChannels(), loadApprovals(), loadAudit(),
+      may(ADMINS) ? AdminReorg.loadReviews(context) : null]);
   }
   async function loadFigures() {
     const f = await Api.get('/api/admin/units/' + unit.code + '/figures');
@@ -108,173 +85,143 @@
     $('followers').textContent = Labels.number(f.followers);
   }
   async function loadChildren() {
+    if (!may(ADMINS.concat('SUPERVISOR'))) { return; }
     const page = await Api.get('/api/units/' + unit.code + '/children?limit=500');
-    rows('children', page.items, function (tr, u) {
+    Table.fill('children', page.items, function (tr, u) {
       const a = document.createElement('a');
       a.href = '#units';
       a.textContent = u.code;
       a.addEventListener('click', function () { show(u.code).catch(fail); });
       tr.appendChild(document.createElement('td')).appendChild(a);
       cell(tr, u.name); cell(tr, Labels.of('level', u.level));
-    });
+    }, function (u) { return u.code + ' ' + u.name; }, I18n.t('admin.nochildren', 'Đơn vị này không có đơn vị trực thuộc.'));
   }
   async function loadUsers() {
-    if (!me || (me.role !== 'MINISTRY_ADMIN' && me.role !== 'UNIT_ADMIN' && me.role !== 'SUPERVISOR')) { return; }
+    if (!may(ADMINS.concat('SUPERVISOR'))) { return; }
     const list = await Api.get('/api/admin/units/' + unit.code + '/users?limit=200');
-    rows('user-list', list.items, function (tr, u) {
+    Table.fill('user-list', list.items, function (tr, u) {
       tr.dataset.username = u.username;
       cell(tr, u.username); cell(tr, u.displayName); cell(tr, Labels.of('role', u.role));
       cell(tr, u.disabled ? I18n.t('admin.locked', 'Đã khoá') : I18n.t('admin.active', 'Đang hoạt động'));
       const td = cell(tr, '');
+      if (!may(ADMINS)) { return; }
       button(td, u.disabled ? 'enable' : 'disable', u.disabled ? 'Mở khoá' : 'Khoá', async function () {
-        if (!u.disabled && !window.confirm(I18n.t('admin.confirmdisable', 'Khoá tài khoản') + ' ' + u.username + '?')) { return; }
-        await Api.post('/api/admin/users/' + u.id + (u.disabled ? '/enable' : '/disable')); say(I18n.t('admin.done', 'Đã xong')); await loadUsers();
+        const path = '/api/admin/users/' + u.id + (u.disabled ? '/enable' : '/disable');
+        const done = u.disabled ? await Api.post(path) : await Dialog.confirm({ id: 'disable', danger: true,
+          title: I18n.t('admin.confirmdisable', 'Khoá tài khoản') + ' ' + u.username + '?',
+          lines: [I18n.t('admin.confirmdisable.what', 'Người này sẽ không đăng nhập được cho đến khi được mở khoá.'), u.displayName],
+          confirm: I18n.t('admin.disable', 'Khoá'), run: function () { return Api.post(path); } });
+        if (done) { say(I18n.t('admin.done', 'Đã xong')); await loadUsers(); }
       });
       button(td, 'reset', 'Cấp lại mật khẩu', async function () {
         const r = await Api.post('/api/admin/users/' + u.id + '/reset-password');
         $('setup-link').textContent = window.location.origin + r.setupLink; say(I18n.t('admin.done', 'Đã xong'));
       });
-    });
+    }, function (u) { return u.username + ' ' + u.displayName; }, I18n.t('admin.nousers', 'Đơn vị này chưa có người dùng.'));
   }
   async function loadChannels() {
     const list = await Api.get('/api/admin/units/' + unit.code + '/channels');
-    rows('channel-list', list.items, function (tr, c) {
+    const operate = may(['OFFICER', 'UNIT_ADMIN']) && unit.code === me.unit.code;
+    Table.fill('channel-list', list.items, function (tr, c) {
       tr.dataset.channel = c.normalizedId;
       cell(tr, c.displayName); cell(tr, Labels.of('platform', c.platform)); cell(tr, c.normalizedId); cell(tr, c.serves);
       const status = cell(tr, Labels.of('channelstatus', c.status));
       status.className = 'status';
       cell(tr, Labels.number(c.figures.followers));
       const td = cell(tr, c.statusReason || '');
+      if (!operate) { return; }
       button(td, 'request', 'Gửi xác minh', async function () {
         await Api.post('/api/admin/channels/' + c.id + '/verification-request'); say(I18n.t('admin.done', 'Đã xong')); await loadChannels();
       });
       button(td, 'archive', 'Lưu trữ', async function () {
-        if (!window.confirm(I18n.t('admin.confirmarchive', 'Lưu trữ trang/nhóm') + ' ' + c.displayName + '?')) { return; }
-        await Api.post('/api/admin/channels/' + c.id + '/archive'); say(I18n.t('admin.done', 'Đã xong')); await loadChannels(); });
-    });
+        const done = await Dialog.confirm({ id: 'archive', danger: true,
+          title: I18n.t('admin.confirmarchive', 'Lưu trữ trang/nhóm') + ' ' + c.displayName + '?',
+          lines: [I18n.t('admin.confirmarchive.what', 'Trang/nhóm sẽ không còn hiện là trang chính thức với người dân.')],
+          confirm: I18n.t('admin.archive', 'Lưu trữ'), run: function () { return Api.post('/api/admin/channels/' + c.id + '/archive'); } });
+        if (done) { say(I18n.t('admin.done', 'Đã xong')); await loadChannels(); }
+      });
+    }, function (c) { return c.displayName + ' ' + c.normalizedId + ' ' + (c.serves || ''); },
+    I18n.t('admin.nochannels', 'Đơn vị này chưa đăng ký trang/nhóm nào.'));
   }
   async function loadApprovals() {
-    if (!me || (me.role !== 'MINISTRY_ADMIN' && me.role !== 'UNIT_ADMIN')) { return; }
+    if (!may(ADMINS)) { return; }
     const list = await Api.get('/api/admin/units/' + unit.code + '/approvals');
-    rows('approval-list', list.items, function (tr, r) {
+    Table.fill('approval-list', list.items, function (tr, r) {
       tr.dataset.channel = r.normalizedId;
-      cell(tr, r.channelName); cell(tr, Labels.of('platform', r.platform)); cell(tr, r.normalizedId); cell(tr, r.tenantPath);
+      cell(tr, r.channelName); cell(tr, Labels.of('platform', r.platform)); cell(tr, r.normalizedId); cell(tr, r.unitName || r.tenantPath);
       const td = cell(tr, '');
       button(td, 'approve', 'Duyệt', async function () {
         await Api.post('/api/admin/channels/' + r.channelId + '/approve'); say(I18n.t('admin.done', 'Đã xong')); await show(unit.code);
       });
       button(td, 'reject', 'Từ chối', async function () {
-        const reason = window.prompt(I18n.t('admin.reason', 'Lý do từ chối'));
-        if (reason) { await Api.post('/api/admin/channels/' + r.channelId + '/reject', { reason: reason }); say(I18n.t('admin.done', 'Đã xong')); await loadApprovals(); }
+        const done = await Dialog.confirm({ id: 'reject', danger: true, reason: I18n.t('admin.reason', 'Lý do từ chối'),
+          title: I18n.t('admin.reject', 'Từ chối') + ' ' + r.channelName + '?',
+          lines: [I18n.t('admin.reject.what', 'Đơn vị sẽ thấy lý do này và có thể gửi lại yêu cầu.')], confirm: I18n.t('admin.reject', 'Từ chối'),
+          run: function (reason) { return Api.post('/api/admin/channels/' + r.channelId + '/reject', { reason: reason }); } });
+        if (done) { say(I18n.t('admin.done', 'Đã xong')); await loadApprovals(); }
       });
-    });
+    }, function (r) { return r.channelName + ' ' + r.normalizedId; }, I18n.t('admin.noapprovals', 'Không có yêu cầu xác minh nào đang chờ.'));
   }
   async function loadAudit() {
-    if (!me || (me.role !== 'MINISTRY_ADMIN' && me.role !== 'UNIT_ADMIN')) { return; }
+    if (!may(ADMINS)) { return; }
     const action = $('audit-action').value.trim();
     const list = await Api.get('/api/admin/units/' + unit.code + '/audit?limit=20&offset=' + auditOffset
       + (action ? '&action=' + encodeURIComponent(action) : ''));
-    rows('audit-list', list.items, function (tr, e) {
-      cell(tr, Labels.dateTime(e.at)); cell(tr, e.actor); cell(tr, Labels.of('audit', e.action)); cell(tr, e.target);
-      cell(tr, e.tenantPath);
-    });
+    Table.fill('audit-list', list.items, function (tr, e) {
+      cell(tr, Labels.dateTime(e.at)); cell(tr, e.actor); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
+      cell(tr, e.target); cell(tr, e.tenantPath.split('/').pop());
+    }, function (e) { return e.actor + ' ' + e.target; }, I18n.t('admin.noaudit', 'Chưa có mục nào trong nhật ký.'));
+    $('audit-prev').disabled = auditOffset === 0;
+    $('audit-next').disabled = list.items.length < 20;
   }
 
+  // What the import, reorganisation and review parts (admin-reorg.js) use of the console.
+  const context = { unit: function () { return unit; }, me: function () { return me; }, say: say, fail: fail, cell: cell,
+    show: function (code) { return show(code); }, reload: function () { return show(unit.code); } };
+
   function wire() {
-    $('unit-code').addEventListener('change', function () { show($('unit-code').value.trim()).catch(fail); });
-    let timer = null;
-    $('unit-search').addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(async function () {
-        const q = $('unit-search').value.trim();
-        if (!q) { $('search-results').replaceChildren(); return; }
-        const r = await Api.get('/api/admin/units/' + me.unit.code + '/search?q=' + encodeURIComponent(q)).catch(fail);
-        $('search-results').replaceChildren();
-        (r ? r.items : []).forEach(function (u) {
-          const li = document.createElement('li');
-          const a = document.createElement('a');
-          a.href = '#units';
-          a.textContent = u.code + ' — ' + u.name;
-          a.addEventListener('click', function () { show(u.code).catch(fail); });
-          li.appendChild(a);
-          $('search-results').appendChild(li);
-        });
-      }, 250);
+    UnitPicker.attach($('unit-search'), { within: function () { return me.unit.code; },
+      onPick: function (u) { show(u.code).catch(fail); } });
+    $('unit-search').addEventListener('change', function () {
+      const codes = UnitPicker.codes($('unit-search'));
+      if (codes.length && /^[0-9A-Z]+$/.test($('unit-search').value.trim().toUpperCase())) { show(codes[0]).catch(fail); }
     });
     $('onboard-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
       Api.post('/api/admin/units/' + unit.code + '/onboard', { code: $('ob-code').value.trim(), name: $('ob-name').value.trim(),
         level: $('ob-level').value, firstUser: { username: $('ob-username').value.trim(), displayName: $('ob-display').value.trim(), role: $('ob-role').value } })
-        .then(function (r) { $('setup-link').textContent = window.location.origin + r.firstUser.setupLink; say(I18n.t('admin.done', 'Đã xong')); return loadChildren(); })
+        .then(function (r) {
+          $('setup-link').textContent = window.location.origin + r.firstUser.setupLink;
+          $('onboard-form').reset();
+          say(I18n.t('admin.onboarded', 'Đã thêm đơn vị và quản trị đầu tiên. Gửi liên kết đặt mật khẩu cho người đó.'));
+          return loadChildren();
+        })
         .catch(fail);
     });
     $('user-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
       Api.post('/api/admin/units/' + unit.code + '/users', { username: $('u-username').value.trim(), displayName: $('u-display').value.trim(), role: $('u-role').value })
-        .then(function (r) { $('setup-link').textContent = window.location.origin + r.setupLink; return loadUsers(); })
+        .then(function (r) { $('setup-link').textContent = window.location.origin + r.setupLink; $('user-form').reset(); say(I18n.t('admin.done', 'Đã xong')); return loadUsers(); })
         .catch(fail);
     });
     $('channel-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
       Api.post('/api/admin/units/' + unit.code + '/channels', { platform: $('ch-platform').value, link: $('ch-link').value,
         name: $('ch-name').value, serves: $('ch-serves').value || null, admins: $('ch-admins').value || null })
-        .then(function () { say(I18n.t('admin.done', 'Đã xong')); return loadChannels(); })
+        .then(function () { $('channel-form').reset(); say(I18n.t('admin.done', 'Đã xong')); return loadChannels(); })
         .catch(fail);
     });
-    $('import-form').addEventListener('submit', function (ev) {
-      ev.preventDefault();
-      const form = new FormData();
-      form.append('file', $('import-file').files[0]);
-      $('import-errors').replaceChildren();
-      Api.post('/api/admin/units/' + unit.code + '/import?dryRun=' + $('import-dry').checked, form)
-        .then(function (r) {
-          $('import-verdict').className = '';
-          report('import-verdict', r, ['rows', 'created', 'renamed', 'unchanged', 'movesIgnored']);
-          say(r.dryRun ? I18n.t('admin.dryrun.done', 'Chạy thử xong: chưa thay đổi gì') : I18n.t('admin.done', 'Đã xong'));
-        })
-        .catch(function (e) {
-          $('import-verdict').className = 'error';
-          $('import-verdict').textContent = I18n.t('admin.import.bad', 'Tệp có lỗi, chưa nhập gì.');
-          fail(e);
-          rows('import-errors', (e.problem && e.problem.errors) || [], function (tr, l) {
-            cell(tr, Labels.number(l.line)); cell(tr, l.code); cell(tr, Labels.of('importerror', l.kind)); cell(tr, I18n.lang() === 'en' ? l.messageEn : l.messageVi);
-          });
-        });
-    });
-    function reorg(dryRun) {
-      const action = $('rg-action').value;
-      const units = $('rg-units').value.split(',').map(function (s) { return s.trim(); }).filter(Boolean);
-      const target = $('rg-target').value.trim();
-      const body = action === 'merge' ? { sources: units, target: target }
-        : action === 'move' ? { unit: units[0], parent: target }
-        : action === 'rename' ? { unit: units[0], name: target }
-        : { unit: units[0], successors: units.slice(1), defaultSuccessor: target };
-      body.dryRun = dryRun;
-      return Api.post('/api/admin/reorg/' + action, body).then(function (r) {
-        report('reorg-report', r, ['closed', 'renamed', 'unitsRepathed', 'usersMoved', 'usersRepathed', 'channelsMoved',
-          'channelsRepathed', 'reviewItems'], I18n.t('admin.rg.units', 'Đơn vị') + ': ' + units.join(', ') + ' → ' + target);
-        say(dryRun ? I18n.t('admin.dryrun.done', 'Chạy thử xong: chưa thay đổi gì') : I18n.t('admin.done', 'Đã xong'));
-        return r;
-      }).catch(function (e) { fail(e); return null; });
-    }
-    $('reorg-form').addEventListener('submit', function (ev) { ev.preventDefault(); reorg(true); });
-    // An irreversible change: run it dry first and ask with the counts before applying.
-    $('rg-apply').addEventListener('click', async function () {
-      const r = await reorg(true);
-      if (!r) { return; }
-      const lines = Array.from($('reorg-report').querySelectorAll('li')).map(function (li) { return li.textContent; });
-      if (window.confirm(I18n.t('admin.rg.confirm', 'Thực hiện thay đổi này? Không thể hoàn tác.') + '\n' + lines.join('\n'))) { await reorg(false); }
-    });
+    AdminReorg.init(context);
     $('audit-action').addEventListener('change', function () { auditOffset = 0; loadAudit().catch(fail); });
     $('audit-prev').addEventListener('click', function () { auditOffset = Math.max(0, auditOffset - 20); loadAudit().catch(fail); });
     $('audit-next').addEventListener('click', function () { auditOffset += 20; loadAudit().catch(fail); });
   }
 
   window.addEventListener('DOMContentLoaded', async function () {
-    wire();
     me = await Api.me();
-    $('who').textContent = me.username;
-    // Each role sees only the sections it can use (the API still refuses the rest).
+    wire();
+    $('who').textContent = me.displayName || me.username;
+    // Each role sees only what it can use (the API still refuses the rest).
     document.querySelectorAll('[data-roles]').forEach(function (el) {
       el.hidden = el.dataset.roles.split(' ').indexOf(me.role) < 0;
     });

@@ -30,7 +30,10 @@
       'report.usersMoved': 'Người dùng chuyển theo', 'report.channelsMoved': 'Trang/nhóm chuyển theo',
       'report.reviewItems': 'Mục cần xem xét lại', 'report.successor': 'Đơn vị kế thừa',
       'report.unitsRepathed': 'Đơn vị cấp dưới đổi đường dẫn', 'report.usersRepathed': 'Người dùng đổi đường dẫn',
-      'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa'
+      'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa',
+      'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
+      'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
+      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -87,7 +90,37 @@
       'admin.done': 'Done', 'admin.refused': 'Refused',
       'setup.title': 'Set your password', 'setup.password': 'New password (10 characters or more)',
       'setup.submit': 'Save password', 'setup.done': 'Password set. You can sign in now.',
-      'task.admin': 'Administration console'
+      'task.admin': 'Administration console',
+      'admin.findunit': 'Show another unit (name with or without accents, or code)',
+      'admin.rgunits': 'Source units (search by name or code, pick one or more)',
+      'admin.rgtarget.merge': 'Unit after the merge (the one kept)', 'admin.rgtarget.move': 'New parent',
+      'admin.rgtarget.rename': 'New name', 'admin.rgtarget.split': 'Default successor',
+      'admin.rg.confirm.merge': 'Merge these units', 'admin.rg.confirm.move': 'Move this unit', 'admin.rg.confirm.rename': 'Rename this unit',
+      'admin.rg.confirm.split': 'Split this unit',
+      'admin.onboard.under': 'The new unit comes under', 'admin.onboarded': 'Unit and its first admin added. Send that person the password set-up link.',
+      'admin.outofscope': 'This unit is outside your scope: you can see your own unit and the units below it only.',
+      'admin.nounit': 'No unit has this code.', 'admin.nochildren': 'This unit has no units below it.',
+      'admin.nousers': 'This unit has no users yet.', 'admin.nochannels': 'This unit has not registered any page or group yet.',
+      'admin.noapprovals': 'No verification request is waiting.', 'admin.noaudit': 'The audit log has no entry yet.',
+      'admin.otheraction': 'Other action',
+      'admin.confirmdisable.what': 'This person cannot sign in until the account is enabled again.',
+      'admin.confirmarchive.what': 'The page or group will no longer be shown to citizens as official.',
+      'admin.reject.what': 'The unit sees this reason and can send the request again.',
+      'admin.import.help1': 'A CSV file in UTF-8 whose first line is the header. One unit a line, four columns:',
+      'admin.import.col.code': 'the administrative unit code: 2 digits for a province, 3 for a district, 5 for a commune or ward',
+      'admin.import.col.name': 'the full name, with accents (Phường Ba Đình)',
+      'admin.import.col.level': 'the level: province, district or commune',
+      'admin.import.col.parent': 'the parent unit\u2019s code (in the file or already there); empty for a province only',
+      'admin.import.help2': 'Units already there are renamed when the name differs; no unit is deleted. Run it dry first: nothing changes until you confirm.',
+      'admin.import.template': 'Download the template (CSV)', 'admin.import.confirm': 'Import this unit list?',
+      'admin.import.confirm.lead': 'File',
+      'admin.review.title': 'Items to check after a reorganisation',
+      'admin.review.help': 'When a unit is split, users and pages or groups whose successor is unclear go to the default successor. Check each item, move it back if needed, then mark it checked.',
+      'admin.review.kind': 'Kind', 'admin.review.move': 'Moved from → to', 'admin.review.reason': 'Reason',
+      'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
+      'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
+      'admin.import.errors.download': 'Download the list of errors (CSV)',
+      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked'
     }
   };
   I18n.add('vi', codes.vi);

@@ -77,19 +77,18 @@ class KeysPageBrowserIT {
     // Revoking asks for a reason and says how many attestations will be re-issued; cancel it.
     WebElement hanoi = driver.findElement(By.xpath("//tbody[@id='keys']/tr[td[contains(., '(01)')] and @data-status='active']"));
     hanoi.findElement(By.cssSelector("button.revoke")).click();
-    WebElement dialog = driver.findElement(By.id("key-dialog"));
-    Browser.waitFor(driver).until(d -> dialog.isDisplayed());
+    WebElement dialog = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("key-dialog")));
     assertTrue(dialog.getText().matches("(?s).*\\d+ chứng thực hiện hành.*"), dialog.getText());
     driver.findElement(By.id("key-cancel")).click();
-    Browser.waitFor(driver).until(d -> !dialog.isDisplayed());
+    Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("key-dialog")));
 
     // Rotating another province's key: confirmed, a new active key and the old one retired.
     String province = otherProvince();
     String before = activeKid(province);
     WebElement daklak = driver.findElement(By.cssSelector("#keys tr[data-kid='" + before + "']"));
     daklak.findElement(By.cssSelector("button.rotate")).click();
-    Browser.waitFor(driver).until(d -> dialog.isDisplayed());
-    assertTrue(dialog.getText().contains("vẫn xác minh"), dialog.getText());
+    WebElement rotate = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("key-dialog")));
+    assertTrue(rotate.getText().contains("vẫn xác minh"), rotate.getText());
     driver.findElement(By.id("key-confirm")).click();
     Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("keys-done")));
     Browser.waitFor(driver).until(d -> "retired".equals(d.findElement(By.cssSelector("#keys tr[data-kid='" + before + "']"))

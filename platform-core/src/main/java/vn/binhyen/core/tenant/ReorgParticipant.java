@@ -14,6 +14,15 @@ public interface ReorgParticipant {
   /** Everything owned by {@code from} now belongs to {@code to} (a merge, or a whole move of a commune). */
   Future<Void> moveAll(SqlConnection tx, Tenant from, Tenant to);
 
+  /**
+   * What {@link #moveAll} would carry away from {@code unit}, counted before it runs, by a key of
+   * the reorganisation's report ({@code tipsMoved}, {@code casesMoved}): a dry run says in counts
+   * what follows the surviving unit. None by default.
+   */
+  default Future<java.util.Map<String, Integer>> owned(SqlConnection tx, Tenant unit) {
+    return Future.succeededFuture(java.util.Map.of());
+  }
+
   /** {@code unit} (and its subtree) now has a new path: rewrite denormalised tenant paths. */
   default Future<Void> repath(SqlConnection tx, String oldPath, String newPath) {
     return Future.succeededFuture();

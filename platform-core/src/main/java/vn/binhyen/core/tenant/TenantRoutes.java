@@ -85,7 +85,7 @@ public final class TenantRoutes {
   }
 
   /** A unit as {@link Json#unit}, with its level's label, its parents and the old unit it replaced. */
-  static JsonObject match(UnitMatch m) {
+  public static JsonObject match(UnitMatch m) {
     return Json.unit(m.unit())
         .put("levelLabel", new JsonObject().put("vi", m.unit().level().labelVi()).put("en", m.unit().level().labelEn()))
         .put("parents", Json.array(m.parents(), TenantRoutes::ref))

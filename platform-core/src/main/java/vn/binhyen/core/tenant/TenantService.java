@@ -94,6 +94,29 @@ public final class TenantService {
   }
 
   /**
+   * {@link #search} with each unit's parents (nearest first, the ministry left out), for the
+   * staff's unit picker: "Phường Ba Đình · Thành phố Hà Nội". NotFound when {@code withinCode} is
+   * no current unit.
+   */
+  public Future<List<UnitMatch>> searchWithParents(String withinCode, String query, int limit) {
+    return search(withinCode, query, limit).compose(units -> {
+      List<Future<UnitMatch>> matches = new java.util.ArrayList<>(units.size());
+      units.forEach(u -> matches.add(parents(u).map(p -> new UnitMatch(u, p, java.util.Optional.empty()))));
+      return Future.all(matches).map(all -> all.<UnitMatch>list());
+    });
+  }
+
+  private Future<List<UnitMatch.Ref>> parents(Tenant unit) {
+    String[] codes = unit.path().split(TenantPath.SEPARATOR);
+    List<Future<UnitMatch.Ref>> refs = new java.util.ArrayList<>();
+    for (int i = codes.length - 2; i >= 1; i--) {
+      refs.add(directory.byCode(codes[i]).map(t -> new UnitMatch.Ref(t.code(), t.name()))
+          .recover(e -> Future.succeededFuture(null)));
+    }
+    return Future.all(refs).map(all -> all.<UnitMatch.Ref>list().stream().filter(java.util.Objects::nonNull).toList());
+  }
+
+  /**
    * The citizens' search by name ({@link UnitQuery}): current units, and for the name of a closed
    * unit the unit(s) that replaced it; at most {@code limit} (1–20), best first. Fails with
    * Invalid ({@code bad-unit-query}) when the query has nothing to search for.

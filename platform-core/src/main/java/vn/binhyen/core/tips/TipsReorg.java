@@ -19,6 +19,14 @@ final class TipsReorg implements ReorgParticipant {
       UPDATE tip SET tenant_path = $2 || substr(tenant_path, length($1) + 1), updated_at = now()
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%'""";
 
+  private static final String OWNED = "SELECT count(*) AS n FROM tip WHERE tenant_id = $1";
+
+  @Override
+  public Future<java.util.Map<String, Integer>> owned(SqlConnection tx, Tenant unit) {
+    return tx.preparedQuery(OWNED).execute(Tuple.of(unit.id()))
+        .map(rows -> java.util.Map.of("tipsMoved", rows.iterator().next().getLong("n").intValue()));
+  }
+
   @Override
   public Future<Void> moveAll(SqlConnection tx, Tenant from, Tenant to) {
     return tx.preparedQuery(MOVE).execute(Tuple.of(from.id(), to.id(), to.path()))

@@ -86,6 +86,45 @@ public final class Browser {
     }
   }
 
+  /**
+   * What must never reach the visible text: snake_case tokens, ROLE_CODES, dotted audit actions and
+   * JSON. {@link #codesOnScreen} applies it to {@code document.body.innerText}.
+   */
+  public static final java.util.regex.Pattern CODES = java.util.regex.Pattern.compile(
+      "\\b[a-z]+_[a-z_]+\\b|\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(user|unit|units|channel|reorg|tip|tips|key|keys|alert|case)(\\.[a-z_-]+)+\\b"
+          + "|[{}]|\"[a-zA-Z]+\":");
+
+  /** The internal codes and JSON fragments in a text (see {@link #CODES}), in order. */
+  public static List<String> codesIn(String text) {
+    List<String> found = new ArrayList<>();
+    java.util.regex.Matcher m = CODES.matcher(text);
+    while (m.find()) {
+      found.add(m.group());
+    }
+    return found;
+  }
+
+  /**
+   * The internal codes and JSON fragments visible on the current page, leaving out text a page
+   * marks {@code data-literal} (what the user types as it is, such as a CSV file's column names).
+   */
+  public static List<String> codesOnScreen(WebDriver driver) {
+    return codesIn((String) ((JavascriptExecutor) driver).executeScript(
+        "return Array.from(document.querySelectorAll('[data-literal]')).map(e => e.innerText)"
+            + ".reduce((text, literal) => literal ? text.split(literal).join(' ') : text, document.body.innerText);"));
+  }
+
+  /**
+   * Waits until the page has loaded and its API calls are answered: {@code body[data-ready]} when
+   * the page sets it, else no call of {@code Api} in flight.
+   */
+  public static void waitUntilSettled(WebDriver driver) {
+    waitFor(driver).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "if (document.readyState !== 'complete') { return false; }"
+            + "if (document.body.dataset.ready !== undefined) { return document.body.dataset.ready === 'true'; }"
+            + "return !window.Api || !Api.pending || Api.pending() === 0;")));
+  }
+
   /** True when the page scrolls sideways at the current width (more than one pixel of overflow). */
   public static boolean scrollsSideways(WebDriver driver) {
     Object over = ((JavascriptExecutor) driver).executeScript(

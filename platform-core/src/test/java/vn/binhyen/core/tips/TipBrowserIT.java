@@ -157,4 +157,23 @@ class TipBrowserIT {
     assertTrue(driver.findElements(By.cssSelector("#children a")).size() > 10, "children with drill-down links");
     assertTrue(driver.findElements(By.cssSelector("#chart-days svg polyline")).size() == 1);
   }
+
+  @Test
+  void supervisor_drills_down_to_a_ward_and_is_told_when_a_unit_is_outside_the_scope() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertTrue(driver.findElement(By.id("unit-name")).getText().contains("Hà Nội"));
+    driver.findElement(By.cssSelector("#children a[href='/dashboard?unit=00004']")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("unit=00004")
+        && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    wait.until(d -> d.findElement(By.id("unit-name")).getText().contains("Ba Đình"));
+    assertTrue(driver.findElement(By.id("total")).getText().matches("\\d+"), driver.findElement(By.id("total")).getText());
+
+    // Đắk Lắk is another province: the page says so in words, not with empty dashes.
+    driver.get(url("/dashboard?unit=66"));
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertEquals("Đơn vị này nằm ngoài phạm vi của bạn.", driver.findElement(By.cssSelector("main > p.error")).getText());
+  }
 }

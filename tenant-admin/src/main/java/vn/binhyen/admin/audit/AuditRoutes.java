@@ -2,6 +2,7 @@ package vn.binhyen.admin.audit;
 
 import io.vertx.core.json.JsonObject;
 import vn.binhyen.core.http.Json;
+import vn.binhyen.core.tenant.TenantRoutes;
 import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.Services;
@@ -30,9 +31,9 @@ public final class AuditRoutes {
                   .put("before", r.entry().before()).put("after", r.entry().after())))))
           .onFailure(ctx::fail);
     });
-    api.operation("searchAdminUnits", ctx -> s.tenants().search(Requests.tenant(ctx).code(),
+    api.operation("searchAdminUnits", ctx -> s.tenants().searchWithParents(Requests.tenant(ctx).code(),
             ctx.request().getParam("q"), 50)
-        .onSuccess(l -> Json.ok(ctx, new JsonObject().put("items", Json.array(l, Json::unit))))
+        .onSuccess(l -> Json.ok(ctx, new JsonObject().put("items", Json.array(l, TenantRoutes::match))))
         .onFailure(ctx::fail));
   }
 }

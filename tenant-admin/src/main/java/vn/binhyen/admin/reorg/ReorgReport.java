@@ -22,6 +22,8 @@ public final class ReorgReport {
   int usersMoved;
   int usersRepathed;
   int reviewItems;
+  /** What the participants' data that followed counted ({@code tipsMoved}, {@code casesMoved}). */
+  final java.util.Map<String, Integer> followed = new java.util.TreeMap<>();
   final List<ReorgSql.MovedChannel> channelsMoved = new ArrayList<>();
   final List<ReorgSql.MovedChannel> channelsRepathed = new ArrayList<>();
 
@@ -66,6 +68,7 @@ public final class ReorgReport {
         .put("closed", new JsonArray(closed)).put("successors", succ).put("renamed", new JsonArray(renamed))
         .put("unitsRepathed", unitsRepathed).put("usersMoved", usersMoved).put("usersRepathed", usersRepathed)
         .put("channelsMoved", channelsMoved.size()).put("channelsRepathed", channelsRepathed.size())
-        .put("reviewItems", reviewItems);
+        .put("reviewItems", reviewItems)
+        .mergeIn(new JsonObject(new LinkedHashMap<String, Object>(followed)));
   }
 }

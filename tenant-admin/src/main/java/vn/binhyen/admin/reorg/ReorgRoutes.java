@@ -13,9 +13,11 @@ import vn.binhyen.core.module.Api;
 public final class ReorgRoutes {
 
   private final ReorgService reorg;
+  private final ReorgReviews reviews;
 
-  public ReorgRoutes(ReorgService reorg) {
+  public ReorgRoutes(ReorgService reorg, ReorgReviews reviews) {
     this.reorg = reorg;
+    this.reviews = reviews;
   }
 
   public void mount(Api api) {
@@ -27,6 +29,15 @@ public final class ReorgRoutes {
         b.getString("name"), b.getBoolean("dryRun", false))));
     api.operation("reorgSplit", ctx -> reply(ctx, b -> reorg.split(Requests.principal(ctx), b.getString("unit"),
         codes(b.getJsonArray("successors")), b.getString("defaultSuccessor"), b.getBoolean("dryRun", false))));
+    api.operation("listReorgReviews", ctx -> reviews.open(Requests.tenant(ctx), Requests.intParam(ctx, "limit", 200, 1, 500))
+        .onSuccess(items -> Json.ok(ctx, new JsonObject().put("items", Json.array(items, i -> new JsonObject()
+            .put("id", i.id()).put("kind", i.kind()).put("itemId", i.itemId()).put("fromCode", i.fromCode())
+            .put("toCode", i.toCode()).put("reason", i.reason()).put("createdAt", i.createdAt().toString())))))
+        .onFailure(ctx::fail));
+    api.operation("resolveReorgReview", ctx -> reviews.resolve(Requests.principal(ctx), Requests.tenant(ctx),
+            Long.parseLong(ctx.pathParam("reviewId")))
+        .onSuccess(x -> Json.noContent(ctx))
+        .onFailure(ctx::fail));
   }
 
   private static void reply(RoutingContext ctx, java.util.function.Function<JsonObject, Future<ReorgReport>> call) {

@@ -176,6 +176,7 @@ public final class ReorgService {
           moved.forEach(c -> report.channelsMoved.add(new ReorgSql.MovedChannel(c.id(), c.normalizedId(), c.tenantPath())));
           return sql.followChannels(tx, target.id());
         })
+        .compose(x -> following(s, tx, report, src))
         .compose(x -> participants(p -> p.moveAll(tx, src, target)))
         .compose(x -> sql.close(tx, src.id(), effective))
         .compose(x -> sql.successor(tx, src.id(), target.id(), effective))
@@ -195,6 +196,18 @@ public final class ReorgService {
       report.channelsRepathed.addAll(r.channels());
       return participants(p -> p.repath(tx, oldPath, newPath));
     });
+  }
+
+  /** Adds to the report what every participant's {@code moveAll} is about to carry away from {@code unit}. */
+  static Future<Void> following(Services s, SqlConnection tx, ReorgReport report, Tenant unit) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ReorgParticipant p : s.reorgParticipants().all()) {
+      chain = chain.compose(x -> p.owned(tx, unit)).map(counts -> {
+        counts.forEach((k, n) -> report.followed.merge(k, n, Integer::sum));
+        return null;
+      });
+    }
+    return chain;
   }
 
   private Future<Void> participants(Function<ReorgParticipant, Future<Void>> call) {

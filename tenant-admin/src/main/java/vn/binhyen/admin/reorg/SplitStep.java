@@ -67,6 +67,7 @@ final class SplitStep {
           report.usersMoved += n;
           return sql.reparentChildren(tx, unit.id(), dflt.id());
         })
+        .compose(x -> ReorgService.following(s, tx, report, unit))
         .compose(x -> participants(p -> p.moveAll(tx, unit, dflt)))
         .compose(x -> {
           if (s.reorgParticipants().all().isEmpty()) {

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,7 +41,10 @@ class AdminConsoleBrowserIT {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
-    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    // The log-in page's body goes away as the console loads: ask again rather than hold on to it.
+    Browser.waitFor(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.getCurrentUrl().contains("/admin")
+            && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
 
   private void type(String id, String text) {
@@ -120,24 +122,58 @@ class AdminConsoleBrowserIT {
     driver.get(http.base() + "/admin#reorg");
     Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     type("rg-units", a + ", " + b);
+    // The target through the unit picker: typed, then picked from the list (name · path, code).
     type("rg-target", b);
+    Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#rg-target-options li[data-code='" + b + "']"))).click();
+    assertTrue(driver.findElement(By.cssSelector("#rg-target ~ .picker-note")).getText().contains("Thành phố Hà Nội"));
     driver.findElement(By.id("rg-dry")).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Chạy thử"));
     assertTrue(driver.findElement(By.id("reorg-report")).getText().contains("Đơn vị đóng lại: 1"),
         driver.findElement(By.id("reorg-report")).getText());
     assertEquals(200, http.get("/api/units/" + a, token).status());
 
-    // Applying asks first, with the counts; dismissing it changes nothing.
+    // Applying asks first in the console's dialog, with the counts; cancelling changes nothing.
     driver.findElement(By.id("rg-apply")).click();
-    Alert ask = Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent());
+    WebElement ask = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("reorg-dialog")));
     assertTrue(ask.getText().contains("Đơn vị đóng lại: 1"), ask.getText());
-    ask.dismiss();
+    driver.findElement(By.id("reorg-cancel")).click();
+    Browser.waitFor(driver).until(ExpectedConditions.invisibilityOfElementLocated(By.id("reorg-dialog")));
     assertEquals(200, http.get("/api/units/" + a, token).status());
     driver.findElement(By.id("rg-apply")).click();
-    Browser.waitFor(driver).until(ExpectedConditions.alertIsPresent()).accept();
+    Browser.waitFor(driver).until(ExpectedConditions.elementToBeClickable(By.id("reorg-confirm"))).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("reorg-report")).getText().contains("Đã thực hiện"));
     assertTrue(driver.findElement(By.id("reorg-report")).getText().contains(a));
     assertEquals(b, http.get("/api/public/units/" + a, null).json().getJsonArray("successors").getJsonObject(0)
         .getString("code"));
+  }
+
+  @Test
+  void province_admin_imports_a_bad_file_sees_its_lines_then_imports_a_good_one_after_confirming() throws Exception {
+    String ward = AdminFixtures.wardCode();
+    java.nio.file.Path bad = java.nio.file.Files.createTempFile("units-bad", ".csv");
+    java.nio.file.Files.writeString(bad, "code,name,level,parent_code\nABC,Phường Sai Mã,commune,01\n");
+    java.nio.file.Path good = java.nio.file.Files.createTempFile("units-good", ".csv");
+    java.nio.file.Files.writeString(good, "code,name,level,parent_code\n" + ward + ",Phường Nhập Thử " + ward + ",commune,01\n");
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    driver.get(http.base() + "/admin#import");
+    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertTrue(driver.findElement(By.id("import")).getText().contains("parent_code"), "the format is on the page");
+
+    driver.findElement(By.id("import-file")).sendKeys(bad.toString());
+    driver.findElement(By.cssSelector("#import-form button")).click();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("import-errors")).getText().contains("Mã đơn vị không hợp lệ"));
+    assertTrue(driver.findElement(By.id("import-verdict")).getText().contains("Tệp có lỗi, chưa nhập gì."));
+
+    // The good file, applied: the dry run's counts in the dialog first, then the report.
+    driver.findElement(By.id("import-dry")).click();
+    driver.findElement(By.id("import-file")).sendKeys(good.toString());
+    driver.findElement(By.cssSelector("#import-form button")).click();
+    WebElement ask = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-dialog")));
+    assertTrue(ask.getText().contains("Đơn vị được tạo mới: 1"), ask.getText());
+    assertEquals(404, http.get("/api/units/" + ward, http.login("hanoi-admin")).status(), "nothing before confirming");
+    driver.findElement(By.id("import-confirm")).click();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("import-verdict")).getText().contains("Đã thực hiện"));
+    assertEquals("Phường Nhập Thử " + ward, http.get("/api/units/" + ward, http.login("hanoi-admin")).json().getString("name"));
   }
 }

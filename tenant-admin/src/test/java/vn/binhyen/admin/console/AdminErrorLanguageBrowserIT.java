@@ -57,9 +57,9 @@ class AdminErrorLanguageBrowserIT {
     type("u-username", "badinh-officer");
     type("u-display", "Cán bộ trùng tên");
     driver.findElement(By.cssSelector("#user-form button")).click();
-    Browser.waitFor(driver).until(d -> "error".equals(d.findElement(By.id("message")).getAttribute("class"))
-        && !d.findElement(By.id("message")).getText().isBlank());
-    String shown = driver.findElement(By.id("message")).getText();
+    Browser.waitFor(driver).until(d -> "toast bad".equals(d.findElement(By.id("toast")).getAttribute("class"))
+        && !d.findElement(By.id("toast")).getText().isBlank());
+    String shown = driver.findElement(By.id("toast")).getText();
 
     String vi = takenDetail("vi");
     String en = takenDetail("en");

@@ -1,6 +1,7 @@
 package vn.binhyen.admin.reorg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
@@ -109,10 +110,16 @@ class ReorganisationIT {
     http.post("/api/admin/channels/" + channelA + "/verification-request", null, (String) a[1]);
     http.post("/api/admin/channels/" + channelA + "/approve", null, hanoi);
     JsonObject provinceBefore = http.get("/api/admin/units/01/figures", hanoi).json();
+    for (int i = 0; i < 2; i++) {
+      assertEquals(201, http.post("/api/public/tips", new JsonObject().put("unit", codeA).put("category", "other")
+          .put("text", "Tin báo trước khi hợp nhất " + i), null).status());
+    }
 
     JsonObject merge = new JsonObject().put("sources", new JsonArray().add(codeA).add(codeB)).put("target", codeB);
     JsonObject dry = post("/api/admin/reorg/merge", merge.copy().put("dryRun", true));
     assertTrue(dry.getBoolean("dryRun"));
+    // The tips that follow, counted by the tips module's participant before they move.
+    assertEquals(2, dry.getInteger("tipsMoved"), dry.encode());
     assertEquals(1, dry.getInteger("channelsMoved"));
     assertEquals(1, dry.getInteger("usersMoved"));
     assertEquals(Set.of(channelA), channelIds(codeA));
@@ -211,6 +218,34 @@ class ReorganisationIT {
     assertTrue(channelIds((String) f[0]).contains(unlocated));
     JsonObject resolved = http.get("/api/public/units/" + codeE, null).json();
     assertEquals(2, resolved.getJsonArray("successors").size());
+  }
+
+  @Test
+  void a_splits_review_items_are_listed_and_resolved_in_the_successors_scope_only() {
+    Object[] f = wardWithChannel(null);
+    Object[] g = wardWithChannel(null);
+    Object[] e = wardWithChannel(null);
+    String codeF = (String) f[0];
+    post("/api/admin/reorg/split", new JsonObject().put("unit", e[0]).put("successors", new JsonArray().add(codeF).add(g[0]))
+        .put("defaultSuccessor", codeF));
+    JsonArray items = http.get("/api/admin/units/" + codeF + "/reorg-reviews", hanoi).json().getJsonArray("items");
+    JsonObject channel = items.stream().map(JsonObject.class::cast).filter(i -> i.getString("kind").equals("channel"))
+        .findFirst().orElseThrow(() -> new AssertionError("no channel to review: " + items.encode()));
+    assertEquals((long) e[2], channel.getLong("itemId"));
+    assertEquals(e[0], channel.getString("fromCode"));
+    assertEquals(codeF, channel.getString("toCode"));
+    long id = channel.getLong("id");
+    String resolve = "/api/admin/units/" + codeF + "/reorg-reviews/" + id + "/resolve";
+
+    // Another province's admin is refused; through another ward of its own, Hà Nội's admin finds nothing.
+    assertEquals(403, http.post(resolve, new JsonObject(), http.login("daklak-admin")).status());
+    assertTrue(http.post("/api/admin/units/" + g[0] + "/reorg-reviews/" + id + "/resolve", new JsonObject(), hanoi)
+        .isProblem(404, "not-found"));
+    assertEquals(204, http.post(resolve, new JsonObject(), hanoi).status());
+    assertFalse(http.get("/api/admin/units/" + codeF + "/reorg-reviews", hanoi).json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast).anyMatch(i -> i.getLong("id") == id));
+    assertTrue(http.post(resolve, new JsonObject(), hanoi).isProblem(404, "not-found"), "resolved once only");
+    assertTrue(http.get("/api/admin/units/01/audit?action=reorg.review.resolve", hanoi).body().contains("channel:" + e[2]));
   }
 
   @Test

@@ -17,6 +17,14 @@ public final class CaseReorg implements ReorgParticipant {
   private static final String MOVE_CASES = """
       UPDATE impostor_case SET tenant_id = $2, tenant_path = $3 WHERE tenant_id = $1""";
 
+  private static final String OWNED = "SELECT count(*) AS n FROM impostor_case WHERE tenant_id = $1";
+
+  @Override
+  public Future<java.util.Map<String, Integer>> owned(SqlConnection tx, Tenant unit) {
+    return tx.preparedQuery(OWNED).execute(Tuple.of(unit.id()))
+        .map(rows -> java.util.Map.of("casesMoved", rows.iterator().next().getLong("n").intValue()));
+  }
+
   @Override
   public Future<Void> moveAll(SqlConnection tx, Tenant from, Tenant to) {
     return tx.preparedQuery(MOVE_CASES).execute(Tuple.of(from.id(), to.id(), to.path()))

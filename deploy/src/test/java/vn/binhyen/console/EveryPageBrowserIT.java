@@ -1,0 +1,153 @@
+package vn.binhyen.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestPlatform;
+
+/**
+ * Every staff and citizen page, as each demo user who may see it (and as a citizen with no
+ * account), at 390 and 1280 px, in Vietnamese and English: no serious or critical axe-core
+ * finding, no sideways scroll, no internal code, snake_case token or JSON in the visible text.
+ *
+ * <p>With {@code -Dbinhyen.screenshots=<dir>} it also writes each page's picture there
+ * ({@code deploy/screenshots.sh} regenerates {@code docs/screenshots/} this way).
+ */
+class EveryPageBrowserIT {
+
+  /** A page as one user sees it; a null user is a citizen with no account. */
+  record Visit(String user, String path, String shot) {}
+
+  static final List<Visit> CITIZEN = List.of(
+      new Visit(null, "/", "citizen-home"),
+      new Visit(null, "/verify", "citizen-verify"),
+      new Visit(null, "/check", "citizen-check"),
+      new Visit(null, "/report", "citizen-report"),
+      new Visit(null, "/impostors", "citizen-impostors"),
+      new Visit(null, "/units/00004/channels", "citizen-unit-channels"),
+      new Visit(null, "/tips/new", "citizen-tip-new"),
+      new Visit(null, "/tips/follow", "citizen-tip-follow"),
+      new Visit(null, "/login", "login"),
+      new Visit(null, "/nothing-here", "error-404"));
+
+  static final List<Visit> STAFF = List.of(
+      new Visit("ministry-admin", "/home", "ministry-home"),
+      new Visit("ministry-admin", "/admin", "ministry-admin-console"),
+      new Visit("ministry-admin", "/keys", "ministry-keys"),
+      new Visit("ministry-supervisor", "/dashboard", "ministry-dashboard"),
+      new Visit("hanoi-admin", "/home", "province-admin-home"),
+      new Visit("hanoi-admin", "/admin", "province-admin-console"),
+      new Visit("hanoi-admin", "/keys", "province-keys"),
+      new Visit("hanoi-admin", "/cases", "province-cases"),
+      new Visit("hanoi-supervisor", "/home", "supervisor-home"),
+      new Visit("hanoi-supervisor", "/dashboard", "supervisor-dashboard"),
+      new Visit("hanoi-supervisor", "/admin", "supervisor-admin-console"),
+      new Visit("badinh-admin", "/admin", "ward-admin-console"),
+      new Visit("badinh-officer", "/home", "officer-home"),
+      new Visit("badinh-officer", "/tips/inbox", "officer-inbox"),
+      new Visit("badinh-officer", "/admin", "officer-channels"),
+      new Visit("badinh-officer", "/cases", "officer-cases"));
+
+  static WebDriver driver;
+  static Http http;
+  static Path shots;
+
+  @BeforeAll
+  static void start() {
+    http = TestPlatform.http();
+    driver = Browser.start();
+    String dir = System.getProperty("binhyen.screenshots");
+    shots = dir == null || dir.isBlank() ? null : Path.of(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void the_scan_finds_codes_and_json_and_passes_labels_numbers_and_dates() {
+    assertEquals(List.of("in_progress", "security_order", "UNIT_ADMIN", "tip.identity.reveal", "{", "\"dryRun\":", "}"),
+        Browser.codesIn("Trạng thái in_progress · security_order · UNIT_ADMIN · tip.identity.reveal {\"dryRun\":true}"));
+    assertEquals(List.of(), Browser.codesIn("Nhóm Zalo zalo.me/g/abc · 1,6 % · 02/12/2026 · Phường Ba Đình · Thành phố Hà Nội"));
+  }
+
+  @Test
+  void every_citizen_page_is_clean_at_both_widths_in_both_languages() {
+    List<String> problems = new ArrayList<>();
+    driver.manage().deleteAllCookies();
+    CITIZEN.forEach(v -> problems.addAll(check(v)));
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  void every_staff_page_is_clean_for_each_role_at_both_widths_in_both_languages() {
+    List<String> problems = new ArrayList<>();
+    String signedIn = null;
+    for (Visit v : STAFF) {
+      if (!v.user().equals(signedIn)) {
+        Browser.signIn(driver, http.base(), v.user(), null);
+        signedIn = v.user();
+      }
+      problems.addAll(check(v));
+    }
+    assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+  }
+
+  private List<String> check(Visit v) {
+    List<String> problems = new ArrayList<>();
+    for (String lang : List.of("vi", "en")) {
+      for (int width : new int[] {390, 1280}) {
+        Browser.width(driver, width);
+        open(v.path(), lang);
+        String where = (v.user() == null ? "citizen" : v.user()) + " " + v.path() + " " + lang + " " + width + "px: ";
+        if (Browser.scrollsSideways(driver)) {
+          problems.add(where + "scrolls sideways");
+        }
+        Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        Browser.codesOnScreen(driver).forEach(c -> problems.add(where + "code on screen: " + c));
+        save(v.shot() + "-" + lang + "-" + width + ".png");
+      }
+    }
+    return problems;
+  }
+
+  private void open(String path, String lang) {
+    driver.get(http.base() + path);
+    ((JavascriptExecutor) driver).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
+    driver.navigate().refresh();
+    Browser.waitUntilSettled(driver);
+  }
+
+  private void save(String name) {
+    Browser.screenshot(driver, name);
+    if (shots == null || !name.contains("-vi-")) {
+      return;
+    }
+    try {
+      Files.createDirectories(shots);
+      Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(png, shots.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
