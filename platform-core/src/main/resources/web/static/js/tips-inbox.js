@@ -142,14 +142,24 @@
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
         : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
       const note = !e.note ? '' : (e.kind === 'identity' ? ' — ' + I18n.t('inbox.event.reason', 'lý do') + ': ' : ': ') + e.note;
-      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note);
+      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note + delivery(e, t.source));
       li.dataset.kind = e.kind;
+      if (e.delivery) { li.dataset.delivery = e.delivery.status; }
       events.appendChild(li);
     });
     $('d-reveal').hidden = !t.hasContact;
     $('detail').hidden = false;
     // From the keyboard, focus moves to the tip; its actions follow in the Tab order.
     if (focus) { $('d-title').focus(); }
+  }
+
+  // How a reply to a Zalo or Messenger tip went, in the page's language only.
+  function delivery(e, source) {
+    const d = e.delivery;
+    if (!d) { return ''; }
+    const key = d.status === 'failed' ? 'inbox.delivery.failed.' + d.reason : 'inbox.delivery.' + d.status + '.' + source;
+    const text = I18n.t(key, d.status);
+    return ' (' + text + (['queued', 'sent', 'delivered', 'read'].includes(d.status) ? '' : '; ' + I18n.t('inbox.delivery.receipt', '')) + ')';
   }
 
   // Tips sent by citizens are stored with the actor "Người báo tin / citizen": shown in one language.

@@ -17,14 +17,34 @@
     'inbox.reveal.title': 'Xem danh tính người báo tin', 'inbox.reveal.reason': 'Lý do xem (bắt buộc)', 'inbox.reveal.hint': 'Từ 3 đến 500 ký tự.',
     'inbox.reveal.short': 'Hãy ghi lý do, ít nhất 3 ký tự.', 'inbox.reveal.cancel': 'Hủy', 'inbox.reveal.submit': 'Xem danh tính',
     'inbox.event.identity': 'Đã xem danh tính người báo tin', 'inbox.event.reason': 'lý do',
-    'inbox.actor.citizen': 'Người báo tin', 'action.receive': 'Tiếp nhận' });
+    'inbox.actor.citizen': 'Người báo tin', 'action.receive': 'Tiếp nhận',
+    'inbox.delivery.queued.zalo': 'đang gửi qua Zalo', 'inbox.delivery.queued.facebook': 'đang gửi qua Messenger',
+    'inbox.delivery.sent.zalo': 'đã gửi qua Zalo', 'inbox.delivery.sent.facebook': 'đã gửi qua Messenger',
+    'inbox.delivery.delivered.zalo': 'đã đến người báo tin qua Zalo', 'inbox.delivery.delivered.facebook': 'đã đến người báo tin qua Messenger',
+    'inbox.delivery.read.zalo': 'người báo tin đã xem trên Zalo', 'inbox.delivery.read.facebook': 'người báo tin đã xem trên Messenger',
+    'inbox.delivery.held.zalo': 'chưa gửi: ngoài 48 giờ Zalo cho phép trả lời; sẽ gửi khi người báo tin nhắn lại',
+    'inbox.delivery.held.facebook': 'chưa gửi: ngoài thời hạn Messenger cho phép trả lời (7 ngày); sẽ gửi khi người báo tin nhắn lại',
+    'inbox.delivery.failed.invalid-token': 'không gửi được: mã truy cập của trang/OA không hợp lệ hoặc đã hết hạn',
+    'inbox.delivery.failed.no-access-token': 'không gửi được: chưa đặt mã truy cập của trang/OA',
+    'inbox.delivery.failed.refused': 'không gửi được: nền tảng từ chối tin nhắn',
+    'inbox.delivery.receipt': 'người báo tin vẫn xem được qua mã tin báo' });
   I18n.add('en', { 'inbox.searchlabel': 'Search', 'inbox.sort': 'Sort', 'inbox.event.citizen': 'Added by the tipster', 'inbox.event.reply': 'Reply from the unit', 'dash.nobreach': 'No tips are past their deadline.', 'dash.outside': 'This unit is outside your scope.',
     'dash.failed': 'The figures could not be loaded. Please try again.',
     'inbox.reveal.confirm': 'Look at the identity only when handling the tip needs it. The reason, who looked and when are recorded in the audit log and in the tip\u2019s history.',
     'inbox.reveal.title': 'Reveal the tipster\u2019s identity', 'inbox.reveal.reason': 'Reason (required)', 'inbox.reveal.hint': '3 to 500 characters.',
     'inbox.reveal.short': 'Write a reason of at least 3 characters.', 'inbox.reveal.cancel': 'Cancel', 'inbox.reveal.submit': 'Reveal the identity',
     'inbox.event.identity': 'Revealed the tipster\u2019s identity', 'inbox.event.reason': 'reason',
-    'inbox.actor.citizen': 'Tipster', 'action.receive': 'Received' });
+    'inbox.actor.citizen': 'Tipster', 'action.receive': 'Received',
+    'inbox.delivery.queued.zalo': 'being sent through Zalo', 'inbox.delivery.queued.facebook': 'being sent through Messenger',
+    'inbox.delivery.sent.zalo': 'sent through Zalo', 'inbox.delivery.sent.facebook': 'sent through Messenger',
+    'inbox.delivery.delivered.zalo': 'delivered to the tipster through Zalo', 'inbox.delivery.delivered.facebook': 'delivered to the tipster through Messenger',
+    'inbox.delivery.read.zalo': 'read by the tipster on Zalo', 'inbox.delivery.read.facebook': 'read by the tipster on Messenger',
+    'inbox.delivery.held.zalo': 'not sent yet: outside Zalo\u2019s 48-hour reply window; it goes out when the tipster writes again',
+    'inbox.delivery.held.facebook': 'not sent yet: outside Messenger\u2019s reply window (7 days); it goes out when the tipster writes again',
+    'inbox.delivery.failed.invalid-token': 'not sent: the page or OA access token is invalid or expired',
+    'inbox.delivery.failed.no-access-token': 'not sent: no access token is set for the page or OA',
+    'inbox.delivery.failed.refused': 'not sent: the platform refused the message',
+    'inbox.delivery.receipt': 'the tipster can still read it with the receipt code' });
 
   // The work queue (issue 21 item 7): due times in words, assignment, paging, previews.
   I18n.add('vi', {"inbox.assigned": "Người xử lý", "inbox.assigned.me": "Giao cho tôi", "inbox.assigned.none": "Chưa giao", "inbox.sort.overdue": "Quá hạn trước", "inbox.due": "Hạn phản hồi", "inbox.assignee": "Người xử lý", "inbox.empty": "Không có tin báo nào khớp bộ lọc.", "inbox.prev": "Trang trước", "inbox.next": "Trang sau", "inbox.paging": "Phân trang", "inbox.page": "Trang {x} / {y}", "inbox.total": "{n} tin báo", "inbox.due.closed": "Đã đóng", "inbox.due.answered": "Đã phản hồi", "inbox.due.over": "quá hạn {x}", "inbox.due.left": "còn {x}", "inbox.unit.min": "{n} phút", "inbox.unit.h": "{n} giờ", "inbox.unit.d": "{n} ngày", "inbox.assign.to": "Giao cho cán bộ", "inbox.assign": "Giao việc", "inbox.assign.me": "Giao cho tôi", "inbox.photo": "Ảnh đính kèm", "inbox.file": "tệp đính kèm", "inbox.kind.image": "Ảnh", "inbox.kind.video": "Video", "inbox.kind.audio": "Âm thanh", "inbox.kind.file": "Tệp", "inbox.category.unknown": "Khác", "inbox.region": "Danh sách tin báo"});

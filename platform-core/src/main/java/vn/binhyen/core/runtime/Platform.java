@@ -108,6 +108,8 @@ public final class Platform implements AutoCloseable {
       services.register(ClusterResync.class, resync);
       ClusterJobs jobs = new ClusterJobs(vertx, cluster.getHazelcastInstance());
       services.register(ClusterJobs.class, jobs);
+      services.register(vn.binhyen.core.platform.PlatformClients.class, new vn.binhyen.core.platform.PlatformClients(
+          vertx, vn.binhyen.core.platform.PlatformSettings.from(effective.settings())));
       jobs.schedule("revocation-sweep", java.time.Duration.ofHours(1), () -> services.revocations().sweep());
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.function.Function;
 import vn.binhyen.core.access.Action;
 import vn.binhyen.core.access.Principal;
@@ -33,10 +34,15 @@ public final class CaseService {
   private final InboxRepository inbox;
   private final AttachmentStore store;
   private final IdentitySeal seal;
+  private final ReplyRepository replies;
+  private final ReplySender sender;
   private final UserRepository users = new UserRepository();
 
-  CaseService(Services services, TipRepository repo, InboxRepository inbox, AttachmentStore store, IdentitySeal seal) {
+  CaseService(Services services, TipRepository repo, InboxRepository inbox, AttachmentStore store, IdentitySeal seal,
+      ReplyRepository replies, ReplySender sender) {
     this.services = services;
+    this.replies = replies;
+    this.sender = sender;
     this.repo = repo;
     this.inbox = inbox;
     this.store = store;
@@ -130,14 +136,21 @@ public final class CaseService {
             .onSuccess(d -> TipLive.publish(services.vertx(), t.action(), updated, tip.tenantPath())));
   }
 
-  /** A reply to the citizen (also the first response for the SLA). Fails like {@link #transition}. */
+  /**
+   * A reply to the citizen (also the first response for the SLA), kept on the tip for the receipt
+   * code; for a tip that came from a Zalo or Messenger conversation it is also queued, in the same
+   * transaction, to be sent back there ({@link ReplySender}). Fails like {@link #transition}.
+   */
   public Future<Void> reply(Principal p, long id, String text) {
     String clean = vn.binhyen.core.text.Fold.nfc(text);
     return inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.OPERATE, true)
-        .compose(tip -> repo.insertEvent(tx, id, "reply", "reply", null, null, p.userId(), p.username(),
-                tip.tenantPath(), clean)
+        .compose(tip -> repo.insertEventId(tx, id, "reply", "reply", p.userId(), p.username(), tip.tenantPath(), clean)
+            .compose(eventId -> tip.answersThroughPlatform()
+                ? replies.insertQueued(tx, eventId, id).compose(x -> sender.enqueue(tx, tip.tenantPath(), List.of(eventId)))
+                : Future.<Void>succeededFuture())
             .compose(x -> repo.markResponded(tx, id, OffsetDateTime.now(ZoneOffset.UTC)))
-            .onSuccess(x -> TipLive.publish(services.vertx(), "reply", tip, null))));
+            .onSuccess(x -> TipLive.publish(services.vertx(), "reply", tip, null))))
+        .onSuccess(x -> services.outbox().kick());
   }
 
   /**

@@ -18,6 +18,11 @@ public record Tip(long id, String receipt, long tenantId, String tenantPath, Str
    * keyed hash that links their messages (never from their platform id); null for other tips.
    */
   public String pseudonym() {
+    return pseudonymOf(senderKey);
+  }
+
+  /** The pseudonym of the sender with this keyed hash; null without one. */
+  public static String pseudonymOf(byte[] senderKey) {
     if (senderKey == null || senderKey.length < 4) {
       return null;
     }
@@ -30,6 +35,11 @@ public record Tip(long id, String receipt, long tenantId, String tenantPath, Str
       bits /= alphabet.length();
     }
     return b.toString();
+  }
+
+  /** A tip from a Zalo OA or Messenger conversation whose sender can be answered there. */
+  public boolean answersThroughPlatform() {
+    return ("zalo".equals(source) || "facebook".equals(source)) && accountSealed != null;
   }
 
   public boolean hasIdentity() {

@@ -54,7 +54,10 @@ final class TipJson {
   static JsonObject event(TipEvent e) {
     return new JsonObject().put("id", e.id()).put("kind", e.kind()).put("action", e.action())
         .put("from", e.fromStatus()).put("to", e.toStatus()).put("actor", e.actorName())
-        .put("unitPath", e.unitPath()).put("note", e.note()).put("at", time(e.at()));
+        .put("unitPath", e.unitPath()).put("note", e.note()).put("at", time(e.at()))
+        .put("delivery", e.delivery() == null ? null : new JsonObject().put("status", e.delivery().status())
+            .put("platformMessageId", e.delivery().platformMessageId()).put("reason", e.delivery().reason())
+            .put("platformError", e.delivery().platformError()));
   }
 
   /** The citizen's view: no unit path history, no officer names, no notes. */

@@ -90,21 +90,28 @@ final class TipRepository {
       INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name,
                              unit_path, note)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+  private static final String INSERT_EVENT_ID = INSERT_EVENT + " RETURNING id";
   // The sender's open tip, if their latest message to it is recent enough (locked: one message
   // joins at a time).
   private static final String OPEN_CONVERSATION = "SELECT " + COLUMNS + """
        FROM tip WHERE sender_key = $1 AND status NOT IN ('resolved', 'rejected')
         AND sender_last_at > now() - make_interval(hours => $2)
       ORDER BY sender_last_at DESC LIMIT 1 FOR UPDATE""";
+  // The sender's own tip named by a receipt code typed in the chat (another sender's code opens nothing).
+  private static final String SENDER_TIP_BY_RECEIPT = "SELECT " + COLUMNS
+      + " FROM tip WHERE sender_key = $1 AND receipt = $2 AND status <> 'rejected' FOR UPDATE";
   private static final String JOIN_MESSAGE = """
       INSERT INTO tip_event (tip_id, kind, action, actor_name, unit_path, note, source_message_id)
       VALUES ($1, 'citizen', 'message', $2, $3, $4, $5)
       ON CONFLICT (source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING""";
-  private static final String SET_SENDER = "UPDATE tip SET sender_key = $2, sender_last_at = now() WHERE id = $1";
+  private static final String SET_SENDER = """
+      UPDATE tip SET sender_key = $2, sender_last_at = now(), channel_id = coalesce(channel_id, $3) WHERE id = $1""";
   private static final String MESSAGE_JOINED = "SELECT 1 FROM tip_event WHERE source_message_id = $1";
   private static final String EVENTS = """
-      SELECT id, tip_id, kind, action, from_status, to_status, actor_name, unit_path, note, at
-        FROM tip_event WHERE tip_id = $1 ORDER BY id""";
+      SELECT e.id, e.tip_id, e.kind, e.action, e.from_status, e.to_status, e.actor_name, e.unit_path, e.note, e.at,
+             d.status, d.platform_message_id, d.reason, d.platform_error
+        FROM tip_event e LEFT JOIN tip_reply_delivery d ON d.event_id = e.id
+       WHERE e.tip_id = $1 ORDER BY e.id""";
   // Attachments of the tips written by the statement before it in the same transaction, found by
   // receipt and secret hash (a tip skipped for a taken receipt must not lend its files to the
   // tip that holds the receipt), so both statements go out together.
@@ -238,8 +245,20 @@ final class TipRepository {
     return db.preparedQuery(INSERT_EVENT).execute(Tuple.from(values)).mapEmpty();
   }
 
+  /** Like {@link #insertEvent}; the new event's id. */
+  Future<Long> insertEventId(SqlClient db, long tipId, String kind, String action, Long actorId, String actorName,
+      String unitPath, String note) {
+    Object[] values = {tipId, kind, action, null, null, actorId, actorName, unitPath, note};
+    return db.preparedQuery(INSERT_EVENT_ID).execute(Tuple.from(values)).map(rows -> rows.iterator().next().getLong(0));
+  }
+
   Future<Optional<Tip>> openConversation(SqlClient tx, byte[] senderKey, int hours) {
     return tx.preparedQuery(OPEN_CONVERSATION).execute(Tuple.of(Buffer.buffer(senderKey), hours)).map(TipRepository::first);
+  }
+
+  /** The sender's tip with this receipt code (not rejected), locked. */
+  Future<Optional<Tip>> senderTipByReceipt(SqlClient tx, byte[] senderKey, String receipt) {
+    return tx.preparedQuery(SENDER_TIP_BY_RECEIPT).execute(Tuple.of(Buffer.buffer(senderKey), receipt)).map(TipRepository::first);
   }
 
   /** A later message of the tip's sender, once per platform message id; says whether it was new. */
@@ -248,9 +267,9 @@ final class TipRepository {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  /** Links a tip to its sender's keyed hash and marks their latest message now. */
-  Future<Void> setSender(SqlClient tx, long tipId, byte[] senderKey) {
-    return tx.preparedQuery(SET_SENDER).execute(Tuple.of(tipId, Buffer.buffer(senderKey))).mapEmpty();
+  /** Links a tip to its sender's keyed hash and channel, and marks their latest message now. */
+  Future<Void> setSender(SqlClient tx, long tipId, byte[] senderKey, long channelId) {
+    return tx.preparedQuery(SET_SENDER).execute(Tuple.of(tipId, Buffer.buffer(senderKey), channelId)).mapEmpty();
   }
 
   Future<Boolean> messageJoined(SqlClient db, String messageKey) {
@@ -262,7 +281,8 @@ final class TipRepository {
       List<TipEvent> out = new ArrayList<>();
       rows.forEach(r -> out.add(new TipEvent(r.getLong(0), r.getLong(1), r.getString(2), r.getString(3),
           r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
-          r.getOffsetDateTime(9))));
+          r.getOffsetDateTime(9), r.getString(10) == null ? null
+              : new TipEvent.Delivery(r.getString(10), r.getString(11), r.getString(12), r.getString(13)))));
       return out;
     });
   }

@@ -31,10 +31,14 @@ public final class TipService {
   private final TipSettings settings;
   private final Map<String, TipCategory> categories;
   private final IntakeBatcher intake;
+  private final ReplyRepository replies;
+  private final ReplySender sender;
 
   TipService(Services services, TipRepository repo, AttachmentStore store, IdentitySeal seal,
-      TipSettings settings, Map<String, TipCategory> categories) {
+      TipSettings settings, Map<String, TipCategory> categories, ReplyRepository replies, ReplySender sender) {
     this.services = services;
+    this.replies = replies;
+    this.sender = sender;
     this.repo = repo;
     this.store = store;
     this.seal = seal;
@@ -205,16 +209,17 @@ public final class TipService {
    * {@code joinedText} is what an addition records (the text and the links of what was sent).
    * A message already received joins or creates nothing.
    */
-  public Future<Intake> receiveMessage(Tenant unit, NewTip tip, byte[] senderKey, String joinedText) {
+  public Future<Intake> receiveMessage(Tenant unit, NewTip tip, byte[] senderKey, long channelId, String joinedText) {
     String messageKey = tip.source() + ":" + tip.messageId();
     return repo.messageJoined(services.db().pool(), messageKey).compose(seen -> seen
         ? Future.failedFuture(new DomainError.Conflict("tip-duplicate",
             "Tin nhắn này đã được tiếp nhận / message already received"))
-        : services.db().inScope(unit.path(), tx -> repo.openConversation(tx, senderKey, settings.conversationHours())
-            .compose(open -> open.isEmpty() || settings.conversationHours() == 0
+        : services.db().inScope(unit.path(), tx -> conversation(tx, senderKey, joinedText)
+            .compose(open -> open.isEmpty()
                 ? Future.succeededFuture(Optional.<Tip>empty())
                 : repo.joinMessage(tx, open.get(), actorOf(tip.source()), joinedText, messageKey)
-                    .compose(x -> repo.setSender(tx, open.get().id(), senderKey))
+                    .compose(x -> repo.setSender(tx, open.get().id(), senderKey, channelId))
+                    .compose(x -> requeueHeld(tx, unit, senderKey))
                     .map(open))))
         .compose(joined -> {
           if (joined.isPresent()) {
@@ -222,8 +227,57 @@ public final class TipService {
             return Future.succeededFuture(new Intake(joined.get().id(), Optional.empty()));
           }
           return receive(unit, tip, null).compose(receipt -> services.db().inScope(unit.path(),
-                  tx -> repo.setSender(tx, receipt.tipId(), senderKey))
+                  tx -> repo.setSender(tx, receipt.tipId(), senderKey, channelId)
+                      .compose(x -> requeueHeld(tx, unit, senderKey))
+                      .compose(x -> welcome(tx, unit, receipt, senderKey)))
               .map(x -> new Intake(receipt.tipId(), Optional.of(receipt))));
-        });
+        })
+        .onSuccess(x -> services.outbox().kick());
+  }
+
+  /**
+   * A platform's receipt for replies sent through one of {@code unit}'s channels: the replies with
+   * these platform message ids, or (a watermark) every reply to {@code senderKey} sent at or
+   * before it, become {@code status} ({@code delivered} or {@code read}); never a step back, so a
+   * redelivered receipt changes nothing. Read in the scope of the unit's country: a tip forwarded
+   * since still gets it.
+   */
+  public Future<Void> replyReceipt(Tenant unit, List<String> platformMessageIds, byte[] senderKey,
+      OffsetDateTime watermark, String status) {
+    String path = unit.path();
+    String root = path.contains("/") ? path.substring(0, path.indexOf('/')) : path;
+    return services.db().inScope(root, tx -> (platformMessageIds.isEmpty() ? Future.<Void>succeededFuture()
+            : replies.receiptByIds(tx, platformMessageIds, status))
+        .compose(x -> watermark == null || senderKey == null ? Future.<Void>succeededFuture()
+            : replies.receiptByWatermark(tx, senderKey, watermark, status)));
+  }
+
+  // The tip a message joins: the sender's own tip named by a receipt code in it, else their open
+  // tip within the conversation period (none when joining is off).
+  private Future<Optional<Tip>> conversation(io.vertx.sqlclient.SqlConnection tx, byte[] senderKey, String text) {
+    Optional<String> typed = WelcomeMessage.typedReceipt(text);
+    Future<Optional<Tip>> named = typed.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : repo.senderTipByReceipt(tx, senderKey, typed.get());
+    return named.compose(found -> found.isPresent() || settings.conversationHours() == 0 ? Future.succeededFuture(found)
+        : repo.openConversation(tx, senderKey, settings.conversationHours()));
+  }
+
+  // The automatic first reply of a conversation that opened a tip, through the same outbox and
+  // delivery rows as an officer's. The history keeps it without the secret; the secret travels
+  // sealed in the outbox row only, and is gone once the reply is sent.
+  private Future<Void> welcome(io.vertx.sqlclient.SqlConnection tx, Tenant unit, Receipt receipt, byte[] senderKey) {
+    String follow = services.config().publicUrl().replaceAll("/+$", "") + "/tips/follow";
+    String pseudonym = Tip.pseudonymOf(senderKey);
+    String full = WelcomeMessage.text(unit.name(), receipt.receipt(), receipt.secret(), pseudonym, follow);
+    String kept = WelcomeMessage.text(unit.name(), receipt.receipt(), WelcomeMessage.HIDDEN_SECRET, pseudonym, follow);
+    return repo.insertEventId(tx, receipt.tipId(), "reply", "reply", null, "BinhYen", unit.path(), kept)
+        .compose(eventId -> replies.insertQueued(tx, eventId, receipt.tipId())
+            .compose(x -> sender.enqueueText(tx, unit.path(), eventId, full)));
+  }
+
+  // The sender wrote again, which reopens the platform's reply window: their held replies go out.
+  private Future<Void> requeueHeld(io.vertx.sqlclient.SqlConnection tx, Tenant unit, byte[] senderKey) {
+    return replies.requeueHeld(tx, senderKey)
+        .compose(ids -> ids.isEmpty() ? Future.<Void>succeededFuture() : sender.enqueue(tx, unit.path(), ids));
   }
 }

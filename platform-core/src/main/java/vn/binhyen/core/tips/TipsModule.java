@@ -64,10 +64,13 @@ public final class TipsModule implements FeatureModule {
         byId.put(c.id(), c);
         names.put(c.id(), c.nameVi() + " / " + c.nameEn());
       });
-      tips = new TipService(services, repo, store, seal, settings, byId);
-      cases = new CaseService(services, repo, new InboxRepository(), store, seal);
-      rollups = new RollupService(services.db(), names);
       secrets = new WebhookSecretService(services);
+      ReplyRepository replies = new ReplyRepository();
+      ReplySender sender = new ReplySender(services, replies, seal, secrets);
+      sender.register(services.outbox());
+      tips = new TipService(services, repo, store, seal, settings, byId, replies, sender);
+      cases = new CaseService(services, repo, new InboxRepository(), store, seal, replies, sender);
+      rollups = new RollupService(services.db(), names);
       intake = new WebhookIntake(services, tips, media, settings.maxAttachments());
       intake.register(services.outbox());
       services.register(WebhookIntake.class, intake);
@@ -90,7 +93,8 @@ public final class TipsModule implements FeatureModule {
     api.operation("putChannelWebhookSecret", ctx -> {
       var b = Json.body(ctx);
       secrets.set(Requests.principal(ctx), Requests.tenant(ctx), Long.parseLong(ctx.pathParam("channelId")),
-              b.getString("secret"), b.getString("appId"), b.getString("verifyToken"), Requests.requestId(ctx))
+              b.getString("secret"), b.getString("appId"), b.getString("verifyToken"), b.getString("accessToken"),
+              Requests.requestId(ctx))
           .onSuccess(x -> Json.noContent(ctx)).onFailure(ctx::fail);
     });
     api.routes(router -> {

@@ -1,5 +1,9 @@
 package vn.binhyen.core.testing;
 
+import io.vertx.core.Future;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** Bounded waiting for what happens after an answer (outbox deliveries, cluster messages). */
@@ -15,6 +19,22 @@ public final class Eventually {
         throw new AssertionError("not within 20 s: " + what);
       }
       Thread.sleep(50);
+    }
+  }
+
+  /**
+   * The result of {@code future}, waited for at most 20 s from a test's thread (never from an event
+   * loop: it would wait for itself); its failure is thrown as is, or in a {@link CompletionException}
+   * when it is checked (Vert.x's own timeouts are {@link TimeoutException}s).
+   */
+  public static <T> T result(Future<T> future) {
+    try {
+      return future.await(20, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      if (!future.isComplete()) {
+        throw new AssertionError("no result within 20 s");
+      }
+      throw new CompletionException(future.cause());
     }
   }
 }

@@ -68,6 +68,8 @@ public final class TestNode {
     env.put("BINHYEN_CLUSTER_NAME", clusterName);
     clusterPorts(clusterName, env);
     env.put("BINHYEN_MASTER_KEY", MASTER_KEY);
+    // No test node ever calls the real Zalo or Facebook.
+    env.putAll(PlatformFakes.shared().env());
     env.putAll(extra);
     return ConfigLoader.from(env);
   }

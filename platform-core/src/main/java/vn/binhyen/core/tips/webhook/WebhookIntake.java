@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -77,7 +80,20 @@ public final class WebhookIntake {
     return channels.findById(services.db().pool(), channelId)
         .map(found -> found.map(Channel::tenantId).orElse(row.getLong("unitId")))
         .compose(unitId -> services.tenantDirectory().byId(unitId))
-        .compose(unit -> receiveAll(unit, source, channelId, messages(source, body, row.getString("platformId"))));
+        .compose(unit -> receiveAll(unit, source, channelId, messages(source, body, row.getString("platformId")))
+            .compose(x -> receipts(unit, channelId, ReplyReceipts.of(source, body, row.getString("platformId")))));
+  }
+
+  // Idempotent by construction: a receipt only moves a reply forward.
+  private Future<Void> receipts(Tenant unit, long channelId, List<ReplyReceipts.Receipt> receipts) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ReplyReceipts.Receipt r : receipts) {
+      byte[] sender = r.watermarkMs() == null ? null : senderKeys.of(unit.code(), channelId, r.user());
+      OffsetDateTime watermark = r.watermarkMs() == null ? null
+          : OffsetDateTime.ofInstant(Instant.ofEpochMilli(r.watermarkMs()), ZoneOffset.UTC);
+      chain = chain.compose(x -> tips.replyReceipt(unit, r.messageIds(), sender, watermark, r.status()));
+    }
+    return chain;
   }
 
   private Future<Void> receiveAll(Tenant unit, String source, long channelId, List<Message> messages) {
@@ -104,7 +120,7 @@ public final class WebhookIntake {
         .compose(seen -> seen ? Future.<Void>succeededFuture() : media.fetchAll(fetch).compose(fetched -> {
           NewTip tip = new NewTip(unit.code(), "other", body, null, null, null, m.sender(),
               source, m.id(), fetched.files(), concat(fetched.links(), beyond));
-          Future<?> done = sender == null ? tips.receive(unit, tip, null) : tips.receiveMessage(unit, tip, sender, joined);
+          Future<?> done = sender == null ? tips.receive(unit, tip, null) : tips.receiveMessage(unit, tip, sender, channelId, joined);
           return done.eventually(() -> media.discard(fetched));
         }).<Void>mapEmpty())
         // The same message received twice at once: the unique key kept one.

@@ -23,10 +23,11 @@ import vn.binhyen.core.tenant.Tenant;
 public final class WebhookSecretService {
 
   private static final String UPSERT = """
-      INSERT INTO channel_webhook_secret (channel_id, tenant_path, sealed, verify_token_hash)
-      VALUES ($1, $2, $3, $4)
+      INSERT INTO channel_webhook_secret (channel_id, tenant_path, sealed, verify_token_hash, access_token_sealed)
+      VALUES ($1, $2, $3, $4, $5)
       ON CONFLICT (channel_id) DO UPDATE SET tenant_path = EXCLUDED.tenant_path, sealed = EXCLUDED.sealed,
-             verify_token_hash = EXCLUDED.verify_token_hash, updated_at = now()""";
+             verify_token_hash = EXCLUDED.verify_token_hash, access_token_sealed = EXCLUDED.access_token_sealed,
+             updated_at = now()""";
   private static final String LOAD = "SELECT sealed FROM channel_webhook_secret WHERE channel_id = $1";
   private static final String TOKEN_KNOWN = "SELECT webhook_verify_token_known($1)";
 
@@ -39,10 +40,12 @@ public final class WebhookSecretService {
 
   /**
    * Stores the secrets of one of {@code unit}'s Zalo OA or Facebook page channels (OPERATE on the
-   * unit was checked by the scope handler). Fails with NotFound or Invalid.
+   * unit was checked by the scope handler), replacing what was there: the webhook secret, Zalo's
+   * app id, Facebook's verify token and the page or OA access token that sends replies (optional;
+   * without it replies are kept, not sent). Fails with NotFound or Invalid.
    */
   public Future<Void> set(Principal p, Tenant unit, long channelId, String secret, String appId, String verifyToken,
-      String requestId) {
+      String accessToken, String requestId) {
     services.policy().check(p, unit.path(), Action.OPERATE);
     return services.db().inScope(unit.path(), tx -> channels.findById(tx, channelId).compose(found -> {
       Channel c = found.filter(ch -> ch.tenantId() == unit.id())
@@ -58,7 +61,9 @@ public final class WebhookSecretService {
           new JsonObject().put("secret", secret).put("appId", appId).encode().getBytes(StandardCharsets.UTF_8),
           aad(channelId));
       byte[] tokenHash = verifyToken == null ? null : sha256(verifyToken);
-      return tx.preparedQuery(UPSERT).execute(Tuple.of(channelId, c.tenantPath(), sealed, tokenHash))
+      byte[] access = accessToken == null || accessToken.isBlank() ? null : services.masterKey().derive("webhook-secrets")
+          .seal(accessToken.getBytes(StandardCharsets.UTF_8), accessAad(channelId));
+      return tx.preparedQuery(UPSERT).execute(Tuple.of(channelId, c.tenantPath(), sealed, tokenHash, access))
           .compose(x -> services.audit().append(tx, new AuditEntry(p.userId(), p.username(), c.tenantPath(),
               "channel.webhook-secret.set", "channel:" + channelId, null, null, requestId)));
     }));
@@ -85,6 +90,16 @@ public final class WebhookSecretService {
     }
     return services.db().pool().preparedQuery(TOKEN_KNOWN).execute(Tuple.of(sha256(token)))
         .map(rows -> rows.iterator().next().getBoolean(0));
+  }
+
+  /** A channel's access token in clear, from {@code channel_webhook_secret.access_token_sealed}. */
+  public String openAccessToken(long channelId, byte[] sealed) {
+    return new String(services.masterKey().derive("webhook-secrets").open(sealed, accessAad(channelId)),
+        StandardCharsets.UTF_8);
+  }
+
+  private static byte[] accessAad(long channelId) {
+    return ("access-token:channel:" + channelId).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] aad(long channelId) {

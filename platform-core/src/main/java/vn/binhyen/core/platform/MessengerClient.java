@@ -1,0 +1,76 @@
+package vn.binhyen.core.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Messenger Platform Send API (Graph API v21.0) for a Facebook page: a standard reply
+ * ({@code messaging_type: RESPONSE}) within 24 hours of the person's last message, a human agent's
+ * reply ({@code MESSAGE_TAG}, {@code tag: HUMAN_AGENT}) up to 7 days. Success is
+ * {@code {"recipient_id": …, "message_id": …}}; a refusal is Graph's
+ * {@code {"error": {"message", "type", "code", "error_subcode", "fbtrace_id"}}}.
+ */
+public final class MessengerClient {
+
+  public static final Duration STANDARD_WINDOW = Duration.ofHours(24);
+  public static final Duration HUMAN_AGENT_WINDOW = Duration.ofDays(7);
+  /** Graph subcodes of "this message is sent outside of allowed window". */
+  static final Set<Integer> OUTSIDE_WINDOW_SUBCODES = Set.of(2018278, 2534022);
+  /** Application (4), page (32) and calls-per-time (613) rate limits. */
+  static final Set<Integer> RATE_LIMITED = Set.of(4, 32, 613);
+  static final int INVALID_TOKEN = 190;
+
+  private final PlatformHttp http;
+  private final String base;
+
+  MessengerClient(PlatformHttp http, String base) {
+    this.http = http;
+    this.base = base;
+  }
+
+  /**
+   * Sends {@code text} to the page-scoped id {@code psid}; {@code sinceLastMessage} (the time since
+   * the person last wrote) chooses RESPONSE or the HUMAN_AGENT tag. Beyond 7 days it is still
+   * tried with the tag, and Messenger's answer says the window is closed.
+   */
+  public Future<SendResult> sendText(String pageAccessToken, String psid, String text, Duration sinceLastMessage) {
+    JsonObject body = new JsonObject().put("recipient", new JsonObject().put("id", psid));
+    if (sinceLastMessage.compareTo(STANDARD_WINDOW) < 0) {
+      body.put("messaging_type", "RESPONSE");
+    } else {
+      body.put("messaging_type", "MESSAGE_TAG").put("tag", "HUMAN_AGENT");
+    }
+    body.put("message", new JsonObject().put("text", text));
+    String url = base + "/v21.0/me/messages?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
+    return http.post(url, Map.of(), body).map(a -> result(a.body()));
+  }
+
+  static SendResult result(JsonObject answer) {
+    JsonObject error = answer.getJsonObject("error");
+    if (error == null) {
+      String id = answer.getString("message_id");
+      if (id == null) {
+        throw new IllegalStateException("Messenger answered without message_id or error");
+      }
+      return new SendResult.Sent(id);
+    }
+    int code = error.getInteger("code", -1);
+    int subcode = error.getInteger("error_subcode", -1);
+    String message = String.valueOf(error.getValue("message"));
+    if (OUTSIDE_WINDOW_SUBCODES.contains(subcode)) {
+      return new SendResult.OutsideWindow(code, message);
+    }
+    if (RATE_LIMITED.contains(code)) {
+      return new SendResult.RateLimited(code, message);
+    }
+    if (code == INVALID_TOKEN) {
+      return new SendResult.InvalidToken(code, message);
+    }
+    return new SendResult.Refused(code, message);
+  }
+}

@@ -1,0 +1,61 @@
+package vn.binhyen.core.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One JSON POST to a platform API: the answer's status and JSON body, or a failed future. */
+final class PlatformHttp {
+
+  /** A platform's answer. */
+  record Answer(int status, JsonObject body) {}
+
+  private final HttpClient client;
+  private final PlatformSettings settings;
+
+  PlatformHttp(Vertx vertx, PlatformSettings settings) {
+    this.settings = settings;
+    this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(settings.connectTimeoutMs())
+        .setIdleTimeout(settings.idleTimeoutMs()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS).setMaxRedirects(0));
+  }
+
+  /**
+   * Fails when there is no answer within the settings' bounds, when the platform answers 5xx (its
+   * own trouble: try again) or with anything but a JSON object.
+   */
+  Future<Answer> post(String absoluteUrl, Map<String, String> headers, JsonObject body) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl)
+        .setFollowRedirects(false).setConnectTimeout(settings.connectTimeoutMs())
+        .setIdleTimeout(settings.idleTimeoutMs()).putHeader("Content-Type", "application/json");
+    headers.forEach(options::putHeader);
+    // The body is asked for inside the callback that receives the response, on its context, before
+    // any of the body can be delivered. Asked for one link later in a flat chain
+    // (request().compose(send).compose(body)), it was attached whenever the calling thread got to
+    // it: a caller descheduled under load attached it after the response had ended, and the body's
+    // future never completed (PlatformClientsIT hung in await()).
+    return client.request(options)
+        .compose(req -> req.send(body.toBuffer()).compose(PlatformHttp::answer))
+        .timeout(settings.callTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private static Future<Answer> answer(HttpClientResponse resp) {
+    return resp.body().map(b -> {
+      if (resp.statusCode() >= 500) {
+        throw new IllegalStateException("platform answered " + resp.statusCode());
+      }
+      try {
+        return new Answer(resp.statusCode(), new JsonObject(b));
+      } catch (DecodeException | ClassCastException e) {
+        throw new IllegalStateException("platform answered " + resp.statusCode() + " without a JSON object");
+      }
+    });
+  }
+}
