@@ -10,7 +10,7 @@ import java.util.List;
  * recursive definition (§2.1.1) and the verification algorithms of §2.1.3.2 and §2.1.4.2. It shares
  * no code with {@link MerkleTree} or the log's proof endpoints, which it checks.
  */
-final class Rfc9162 {
+public final class Rfc9162 {
 
   private Rfc9162() {}
 
@@ -47,7 +47,7 @@ final class Rfc9162 {
   }
 
   /** §2.1.3.2, step by step. */
-  static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> inclusionPath, byte[] rootHash) {
+  public static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> inclusionPath, byte[] rootHash) {
     if (leafIndex >= treeSize) {
       return false;
     }
@@ -76,7 +76,7 @@ final class Rfc9162 {
   }
 
   /** §2.1.4.2, step by step; equal sizes (nothing to prove) need equal roots and an empty path. */
-  static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash, List<byte[]> path) {
+  public static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash, List<byte[]> path) {
     if (first == second) {
       return path.isEmpty() && Arrays.equals(firstHash, secondHash);
     }

@@ -36,9 +36,12 @@ final class LoadGenerator implements AutoCloseable {
   /** Why a write got no answer. */
   enum Failure { NONE, REFUSED, CUT }
 
-  /** What happened to one write: its number, the node, the status (-1: no answer) and when. */
-  record Outcome(int n, String node, int status, boolean problemJson, long startNanos, long endNanos,
-      Failure failure, String error) {
+  /**
+   * What happened to one write: its number, the node, the status (-1: no answer), whether the
+   * answer was problem+json and carried Retry-After, and when.
+   */
+  record Outcome(int n, String node, int status, boolean problemJson, boolean retryAfter, long startNanos,
+      long endNanos, Failure failure, String error) {
     boolean acknowledged() {
       return status >= 200 && status < 300;
     }
@@ -120,11 +123,11 @@ final class LoadGenerator implements AutoCloseable {
     try {
       Http.Response r = write.send(node.http(), n);
       return new Outcome(n, node.name, r.status(), r.contentType().startsWith("application/problem+json"),
-          start, System.nanoTime(), Failure.NONE, null);
+          r.headers().firstValue("Retry-After").isPresent(), start, System.nanoTime(), Failure.NONE, null);
     } catch (RuntimeException noAnswer) {
       Failure f = refused(noAnswer) ? Failure.REFUSED : Failure.CUT;
       Cluster.sleep(20);
-      return new Outcome(n, node.name, -1, false, start, System.nanoTime(), f, noAnswer.getMessage());
+      return new Outcome(n, node.name, -1, false, false, start, System.nanoTime(), f, noAnswer.getMessage());
     }
   }
 

@@ -16,6 +16,8 @@ import vn.binhyen.core.testing.Http;
 final class TipWrites implements LoadGenerator.Write {
 
   private final String text;
+  /** The receipt and secret of every acknowledged tip, by number (for the follow-up API). */
+  final Map<Integer, JsonObject> receipts = new java.util.concurrent.ConcurrentHashMap<>();
 
   TipWrites() {
     this("Tin báo tải thử số ");
@@ -28,8 +30,12 @@ final class TipWrites implements LoadGenerator.Write {
 
   @Override
   public Http.Response send(Http node, int n) {
-    return node.post("/api/public/tips", new JsonObject()
+    Http.Response r = node.post("/api/public/tips", new JsonObject()
         .put("unit", "00004").put("category", "other").put("text", text + n), null);
+    if (r.status() >= 200 && r.status() < 300) {
+      receipts.put(n, r.json());
+    }
+    return r;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package vn.binhyen.core.db;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -70,14 +71,29 @@ public final class DatabaseSetup implements AutoCloseable {
             .setConnectionTimeout(3).setMaxWaitQueueSize(2000))
         .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(2000))
         .connectingTo(connect);
-    if (appUrl.isEmpty()) {
-      // Only without an application login: the owner's session is narrowed to binhyen_app, which
-      // injected SQL could undo with RESET ROLE. Db.SET_SCOPE sets the role again per transaction.
-      builder = builder.withConnectHandler(conn -> conn.query("SET ROLE binhyen_app").execute()
-          .onComplete(ar -> conn.close()));
-    }
+    boolean setRole = appUrl.isEmpty();
+    builder = builder.withConnectHandler(conn -> writable(conn)
+        // Only without an application login: the owner's session is narrowed to binhyen_app, which
+        // injected SQL could undo with RESET ROLE. Db.SET_SCOPE sets the role again per transaction.
+        .compose(ok -> setRole ? conn.query("SET ROLE binhyen_app").execute().mapEmpty() : Future.succeededFuture())
+        .onComplete(ar -> conn.close()));
     return builder.using(vertx).build();
   }
+
+  /**
+   * A new connection that reached a server in recovery (a replica, or a primary demoted while a
+   * proxy such as HAProxy still routed to it) would refuse every write with SQLSTATE 25006 for as
+   * long as the pool kept it, and the pool does not drop a connection for an error. It ends its
+   * own session instead (pg_terminate_backend of its own pid, allowed to every role for its own
+   * backend; before SET ROLE, which would change whose backend it is): the pool sees it closed
+   * and opens another, through the proxy, to the current primary.
+   */
+  static Future<Void> writable(io.vertx.sqlclient.SqlConnection conn) {
+    return conn.query(DROP_IF_READ_ONLY).execute().mapEmpty();
+  }
+
+  static final String DROP_IF_READ_ONLY =
+      "SELECT pg_terminate_backend(pg_backend_pid()) WHERE pg_is_in_recovery()";
 
   @Override
   public void close() {

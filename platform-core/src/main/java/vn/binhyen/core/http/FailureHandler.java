@@ -106,8 +106,7 @@ public final class FailureHandler {
           || c instanceof TimeoutException) {
         return true;
       }
-      if (c instanceof PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+      if (c instanceof PgException pg && pg.getSqlState() != null && unavailableState(pg.getSqlState())) {
         return true;
       }
       if (isPoolOrConnectionState(c)) {
@@ -123,6 +122,15 @@ public final class FailureHandler {
   }
 
   /**
+   * Connection failures (class 08), a server shutting down or starting (57P01-57P03), and a write
+   * refused by a server in recovery (25006 read_only_sql_transaction: a replica, or a primary
+   * demoted during a failover while the connection still reached it): all pass with the switch.
+   */
+  static boolean unavailableState(String sqlState) {
+    return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("25006");
+  }
+
+  /**
    * The SQL pool and connection report their own state ("Pool closed", "Timeout" while waiting
    * for a connection, "Connection is not active now") as a bare, stackless {@link VertxException}
    * and give it no type of its own. Recognised by that shape, never by the message: application
@@ -131,7 +139,10 @@ public final class FailureHandler {
    */
   static boolean isPoolOrConnectionState(Throwable t) {
     Class<?> type = t.getClass();
-    boolean bare = type == VertxException.class || type == io.vertx.core.impl.NoStackTraceException.class;
+    // NoStackTraceThrowable: what a waiter for a pool connection gets when the connection
+    // timeout passes ("Timeout", seen while a Patroni failover was under way: HaFailoverIT).
+    boolean bare = type == VertxException.class || type == io.vertx.core.impl.NoStackTraceException.class
+        || type == io.vertx.core.impl.NoStackTraceThrowable.class;
     return bare && t.getStackTrace().length == 0;
   }
 

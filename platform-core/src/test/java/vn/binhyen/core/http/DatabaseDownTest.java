@@ -33,6 +33,8 @@ class DatabaseDownTest {
     assertTrue(FailureHandler.isDatabaseDown(
         VertxException.noStackTrace("Connection is not active now, current status: CLOSED")));
     assertTrue(FailureHandler.isDatabaseDown(new RuntimeException(VertxException.noStackTrace("any words"))));
+    // A pool waiter's connection timeout (Promise.fail(String)), as seen during a Patroni failover.
+    assertTrue(FailureHandler.isDatabaseDown(new io.vertx.core.impl.NoStackTraceThrowable("Timeout")));
   }
 
   @Test
@@ -40,6 +42,23 @@ class DatabaseDownTest {
     assertFalse(FailureHandler.isDatabaseDown(new VertxException("Pool closed")));
     assertFalse(FailureHandler.isDatabaseDown(new io.vertx.ext.web.handler.HttpException(500, "Timeout")));
     assertFalse(FailureHandler.isDatabaseDown(new IllegalStateException("Pool closed")));
+  }
+
+  /** PgException(message, severity, code, detail): the SQLSTATE decides, never the text. */
+  private static io.vertx.pgclient.PgException pg(String sqlState) {
+    return new io.vertx.pgclient.PgException("cannot execute INSERT in a read-only transaction", "ERROR", sqlState, null);
+  }
+
+  @Test
+  void a_write_refused_by_a_server_in_recovery_during_a_failover_is_the_database_switching() {
+    assertTrue(FailureHandler.isDatabaseDown(pg("25006")));
+    assertTrue(FailureHandler.isDatabaseDown(new RuntimeException(pg("25006"))));
+    assertTrue(FailureHandler.isDatabaseDown(pg("57P03")), "cannot connect now: the server is starting");
+    assertTrue(FailureHandler.isDatabaseDown(pg("08006")));
+    // Other errors of the same classes and of other classes are not outages.
+    assertFalse(FailureHandler.isDatabaseDown(pg("25P02")), "in failed SQL transaction: a bug");
+    assertFalse(FailureHandler.isDatabaseDown(pg("23505")));
+    assertFalse(FailureHandler.isDatabaseDown(pg("42501")));
   }
 
   @Test
