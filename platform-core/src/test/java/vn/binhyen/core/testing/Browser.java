@@ -26,6 +26,14 @@ public final class Browser {
   private Browser() {}
 
   public static WebDriver start() {
+    return start(new String[0]);
+  }
+
+  /**
+   * Chromium with more command-line switches, e.g. a fake camera ({@code --use-fake-device-for-media-stream
+   * --use-fake-ui-for-media-stream --use-file-for-fake-video-capture=<file>.y4m}).
+   */
+  public static WebDriver start(String... extraArguments) {
     boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
     if (!present) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -40,6 +48,7 @@ public final class Browser {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1280,900");
+    options.addArguments(extraArguments);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(DRIVER).toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -84,6 +93,14 @@ public final class Browser {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Switches the browser's network off or back on (DevTools {@code Network.emulateNetworkConditions}). */
+  public static void offline(WebDriver driver, boolean offline) {
+    org.openqa.selenium.chromium.ChromiumDriver cdp = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+    cdp.executeCdpCommand("Network.enable", java.util.Map.of());
+    cdp.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", offline, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
   /** True when the page scrolls sideways at the current width (more than one pixel of overflow). */
