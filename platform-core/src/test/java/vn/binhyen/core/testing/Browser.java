@@ -111,6 +111,19 @@ public final class Browser {
   }
 
   /**
+   * What makes the page scroll sideways, for an assertion's message: the page's scroll and client
+   * widths and the first elements wider than their box or reaching past the viewport.
+   */
+  public static String sidewaysCulprits(WebDriver driver) {
+    return String.valueOf(((JavascriptExecutor) driver).executeScript(
+        "const w = document.documentElement.clientWidth;"
+            + "return document.documentElement.scrollWidth + '/' + w + ' px: ' + Array.from(document.querySelectorAll('body *'))"
+            + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > w + 1)"
+            + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right)"
+            + " + ' ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 8).join(' | ');"));
+  }
+
+  /**
    * Runs axe-core (from npm, installed by {@code .ci/run} under {@code .ci/tools}) on the current
    * page and returns its serious and critical findings as "rule: target" lines. Outside CI a
    * missing axe-core skips the test with a message; in CI its absence fails.
