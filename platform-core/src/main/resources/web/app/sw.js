@@ -12,6 +12,7 @@ const ASSETS = [
   '/static/css/app.css', '/static/css/citizen.css', '/static/css/verifier.css',
   '/static/js/i18n.js', '/static/js/citizen-nav.js', '/static/js/api.js',
   '/static/js/verifier-common.js', '/static/js/verifier-offline.js', '/static/js/verifier-verify.js',
+  '/static/js/verifier-scan.js',
   '/static/js/verifier-unit.js', '/static/js/impostor-common.js', '/static/js/impostor-check.js',
   '/static/js/impostor-list.js', '/static/js/impostor-report.js',
   '/static/js/tips-i18n.js', '/static/js/tips-new.js', '/static/js/tips-follow.js',

@@ -27,6 +27,7 @@ import vn.binhyen.verifier.translog.TransparencyLog;
 import vn.binhyen.verifier.web.LogRoutes;
 import vn.binhyen.verifier.web.Pages;
 import vn.binhyen.verifier.web.PublicRoutes;
+import vn.binhyen.verifier.web.QrScanRoutes;
 import vn.binhyen.verifier.web.TrustListRoutes;
 import vn.binhyen.verifier.web.VerifierRoutes;
 import vn.binhyen.verifier.web.WellKnownRoutes;
@@ -102,6 +103,7 @@ public final class VerifierModule implements FeatureModule {
     publicRoutes.mount(api);
     new LogRoutes(translog).mount(api);
     new TrustListRoutes(trustLists, services.rateLimiter()).mount(api);
+    new QrScanRoutes(services.rateLimiter(), services.publicCeilings(), settings.qrDecodePerMinute()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
     new AlertRoutes(alerts, services.tenantDirectory(), publicUrl).mount(api);
     boolean bench = settings.benchRoutes();

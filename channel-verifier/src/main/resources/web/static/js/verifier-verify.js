@@ -154,7 +154,8 @@
     if (url) { return url; }
     const text = params.get('text') || '';
     const m = text.match(/https?:\/\/\S+/);
-    return m ? m[0] : (text.trim() || null);
+    // A link at the end of a sentence ("… https://…/page.") or in brackets: not its last characters.
+    return m ? m[0].replace(/[.,;:!?)\]}"'\u201d\u2019>]+$/, '') : (text.trim() || null);
   }
 
   window.addEventListener('DOMContentLoaded', function () {

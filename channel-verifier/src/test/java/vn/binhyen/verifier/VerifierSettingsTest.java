@@ -16,7 +16,7 @@ class VerifierSettingsTest {
   @Test
   void defaults_and_values() {
     VerifierSettings d = VerifierSettings.from(Settings.of(Map.of()));
-    assertEquals(new VerifierSettings(600, true, true, false), d);
+    assertEquals(new VerifierSettings(600, true, true, false, 240), d);
     VerifierSettings s = VerifierSettings.from(Settings.of(Map.of("BINHYEN_VERIFY_PER_MINUTE", "0",
         "BINHYEN_VERIFY_REMEMBER_TOKENS", "false", "BINHYEN_VERIFY_FAST_PATH", "False", "BINHYEN_BENCH_ROUTES", "true")));
     assertEquals(0, s.verifyPerMinute());

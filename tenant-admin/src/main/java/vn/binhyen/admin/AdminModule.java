@@ -8,12 +8,14 @@ import vn.binhyen.admin.console.UploadRoutes;
 import vn.binhyen.admin.importing.UnitImportService;
 import vn.binhyen.admin.registry.ChannelRegistryRoutes;
 import vn.binhyen.admin.registry.ChannelRegistryService;
+import vn.binhyen.admin.reorg.DemoMerge;
 import vn.binhyen.admin.reorg.ReorgReviews;
 import vn.binhyen.admin.reorg.ReorgRoutes;
 import vn.binhyen.admin.reorg.ReorgService;
 import vn.binhyen.admin.users.UserAdminRoutes;
 import vn.binhyen.admin.users.UserAdminService;
 import vn.binhyen.core.module.Api;
+import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
 
@@ -53,5 +55,11 @@ public final class AdminModule implements FeatureModule {
       uploads.mount(router);
       ConsolePages.mount(router);
     });
+  }
+
+  /** The demo's one reorganisation: an old ward merged into its successor (DemoMerge). */
+  @Override
+  public Future<Void> seedDemo(Services s, DemoData demo) {
+    return new DemoMerge(s, s.get(ReorgService.class)).seed();
   }
 }

@@ -100,13 +100,6 @@ class OfflineVerifyBrowserIT {
     Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }
 
-  static void network(boolean offline) {
-    ChromiumDriver cdp = (ChromiumDriver) browser;
-    cdp.executeCdpCommand("Network.enable", Map.of());
-    cdp.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline, "latency", 0,
-        "downloadThroughput", -1, "uploadThroughput", -1));
-  }
-
   static WebElement verdictOf(String q) {
     WebElement input = browser.findElement(By.id("q"));
     input.clear();
@@ -173,7 +166,7 @@ class OfflineVerifyBrowserIT {
     assertEquals(Boolean.TRUE, js().executeScript("return navigator.serviceWorker.controller !== null;"),
         "the worker controls the page after the first visit");
     try {
-      network(true);
+      Browser.offline(browser, true);
       assertEquals(Boolean.FALSE, async("fetch('/api/public/verify?q=x').then(() => done(true)).catch(() => done(false));"),
           "the network is off");
       open("/verify");
@@ -241,7 +234,7 @@ class OfflineVerifyBrowserIT {
       screenshot("offline-official-en-1280");
       js().executeScript("document.getElementById('lang-toggle').click();");
     } finally {
-      network(false);
+      Browser.offline(browser, false);
     }
   }
 }

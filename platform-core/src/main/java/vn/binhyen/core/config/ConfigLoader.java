@@ -168,7 +168,8 @@ public final class ConfigLoader {
       "impostor-report", 6_000,
       "tips.submit", 60_000,
       "tips.follow", 30_000,
-      "units.search", 120_000);
+      "units.search", 120_000,
+      "qr.decode", 12_000);
 
   private String text(String key, String fallback) {
     String v = values.get(key);

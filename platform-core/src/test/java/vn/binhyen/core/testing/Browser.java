@@ -26,6 +26,14 @@ public final class Browser {
   private Browser() {}
 
   public static WebDriver start() {
+    return start(new String[0]);
+  }
+
+  /**
+   * Chromium with more command-line switches, e.g. a fake camera ({@code --use-fake-device-for-media-stream
+   * --use-fake-ui-for-media-stream --use-file-for-fake-video-capture=<file>.y4m}).
+   */
+  public static WebDriver start(String... extraArguments) {
     boolean present = Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(DRIVER));
     if (!present) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -40,6 +48,7 @@ public final class Browser {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--window-size=1280,900");
+    options.addArguments(extraArguments);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(DRIVER).toFile()).build();
     ChromeDriver driver = new ChromeDriver(service, options);
@@ -125,11 +134,32 @@ public final class Browser {
             + "return !window.Api || !Api.pending || Api.pending() === 0;")));
   }
 
+  /** Switches the browser's network off or back on (DevTools {@code Network.emulateNetworkConditions}). */
+  public static void offline(WebDriver driver, boolean offline) {
+    org.openqa.selenium.chromium.ChromiumDriver cdp = (org.openqa.selenium.chromium.ChromiumDriver) driver;
+    cdp.executeCdpCommand("Network.enable", java.util.Map.of());
+    cdp.executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of("offline", offline, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", -1));
+  }
+
   /** True when the page scrolls sideways at the current width (more than one pixel of overflow). */
   public static boolean scrollsSideways(WebDriver driver) {
     Object over = ((JavascriptExecutor) driver).executeScript(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     return ((Number) over).longValue() > 1;
+  }
+
+  /**
+   * What makes the page scroll sideways, for an assertion's message: the page's scroll and client
+   * widths and the first elements wider than their box or reaching past the viewport.
+   */
+  public static String sidewaysCulprits(WebDriver driver) {
+    return String.valueOf(((JavascriptExecutor) driver).executeScript(
+        "const w = document.documentElement.clientWidth;"
+            + "return document.documentElement.scrollWidth + '/' + w + ' px: ' + Array.from(document.querySelectorAll('body *'))"
+            + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > w + 1)"
+            + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right)"
+            + " + ' ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 8).join(' | ');"));
   }
 
   /**
