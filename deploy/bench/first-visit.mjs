@@ -193,5 +193,5 @@ try {
   const exited = new Promise((resolve) => chromium.once('exit', resolve));
   chromium.kill();
   await within(10000, 'Chromium exit', exited).catch(() => null);
-  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+  try { rmSync(dir, { recursive: true, force: true, maxRetries: 5 }); } catch (e) { console.error('left ' + dir + ': ' + e.code); }
 }
