@@ -11,6 +11,8 @@ import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.module.FeatureModule;
 import vn.binhyen.core.module.Services;
 import vn.binhyen.verifier.alert.AlertCheck;
+import vn.binhyen.verifier.alert.AlertDeliveries;
+import vn.binhyen.verifier.alert.AlertDeliverySettings;
 import vn.binhyen.verifier.alert.AlertRoutes;
 import vn.binhyen.verifier.alert.AlertService;
 import vn.binhyen.verifier.attest.AttestationService;
@@ -68,7 +70,8 @@ public final class VerifierModule implements FeatureModule {
     DbKeyDirectory keyDirectory = new DbKeyDirectory(keys, registry);
     verify = new VerifyService(registry, keyDirectory, () -> services.find(ImpostorCheck.class),
         settings.rememberTokens());
-    alerts = new AlertService(services, keys, translog);
+    alerts = new AlertService(services, keys, translog,
+        new AlertDeliveries(services, AlertDeliverySettings.from(services.config().settings())));
     verify.answerAlertsWith(new AlertCheck(alerts, keyDirectory, services.config().publicUrl()));
     trustLists = new TrustListService(keys, registry, java.time.Clock.systemUTC());
     services.register(KeyRing.class, keys);
@@ -89,6 +92,7 @@ public final class VerifierModule implements FeatureModule {
         .compose(x -> translog.publishHead().<Void>mapEmpty())
         .map(x -> {
           new AttestationWork(attestations).register(services.outbox(), services.get(ClusterJobs.class));
+          alerts.deliveries().register(services.outbox());
           monitor.start(MONITOR_PERIOD_MILLIS);
           return null;
         });
@@ -106,6 +110,7 @@ public final class VerifierModule implements FeatureModule {
     new QrScanRoutes(services.rateLimiter(), services.publicCeilings(), settings.qrDecodePerMinute()).mount(api);
     new VerifierRoutes(services, attestations, keyAdmin, registry).mount(api);
     new AlertRoutes(alerts, services.tenantDirectory(), publicUrl).mount(api);
+    new vn.binhyen.verifier.alert.AlertDeliveryRoutes(alerts, services.tenantDirectory()).mount(api);
     boolean bench = settings.benchRoutes();
     boolean fastPath = settings.fastPath();
     api.routes(router -> {

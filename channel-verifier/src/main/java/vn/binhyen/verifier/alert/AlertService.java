@@ -39,11 +39,17 @@ public final class AlertService {
   private final KeyRing keys;
   private final TransparencyLog translog;
   private final AlertRepository alerts = new AlertRepository();
+  private final AlertDeliveries deliveries;
 
-  public AlertService(Services services, KeyRing keys, TransparencyLog translog) {
+  public AlertService(Services services, KeyRing keys, TransparencyLog translog, AlertDeliveries deliveries) {
     this.services = services;
     this.keys = keys;
     this.translog = translog;
+    this.deliveries = deliveries;
+  }
+
+  public AlertDeliveries deliveries() {
+    return deliveries;
   }
 
   /**
@@ -62,6 +68,7 @@ public final class AlertService {
         .compose(units -> keys.issuerFor(provinceOf(issuer))
             .compose(key -> services.db().inScope(issuer.path(), tx -> issueIn(tx, principal, issuer, in, units, key))))
         .compose(alert -> translog.publishHead().otherwiseEmpty().map(alert))
+        .onSuccess(alert -> services.outbox().kick())
         .onSuccess(alert -> log.info("Alert {} issued by {} ({}) for {} by {}", alert.id(), issuer.code(),
             issuer.path(), alert.scopeCodes(), principal.username()));
   }
@@ -84,7 +91,7 @@ public final class AlertService {
               units.stream().map(Tenant::path).toList(), units.stream().map(Tenant::name).toList(), in.replaces(),
               key.kid(), token, index, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), actor, null, null, null,
               null, null);
-          return alerts.insert(tx, alert).map(alert);
+          return alerts.insert(tx, alert).compose(x -> deliveries.enqueue(tx, alert)).map(alert);
         })
         .compose(alert -> in.replaces() == null ? Future.succeededFuture(alert)
             : cancelIn(tx, issuer, in.replaces(), "updated", id, key, actor).map(alert))
@@ -190,7 +197,7 @@ public final class AlertService {
               .put("kid", key.kid()).put("tc", issuer.code()).put("token", token).put("reason", reason)
               .put("replacedBy", replacedBy).put("by", actor))
           .compose(index -> alerts.cancel(tx, id, reason, replacedBy, token, index))
-          .compose(done -> done ? Future.<Void>succeededFuture() : Future.failedFuture(notActive(id)));
+          .compose(done -> done ? deliveries.cancelPending(tx, id).<Void>mapEmpty() : Future.failedFuture(notActive(id)));
     });
   }
 

@@ -11,9 +11,14 @@ public final class PlatformClients {
 
   private final ZaloOaClient zalo;
   private final MessengerClient messenger;
+  private final PlatformHttp http;
+  private final FacebookPageClient pages;
+  private final ZaloArticleClient zaloArticles;
 
   public PlatformClients(Vertx vertx, PlatformSettings settings) {
-    PlatformHttp http = new PlatformHttp(vertx, settings);
+    this.http = new PlatformHttp(vertx, settings);
+    this.pages = new FacebookPageClient(http, settings.facebookGraphUrl());
+    this.zaloArticles = new ZaloArticleClient(http, settings.zaloOpenApiUrl());
     this.zalo = new ZaloOaClient(http, settings.zaloOpenApiUrl());
     this.messenger = new MessengerClient(http, settings.facebookGraphUrl());
   }
@@ -24,5 +29,23 @@ public final class PlatformClients {
 
   public MessengerClient messenger() {
     return messenger;
+  }
+
+  /** Facebook Page feed posts (scam alerts). */
+  public FacebookPageClient pages() {
+    return pages;
+  }
+
+  /** Zalo OA articles and their broadcast (scam alerts). */
+  public ZaloArticleClient zaloArticles() {
+    return zaloArticles;
+  }
+
+  /**
+   * Zalo's OAuth v4 token refresh at {@code oauthBase} (Zalo serves it from another host than the
+   * Open API: {@code https://oauth.zaloapp.com}), on this node's one HTTP client.
+   */
+  public ZaloOAuthClient zaloOAuth(String oauthBase) {
+    return new ZaloOAuthClient(http, oauthBase);
   }
 }

@@ -46,6 +46,25 @@ final class PlatformHttp {
         .timeout(settings.callTimeoutMs(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * One form POST ({@code application/x-www-form-urlencoded}), bounded and answered as {@link #post}:
+   * Zalo's OAuth endpoints take forms, not JSON.
+   */
+  Future<Answer> postForm(String absoluteUrl, Map<String, String> headers, Map<String, String> form) {
+    StringBuilder text = new StringBuilder();
+    form.forEach((k, v) -> text.append(text.length() == 0 ? "" : "&")
+        .append(java.net.URLEncoder.encode(k, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl)
+        .setFollowRedirects(false).setConnectTimeout(settings.connectTimeoutMs())
+        .setIdleTimeout(settings.idleTimeoutMs()).putHeader("Content-Type", "application/x-www-form-urlencoded");
+    headers.forEach(options::putHeader);
+    // As in post: the body is asked for inside the response's callback.
+    return client.request(options)
+        .compose(req -> req.send(io.vertx.core.buffer.Buffer.buffer(text.toString())).compose(PlatformHttp::answer))
+        .timeout(settings.callTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
   private static Future<Answer> answer(HttpClientResponse resp) {
     return resp.body().map(b -> {
       if (resp.statusCode() >= 500) {

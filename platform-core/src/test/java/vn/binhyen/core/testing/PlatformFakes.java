@@ -38,6 +38,15 @@ public final class PlatformFakes {
   private final List<Received> delivered = new CopyOnWriteArrayList<>();
   private final List<Received> attempts = new CopyOnWriteArrayList<>();
   private final int port;
+  // Alerts' endpoints (Page feed posts, Zalo articles and broadcasts, Zalo's token refresh).
+  private final Map<String, String> tokenOwners = new ConcurrentHashMap<>();
+  private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+  private final Map<String, String> zaloApps = new ConcurrentHashMap<>();
+  private final Map<String, String> articleTokens = new ConcurrentHashMap<>();
+  private final Map<String, String> articles = new ConcurrentHashMap<>();
+  private final Map<String, JsonObject> refusals = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
+  private final AtomicInteger refreshes = new AtomicInteger();
 
   private PlatformFakes() {
     HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
@@ -59,7 +68,8 @@ public final class PlatformFakes {
 
   /** The settings that point a node at these fakes. */
   public Map<String, String> env() {
-    return Map.of("BINHYEN_ZALO_OPENAPI_URL", baseUrl(), "BINHYEN_FACEBOOK_GRAPH_URL", baseUrl());
+    return Map.of("BINHYEN_ZALO_OPENAPI_URL", baseUrl(), "BINHYEN_FACEBOOK_GRAPH_URL", baseUrl(),
+        "BINHYEN_ZALO_OAUTH_URL", baseUrl());
   }
 
   /** A page or OA access token the fakes accept. */
@@ -104,6 +114,55 @@ public final class PlatformFakes {
     return attempts.stream().filter(r -> r.recipient().equals(recipient)).toList();
   }
 
+  /**
+   * A Zalo OA access token the fakes accept for the OA {@code oaId}: articles and broadcasts made
+   * with it are recorded under the OA's id ({@link #inbox}, {@link #attempts}).
+   */
+  public void acceptToken(String token, String oaId) {
+    tokens.add(token);
+    tokenOwners.put(token, oaId);
+  }
+
+  /** The access token no longer works (expired): Zalo answers -216 until a refresh replaces it. */
+  public void expireToken(String token) {
+    tokens.remove(token);
+  }
+
+  /** A Zalo app ({@code app_id} and its {@code secret_key}) whose refresh tokens the fakes honour. */
+  public void zaloApp(String appId, String secretKey) {
+    zaloApps.put(appId, secretKey);
+  }
+
+  /** A refresh token of {@code oaId}, good for one refresh (Zalo's refresh tokens work once). */
+  public void acceptRefreshToken(String refreshToken, String oaId) {
+    refreshTokens.put(refreshToken, oaId);
+  }
+
+  /** How many refreshes the token endpoint granted. */
+  public int refreshes() {
+    return refreshes.get();
+  }
+
+  /**
+   * Every request for {@code recipient} (a page id, an OA id) is refused from now on with this
+   * platform error (Graph's {@code code}, or Zalo's negative {@code error}), until {@link #clear}.
+   */
+  public void refuse(String recipient, int code, String message) {
+    refusals.put(recipient, new JsonObject().put("code", code).put("message", message));
+  }
+
+  /** The next {@code times} requests for {@code recipient} get an HTTP 500 (the platform's own trouble). */
+  public void serverError(String recipient, int times) {
+    serverErrors.put(recipient, new AtomicInteger(times));
+  }
+
+  /** Forgets refusals, rate limits and server errors set for {@code recipient}. */
+  public void clear(String recipient) {
+    refusals.remove(recipient);
+    rateLimits.remove(recipient);
+    serverErrors.remove(recipient);
+  }
+
   // Every request is answered, whatever it holds: a request the fakes cannot read gets a 400, a bug
   // of the fakes a 500, never silence.
   private void handle(HttpServerRequest req) {
@@ -119,6 +178,10 @@ public final class PlatformFakes {
   }
 
   private void route(HttpServerRequest req, Buffer b) {
+    if (req.method().name().equals("POST") && req.path().equals("/v4/oa/access_token")) {
+      zaloRefresh(req, b);
+      return;
+    }
     JsonObject body;
     try {
       body = b.toJsonObject();
@@ -130,6 +193,14 @@ public final class PlatformFakes {
       zalo(req, body);
     } else if (req.method().name().equals("POST") && req.path().equals("/v21.0/me/messages")) {
       messenger(req, body);
+    } else if (req.method().name().equals("POST") && req.path().matches("/v21\\.0/[0-9A-Za-z_.-]+/feed")) {
+      pageFeed(req, body, req.path().substring("/v21.0/".length(), req.path().length() - "/feed".length()));
+    } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/create")) {
+      zaloArticleCreate(req, body);
+    } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/verify")) {
+      zaloArticleVerify(req, body);
+    } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/oa/message")) {
+      zaloBroadcast(req, body);
     } else {
       req.response().setStatusCode(404).end();
     }
@@ -202,6 +273,133 @@ public final class PlatformFakes {
 
   private boolean takeRateLimit(String recipient) {
     AtomicInteger left = rateLimits.get(recipient);
+    return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  // Graph API Page feed post: {"id": "<page>_<post>"} or Graph's error object with HTTP 400.
+  private void pageFeed(HttpServerRequest req, JsonObject body, String page) {
+    attempts.add(new Received("facebook_page", page, body));
+    JsonObject refusal = refusals.get(page);
+    if (takeServerError(page)) {
+      req.response().setStatusCode(500).end();
+    } else if (!tokens.contains(String.valueOf(req.getParam("access_token")))) {
+      graphError(req, 190, 463, "Error validating access token: Session has expired");
+    } else if (body.getString("message") == null || body.getString("message").isBlank()) {
+      graphError(req, 100, null, "(#100) Invalid parameter");
+    } else if (takeRateLimit(page)) {
+      graphError(req, 32, null, "(#32) Page request limit reached");
+    } else if (refusal != null) {
+      graphError(req, refusal.getInteger("code"), null, refusal.getString("message"));
+    } else {
+      delivered.add(new Received("facebook_page", page, body));
+      req.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("id", page + "_" + Math.abs(UUID.randomUUID().getMostSignificantBits())).encode());
+    }
+  }
+
+  private void zaloArticleCreate(HttpServerRequest req, JsonObject body) {
+    String token = String.valueOf(req.getHeader("access_token"));
+    String oa = tokenOwners.getOrDefault(token, token);
+    attempts.add(new Received("zalo_article", oa, body));
+    JsonObject answer;
+    if (takeServerError(oa)) {
+      req.response().setStatusCode(500).end();
+      return;
+    } else if (!tokens.contains(token)) {
+      answer = zaloError(-216, "Access token is invalid");
+    } else if (body.getString("title") == null || body.getJsonObject("cover") == null
+        || body.getJsonArray("body") == null || !"normal".equals(body.getString("type"))) {
+      answer = zaloError(-201, "Parameters are invalid");
+    } else {
+      String t = "art_" + UUID.randomUUID().toString().replace("-", "");
+      articleTokens.put(t, oa);
+      answer = new JsonObject().put("error", 0).put("message", "Success").put("data", new JsonObject().put("token", t));
+    }
+    req.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  private void zaloArticleVerify(HttpServerRequest req, JsonObject body) {
+    String token = String.valueOf(req.getHeader("access_token"));
+    String oa = articleTokens.get(String.valueOf(body.getString("token")));
+    JsonObject answer;
+    if (!tokens.contains(token)) {
+      answer = zaloError(-216, "Access token is invalid");
+    } else if (oa == null) {
+      answer = zaloError(-201, "Parameters are invalid");
+    } else {
+      String id = UUID.randomUUID().toString().replace("-", "");
+      articles.put(id, oa);
+      answer = new JsonObject().put("error", 0).put("message", "Success").put("data", new JsonObject().put("id", id));
+    }
+    req.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  private void zaloBroadcast(HttpServerRequest req, JsonObject body) {
+    String token = String.valueOf(req.getHeader("access_token"));
+    String oa = tokenOwners.getOrDefault(token, token);
+    attempts.add(new Received("zalo_broadcast", oa, body));
+    JsonObject refusal = refusals.get(oa);
+    String article = null;
+    try {
+      article = body.getJsonObject("message").getJsonObject("attachment").getJsonObject("payload")
+          .getJsonArray("elements").getJsonObject(0).getString("attachment_id");
+    } catch (RuntimeException e) {
+      // answered below as invalid parameters
+    }
+    JsonObject answer;
+    if (takeServerError(oa)) {
+      req.response().setStatusCode(500).end();
+      return;
+    } else if (!tokens.contains(token)) {
+      answer = zaloError(-216, "Access token is invalid");
+    } else if (body.getJsonObject("recipient") == null || body.getJsonObject("recipient").getJsonObject("target") == null
+        || article == null || !oa.equals(articles.get(article))) {
+      answer = zaloError(-201, "Parameters are invalid");
+    } else if (takeRateLimit(oa)) {
+      answer = zaloError(-211, "Out of quota");
+    } else if (refusal != null) {
+      answer = zaloError(refusal.getInteger("code"), refusal.getString("message"));
+    } else {
+      delivered.add(new Received("zalo_broadcast", oa, body));
+      answer = new JsonObject().put("error", 0).put("message", "Success")
+          .put("data", new JsonObject().put("message_id", UUID.randomUUID().toString().replace("-", "")));
+    }
+    req.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  // Zalo OAuth v4 refresh (a form): new access and refresh tokens, the old refresh token spent.
+  private void zaloRefresh(HttpServerRequest req, Buffer b) {
+    Map<String, String> form = new java.util.HashMap<>();
+    for (String pair : b.toString().split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+            java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    String app = form.get("app_id");
+    JsonObject answer;
+    if (app == null || !zaloApps.containsKey(app) || !zaloApps.get(app).equals(req.getHeader("secret_key"))) {
+      answer = new JsonObject().put("error", -14002).put("error_name", "Invalid app id")
+          .put("error_description", "app_id or secret_key is invalid");
+    } else if (!"refresh_token".equals(form.get("grant_type")) || form.get("refresh_token") == null
+        || refreshTokens.get(form.get("refresh_token")) == null) {
+      answer = new JsonObject().put("error", -14014).put("error_name", "Invalid refresh token")
+          .put("error_description", "Refresh token is invalid or has been used");
+    } else {
+      String oa = refreshTokens.remove(form.get("refresh_token"));
+      String access = "zat_" + UUID.randomUUID().toString().replace("-", "");
+      String refresh = "zrt_" + UUID.randomUUID().toString().replace("-", "");
+      acceptToken(access, oa);
+      refreshTokens.put(refresh, oa);
+      refreshes.incrementAndGet();
+      answer = new JsonObject().put("access_token", access).put("refresh_token", refresh).put("expires_in", "90000");
+    }
+    req.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  private boolean takeServerError(String recipient) {
+    AtomicInteger left = serverErrors.get(recipient);
     return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 }

@@ -1,0 +1,21 @@
+package vn.binhyen.verifier.alert;
+
+import java.time.Instant;
+
+/**
+ * One channel's delivery of one alert: through the platform's API ({@code mode api}: queued, sent
+ * with the platform's id, failed with its error, or cancelled with the alert) or by hand for a
+ * community group ({@code mode manual}: ready to paste, posted by the officer, or cancelled).
+ */
+public record AlertDelivery(long id, String alertId, String alertTitle, long channelId, String channelName,
+    String channelUrl, String tenantPath, String platform, String mode, String status, int attempts,
+    String platformRef, String lastError, String failReason, String postedBy, Instant queuedAt, Instant doneAt) {
+
+  /** Statuses. */
+  public static final String QUEUED = "queued";
+  public static final String SENT = "sent";
+  public static final String FAILED = "failed";
+  public static final String CANCELLED = "cancelled";
+  public static final String READY = "ready";
+  public static final String POSTED = "posted";
+}
