@@ -87,6 +87,46 @@ class CitizenPagesBrowserIT {
     assertEquals(List.of(), problems);
   }
 
+  /**
+   * The pages in the state a citizen reaches them after acting: a channel's printable
+   * badge, a unit search with its answers, a followed tip with its history.
+   */
+  @Test
+  void the_pages_in_their_answered_states_fit_a_phone_and_a_desktop_too() {
+    JsonObject channel = http.get("/api/public/units/01/channels", null).json().getJsonArray("items").getJsonObject(0);
+    JsonObject tip = http.post("/api/public/tips", new JsonObject().put("unit", "00004").put("category", "fraud")
+        .put("text", "Có người gọi điện xưng là công an phường, yêu cầu chuyển tiền để xác minh"), null).json();
+    List<String> problems = new ArrayList<>();
+    for (int width : WIDTHS) {
+      open("/badge/" + channel.getValue("id"), width);
+      Browser.waitFor(browser).until(d -> channel.getString("displayName").equals(d.findElement(By.id("badge-name")).getText()));
+      problems.addAll(findings("/badge/<id> @" + width));
+
+      open("/units", width);
+      browser.findElement(By.id("unit-q")).sendKeys("ba dinh\n");
+      Browser.waitFor(browser).until(d -> d.findElement(By.id("unit-results")).isDisplayed()
+          && !d.findElements(By.cssSelector("#unit-results li")).isEmpty());
+      problems.addAll(findings("/units?q=ba dinh @" + width));
+
+      open("/tips/follow?receipt=" + tip.getString("receipt"), width);
+      browser.findElement(By.id("secret")).sendKeys(tip.getString("secret"));
+      browser.findElement(By.id("follow-submit")).click();
+      Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("tip-card")));
+      problems.addAll(findings("/tips/follow (a followed tip) @" + width));
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  /** What is wrong with the page on screen: sideways scroll and serious or critical axe-core findings. */
+  static List<String> findings(String where) {
+    List<String> problems = new ArrayList<>();
+    if (Browser.scrollsSideways(browser)) {
+      problems.add(where + ": scrolls sideways");
+    }
+    Browser.axeSeriousFindings(browser).forEach(f -> problems.add(where + ": " + f));
+    return problems;
+  }
+
   @Test
   void the_token_details_are_readable_lines_at_390_px_not_a_letter_a_line() {
     open("/verify?t=" + demoToken(), 390);
