@@ -110,6 +110,30 @@ class AdminConsoleBrowserIT {
     assertEquals("verified", channels.getJsonArray("items").getJsonObject(0).getString("status"));
   }
 
+  private java.util.List<Long> shownCodes() {
+    return driver.findElements(By.cssSelector("#children tr td:first-child")).stream()
+        .map(td -> Long.parseLong(td.getText().trim())).toList();
+  }
+
+  @Test
+  void a_column_header_sorts_the_list_both_ways_across_its_pages() {
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    java.util.List<Long> all = http.get("/api/units/01/children?limit=500", http.login("hanoi-admin")).json()
+        .getJsonArray("items").stream().map(o -> Long.parseLong(((JsonObject) o).getString("code"))).toList();
+    assertTrue(all.size() > 20, "Hà Nội's wards fill more than one page: " + all.size());
+    Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector("#children tr")).size() == 20);
+    WebElement codeHeader = driver.findElement(By.xpath("//tbody[@id='children']/../thead/tr/th[1]"));
+    codeHeader.findElement(By.tagName("button")).click();
+    Browser.waitFor(driver).until(d -> "ascending".equals(codeHeader.getAttribute("aria-sort")));
+    java.util.List<Long> up = shownCodes();
+    assertEquals(all.stream().sorted().limit(20).toList(), up, "ascending: the 20 smallest codes, in order");
+    codeHeader.findElement(By.tagName("button")).click();
+    Browser.waitFor(driver).until(d -> "descending".equals(codeHeader.getAttribute("aria-sort")));
+    assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).limit(20).toList(), shownCodes(),
+        "descending: the 20 largest codes, in order");
+    assertEquals("none", driver.findElement(By.xpath("//tbody[@id='children']/../thead/tr/th[2]")).getAttribute("aria-sort"));
+  }
+
   @Test
   void province_admin_merges_two_wards_after_a_dry_run() {
     String token = http.login("hanoi-admin");
