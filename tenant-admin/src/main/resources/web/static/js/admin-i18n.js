@@ -33,7 +33,9 @@
       'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa',
       'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
       'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
-      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp'
+      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp',
+      'target.user': 'Người dùng', 'target.channel': 'Trang/nhóm', 'target.unit': 'Đơn vị', 'target.tip': 'Tin báo số',
+      'target.alert': 'Cảnh báo', 'target.alert-delivery': 'Lượt gửi cảnh báo', 'target.case': 'Vụ việc'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -120,7 +122,9 @@
       'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
       'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
       'admin.import.errors.download': 'Download the list of errors (CSV)',
-      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked'
+      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked',
+      'target.user': 'User', 'target.channel': 'Page/group', 'target.unit': 'Unit', 'target.tip': 'Tip no.',
+      'target.alert': 'Alert', 'target.alert-delivery': 'Alert delivery', 'target.case': 'Case'
     }
   };
   I18n.add('vi', codes.vi);
