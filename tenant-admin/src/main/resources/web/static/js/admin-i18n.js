@@ -114,6 +114,8 @@
       'admin.import.col.level': 'the level: province, district or commune',
       'admin.import.col.parent': 'the parent unit\u2019s code (in the file or already there); empty for a province only',
       'admin.import.help2': 'Units already there are renamed when the name differs; no unit is deleted. Run it dry first: nothing changes until you confirm.',
+      'admin.import.step.read': 'Read {done} rows', 'admin.import.step.checked': 'Checked {done} rows',
+      'admin.import.step.renamed': 'Renamed {done} units', 'admin.import.step.created': 'Wrote {done} of {total} new units', 'admin.import.step.done': 'Done',
       'admin.import.template': 'Download the template (CSV)', 'admin.import.confirm': 'Import this unit list?',
       'admin.import.confirm.lead': 'File',
       'admin.review.title': 'Items to check after a reorganisation',

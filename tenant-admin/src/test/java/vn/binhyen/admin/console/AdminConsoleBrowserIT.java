@@ -41,8 +41,9 @@ class AdminConsoleBrowserIT {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
-    // The log-in page's body goes away as the console loads: ask again rather than hold on to it.
-    Browser.waitFor(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    // The log-in page's body goes away as the console loads: ask again rather than hold on to it
+    // (Chromium then says the element is stale, or "does not belong to the document").
+    Browser.waitFor(driver).ignoring(org.openqa.selenium.WebDriverException.class)
         .until(d -> d.getCurrentUrl().contains("/admin")
             && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
@@ -198,6 +199,12 @@ class AdminConsoleBrowserIT {
     assertEquals(404, http.get("/api/units/" + ward, http.login("hanoi-admin")).status(), "nothing before confirming");
     driver.findElement(By.id("import-confirm")).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("import-verdict")).getText().contains("Đã thực hiện"));
+    // The progress the server streamed while it wrote: the last step, with its bar full.
+    assertEquals("Xong", driver.findElement(By.id("import-step")).getText());
+    WebElement bar = driver.findElement(By.id("import-bar"));
+    assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "the bar is full at the end");
+    assertTrue(driver.findElement(By.id("import-verdict")).findElement(By.cssSelector("a.download")).getAttribute("download")
+        .endsWith(".csv"), "the report can be downloaded");
     assertEquals("Phường Nhập Thử " + ward, http.get("/api/units/" + ward, http.login("hanoi-admin")).json().getString("name"));
   }
 }
