@@ -63,6 +63,30 @@ public final class ReadReplica {
     return new ReadReplica(primary, replica, maxLag);
   }
 
+  /**
+   * From the configuration: {@code BINHYEN_DB_READ_URL} (none: every read on the primary),
+   * {@code BINHYEN_DB_READ_MAX_LAG_SECONDS} (1–3600, default 10) and {@code BINHYEN_DB_READ_POOL_SIZE};
+   * started, probing every second.
+   */
+  public static ReadReplica configured(Vertx vertx, vn.binhyen.core.config.Config config, DatabaseSetup database, Pool primary) {
+    var settings = config.settings();
+    var url = settings.text("BINHYEN_DB_READ_URL").filter(u -> !u.isBlank());
+    int maxLag = settings.integer("BINHYEN_DB_READ_MAX_LAG_SECONDS", 10, 1, 3600);
+    int size = settings.integer("BINHYEN_DB_READ_POOL_SIZE", config.dbPoolSize(), 1, 1000);
+    if (url.isEmpty()) {
+      return none(primary);
+    }
+    if (!url.get().startsWith("postgresql://") && !url.get().startsWith("postgres://")) {
+      throw new vn.binhyen.core.config.ConfigException("BINHYEN_DB_READ_URL", "must be a postgresql://host:port/database URL");
+    }
+    ReadReplica replica = of(primary, database.readPool(vertx, size, "binhyen-read", url.get()), Duration.ofSeconds(maxLag));
+    replica.start(vertx, Duration.ofSeconds(1));
+    DbUrl at = DbUrl.parse(url.get());
+    org.slf4j.LoggerFactory.getLogger(ReadReplica.class).info(
+        "Stale-tolerant reads go to {}:{} while it is at most {} s behind the primary", at.host(), at.port(), maxLag);
+    return replica;
+  }
+
   /** Probes every {@code every} from now on (and once at once). */
   public void start(Vertx vertx, Duration every) {
     if (replica == null) {

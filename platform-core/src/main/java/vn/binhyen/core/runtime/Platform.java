@@ -140,7 +140,7 @@ public final class Platform implements AutoCloseable {
   private static Services services(Vertx vertx, Config config, DatabaseSetup database,
       HazelcastClusterManager cluster, ClusterResync resync) {
     Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
-    Db db = new Db(pool, readReplica(vertx, config, database, pool));
+    Db db = new Db(pool, vn.binhyen.core.db.ReadReplica.configured(vertx, config, database, pool));
     MasterKey master = config.masterKey().map(MasterKey::fromBase64)
         .orElseGet(() -> MasterKey.loadOrCreate(config.masterKeyFile()));
     JwtKeys jwtKeys = JwtKeys.loadOrCreate(pool, master).await();
@@ -162,26 +162,6 @@ public final class Platform implements AutoCloseable {
             rateLimiter, new AuthService.LoginLimits(config.loginFailuresPerAccount(),
                 config.loginFailuresPerAddress(), java.time.Duration.ofMinutes(15))),
         revocations, audit, policy, rateLimiter, new Outbox(vertx, pool));
-  }
-
-  /** BINHYEN_DB_READ_URL: a replica for stale-tolerant reads, within BINHYEN_DB_READ_MAX_LAG_SECONDS. */
-  private static vn.binhyen.core.db.ReadReplica readReplica(Vertx vertx, Config config, DatabaseSetup database, Pool pool) {
-    var settings = config.settings();
-    var url = settings.text("BINHYEN_DB_READ_URL").filter(u -> !u.isBlank());
-    int maxLag = settings.integer("BINHYEN_DB_READ_MAX_LAG_SECONDS", 10, 1, 3600);
-    int size = settings.integer("BINHYEN_DB_READ_POOL_SIZE", config.dbPoolSize(), 1, 1000);
-    if (url.isEmpty()) {
-      return vn.binhyen.core.db.ReadReplica.none(pool);
-    }
-    if (!url.get().startsWith("postgresql://") && !url.get().startsWith("postgres://")) {
-      throw new vn.binhyen.core.config.ConfigException("BINHYEN_DB_READ_URL", "must be a postgresql://host:port/database URL");
-    }
-    var replica = vn.binhyen.core.db.ReadReplica.of(pool,
-        database.readPool(vertx, size, "binhyen-read", url.get()), java.time.Duration.ofSeconds(maxLag));
-    replica.start(vertx, java.time.Duration.ofSeconds(1));
-    log.info("Stale-tolerant reads go to {} while it is at most {} s behind the primary",
-        vn.binhyen.core.db.DbUrl.parse(url.get()).host() + ":" + vn.binhyen.core.db.DbUrl.parse(url.get()).port(), maxLag);
-    return replica;
   }
 
   // A node that was cut off may have missed cluster messages: catch up as soon as it rejoins.
