@@ -176,4 +176,27 @@ class TipBrowserIT {
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertEquals("Đơn vị này nằm ngoài phạm vi của bạn.", driver.findElement(By.cssSelector("main > p.error")).getText());
   }
+
+  @Test
+  void the_period_is_typed_day_first_whatever_the_browsers_locale_and_a_bad_date_is_explained() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    org.openqa.selenium.WebElement from = driver.findElement(By.id("from-text"));
+    assertEquals("text", from.getAttribute("type"), "not the native date input, which shows mm/dd/yyyy in an English browser");
+    assertEquals("ngày/tháng/năm", from.getAttribute("placeholder"));
+    // 13 cannot be a month: the field says how to write the date.
+    from.sendKeys("02/13/2026");
+    assertEquals("true", from.getAttribute("aria-invalid"));
+    assertTrue(driver.findElement(By.id("from-text-note")).getText().contains("ngày/tháng/năm, ví dụ 02/12/2026"));
+    from.clear();
+    from.sendKeys("01/11/2026");
+    driver.findElement(By.id("to-text")).sendKeys("30/11/2026");
+    assertEquals("false", from.getAttribute("aria-invalid"));
+    driver.findElement(By.id("period-submit")).click();
+    wait.until(d -> d.findElement(By.id("csv")).getAttribute("href").contains("from=2026-11-01"));
+    assertTrue(driver.findElement(By.id("csv")).getAttribute("href").contains("to=2026-11-30"),
+        driver.findElement(By.id("csv")).getAttribute("href"));
+  }
 }
