@@ -56,7 +56,7 @@
   /** A unit's path in names, nearest last: "Thành phố Hà Nội › Phường Ba Đình". */
   async function pathNames(u) {
     try {
-      const r = await Api.get('/api/admin/units/' + encodeURIComponent(me.unit.code) + '/search?q=' + encodeURIComponent(u.code));
+      const r = await Api.get('/api/units/' + encodeURIComponent(me.unit.code) + '/search?q=' + encodeURIComponent(u.code));
       const m = r.items.filter(function (x) { return x.code === u.code; })[0];
       if (m) { return UnitPicker.label(m); }
     } catch (e) { /* the path stays as the name alone */ }

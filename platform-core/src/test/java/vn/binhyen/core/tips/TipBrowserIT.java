@@ -199,4 +199,25 @@ class TipBrowserIT {
     assertTrue(driver.findElement(By.id("csv")).getAttribute("href").contains("to=2026-11-30"),
         driver.findElement(By.id("csv")).getAttribute("href"));
   }
+
+  @Test
+  void a_supervisor_opens_another_units_dashboard_by_its_name_typed_without_accents() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    driver.findElement(By.id("unit-search")).sendKeys("phuong ba dinh");
+    org.openqa.selenium.WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#unit-search-options li[data-code='00004']")));
+    assertTrue(option.getText().contains("Phường Ba Đình") && option.getText().contains("Thành phố Hà Nội"),
+        "the option shows the unit with its province: " + option.getText());
+    // The keyboard picks it as well as the mouse: down to it, then Enter.
+    java.util.List<org.openqa.selenium.WebElement> options = driver.findElements(By.cssSelector("#unit-search-options li"));
+    for (int i = 0; i <= options.indexOf(option); i++) {
+      driver.findElement(By.id("unit-search")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    }
+    driver.findElement(By.id("unit-search")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    wait.until(d -> d.getCurrentUrl().endsWith("/dashboard?unit=00004"));
+    wait.until(d -> d.findElement(By.id("unit-name")).getText().contains("Ba Đình"));
+  }
 }
