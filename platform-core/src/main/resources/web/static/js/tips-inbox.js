@@ -229,8 +229,17 @@
     $('d-reply-form').addEventListener('submit', async function (ev) {
       ev.preventDefault();
       try {
-        await Api.post('/api/tips/' + current.id + '/replies', { text: $('d-reply').value });
+        const image = $('d-reply-image').files[0];
+        let body = { text: $('d-reply').value };
+        if (image) {
+          // A photo goes as multipart: the server sends it through the platform's upload API.
+          body = new FormData();
+          body.append('text', $('d-reply').value);
+          body.append('image', image);
+        }
+        await Api.post('/api/tips/' + current.id + '/replies', body);
         $('d-reply').value = '';
+        $('d-reply-image').value = '';
         await open(current.id);
       } catch (e) { showError(e); }
     });

@@ -18,6 +18,7 @@ import vn.binhyen.core.platform.MessengerClient;
 import vn.binhyen.core.platform.PlatformClients;
 import vn.binhyen.core.platform.SendResult;
 import vn.binhyen.core.platform.ZaloOaClient;
+import vn.binhyen.core.tips.attachments.AttachmentStore;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
 
 /**
@@ -39,9 +40,12 @@ final class ReplySender {
   private final IdentitySeal seal;
   private final WebhookSecretService secrets;
   private final AeadKey textKey;
+  private final AttachmentStore store;
 
-  ReplySender(Services services, ReplyRepository repo, IdentitySeal seal, WebhookSecretService secrets) {
+  ReplySender(Services services, ReplyRepository repo, IdentitySeal seal, WebhookSecretService secrets,
+      AttachmentStore store) {
     this.services = services;
+    this.store = store;
     this.repo = repo;
     this.seal = seal;
     this.secrets = secrets;
@@ -80,8 +84,18 @@ final class ReplySender {
 
   private Future<Void> deliver(JsonObject payload) {
     long eventId = payload.getLong("event");
-    return services.db().inScope(payload.getString("scope"), tx -> repo.claim(tx, eventId)
-        .compose(found -> found.isEmpty() ? Future.<Void>succeededFuture() : send(tx, found.get(), text(payload, eventId))));
+    String scope = payload.getString("scope");
+    String sealedText = text(payload, eventId);
+    // A Messenger reply with a photo is two messages: the text is committed as sent in a first
+    // step, so that a retry after the photo's failure sends only the photo.
+    return step(scope, eventId, sealedText)
+        .compose(more -> more ? step(scope, eventId, sealedText).<Void>mapEmpty() : Future.<Void>succeededFuture());
+  }
+
+  /** One transaction: claims the reply if still queued and sends what is left of it; true when its photo remains. */
+  private Future<Boolean> step(String scope, long eventId, String sealedText) {
+    return services.db().inScope(scope, tx -> repo.claim(tx, eventId)
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(false) : send(tx, found.get(), sealedText)));
   }
 
   private String text(JsonObject payload, long eventId) {
@@ -90,26 +104,44 @@ final class ReplySender {
         : new String(textKey.open(Base64.getDecoder().decode(sealed), aad(eventId)), StandardCharsets.UTF_8);
   }
 
-  private Future<Void> send(SqlClient tx, ReplyRepository.Pending r, String sealedText) {
+  private Future<Boolean> send(SqlClient tx, ReplyRepository.Pending r, String sealedText) {
     String text = sealedText != null ? sealedText : r.text();
     if (r.accessTokenSealed() == null || r.channelId() == null) {
-      return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null);
+      return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null).map(false);
     }
     Duration since = Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC));
     Duration window = "zalo".equals(r.source()) ? ZaloOaClient.CONSULTATION_WINDOW : MessengerClient.HUMAN_AGENT_WINDOW;
     if (since.compareTo(window) >= 0) {
       // Past the longest window the platform allows: the platform would refuse it, so it is not asked.
-      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null);
+      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null).map(false);
     }
     String token = secrets.openAccessToken(r.channelId(), r.accessTokenSealed());
     String recipient = seal.open(r.keyTenant(), r.receipt(), "account", r.accountSealed());
     PlatformClients clients = services.get(PlatformClients.class);
+    ReplyRepository.Image image = r.image();
+    boolean textFirst = "facebook".equals(r.source()) && image != null && r.textMessageId() == null
+        && text != null && !text.isBlank();
+    if (textFirst) {
+      return clients.messenger().sendText(token, recipient, text, since).compose(result -> result instanceof SendResult.Sent s
+          ? repo.textSent(tx, r.eventId(), s.messageId()).map(true)
+          : record(tx, r, result).map(false));
+    }
     Future<SendResult> sent = switch (r.source()) {
-      case "zalo" -> clients.zalo().sendText(token, recipient, text);
-      case "facebook" -> clients.messenger().sendText(token, recipient, text, since);
+      case "zalo" -> image == null ? clients.zalo().sendText(token, recipient, text)
+          : photo(image).compose(bytes -> clients.zalo().uploadImage(token, image.mediaType(), bytes))
+              .compose(up -> up instanceof SendResult.Sent u
+                  ? clients.zalo().sendImage(token, recipient, text, u.messageId()) : Future.succeededFuture(up));
+      case "facebook" -> image == null ? clients.messenger().sendText(token, recipient, text, since)
+          : photo(image).compose(bytes -> clients.messenger().uploadImage(token, image.mediaType(), bytes))
+              .compose(up -> up instanceof SendResult.Sent u
+                  ? clients.messenger().sendImage(token, recipient, u.messageId(), since) : Future.succeededFuture(up));
       default -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
     };
-    return sent.compose(result -> record(tx, r, result));
+    return sent.compose(result -> record(tx, r, result)).map(false);
+  }
+
+  private Future<io.vertx.core.buffer.Buffer> photo(ReplyRepository.Image image) {
+    return store.get(image.sha256());
   }
 
   private Future<Void> record(SqlClient tx, ReplyRepository.Pending r, SendResult result) {

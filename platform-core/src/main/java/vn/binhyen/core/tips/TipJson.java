@@ -47,7 +47,8 @@ final class TipJson {
     d.events().forEach(e -> events.add(event(e)));
     JsonArray attachments = new JsonArray();
     d.attachments().forEach(a -> attachments.add(new JsonObject().put("id", a.id()).put("mediaType", a.mediaType())
-        .put("size", a.size()).put("fileName", a.fileName()).put("remoteUrl", a.remoteUrl())));
+        .put("size", a.size()).put("fileName", a.fileName()).put("remoteUrl", a.remoteUrl())
+        .put("replyEventId", a.replyEventId())));
     return tip(d.tip()).put("events", events).put("attachments", attachments);
   }
 

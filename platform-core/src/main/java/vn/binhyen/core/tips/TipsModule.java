@@ -66,7 +66,7 @@ public final class TipsModule implements FeatureModule {
       });
       secrets = new WebhookSecretService(services);
       ReplyRepository replies = new ReplyRepository();
-      ReplySender sender = new ReplySender(services, replies, seal, secrets);
+      ReplySender sender = new ReplySender(services, replies, seal, secrets, store);
       sender.register(services.outbox());
       tips = new TipService(services, repo, store, seal, settings, byId, replies, sender);
       cases = new CaseService(services, repo, new InboxRepository(), store, seal, replies, sender);

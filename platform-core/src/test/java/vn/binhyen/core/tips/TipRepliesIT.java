@@ -501,4 +501,98 @@ class TipRepliesIT {
     assertTrue(dump.indexOf(HexFormat.of().formatHex(psid.getBytes(StandardCharsets.UTF_8))) < 0);
     assertTrue(dump.indexOf(HexFormat.of().formatHex(user.getBytes(StandardCharsets.UTF_8))) < 0);
   }
+
+  /** An officer's reply with a photo, as the inbox sends it: multipart with {@code text} and {@code image}. */
+  static Http.Response replyWithPhoto(long tipId, String text, byte[] photo, String fileName) {
+    String boundary = "----reply" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(photo);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http().raw("POST", "/api/tips/" + tipId + "/replies", body.toByteArray(),
+        "multipart/form-data; boundary=" + boundary, officer, Map.of());
+  }
+
+  @Test
+  void a_reply_with_a_photo_to_a_zalo_tip_is_uploaded_first_and_sent_as_one_media_message() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    byte[] photo = PlatformFakes.png(24);
+    Http.Response r = replyWithPhoto(tip, "Đây là ảnh người bị truy tìm.", photo, "anh.png");
+    assertEquals(201, r.status(), r.body());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply with its photo sent");
+    JsonObject message = officerInbox(user).get(0).body().getJsonObject("message");
+    assertEquals("Đây là ảnh người bị truy tìm.", message.getString("text"));
+    JsonObject element = message.getJsonObject("attachment").getJsonObject("payload").getJsonArray("elements")
+        .getJsonObject(0);
+    assertEquals("image", element.getString("media_type"));
+    PlatformFakes.Upload up = fakes.uploaded(element.getString("attachment_id"));
+    assertEquals("zalo", up.platform());
+    assertEquals("image/png", up.sniffedType());
+    // The photo is kept on the tip beside the reply (the officers see what was sent).
+    JsonObject detail = http().get("/api/tips/" + tip, officer).json();
+    long replyEvent = lastReply(tip).getLong("id");
+    assertEquals(1, detail.getJsonArray("attachments").stream().map(JsonObject.class::cast)
+        .filter(a -> Long.valueOf(replyEvent).equals(a.getLong("replyEventId"))).count());
+  }
+
+  @Test
+  void a_reply_with_a_photo_to_a_messenger_tip_sends_the_text_then_the_uploaded_photo() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Có người lạ theo dõi nhà tôi");
+    // The photo's send is rate-limited once: the retry sends only the photo, not the text again.
+    Http.Response r = replyWithPhoto(tip, "Có phải người này không?", PlatformFakes.png(20),
+        "nghi-pham.png");
+    assertEquals(201, r.status(), r.body());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply and its photo sent");
+    List<PlatformFakes.Received> got = officerInbox(psid);
+    assertEquals(2, got.size(), "two Messenger messages: the text, then the photo");
+    assertEquals("Có phải người này không?", got.get(0).body().getJsonObject("message").getString("text"));
+    JsonObject attachment = got.get(1).body().getJsonObject("message").getJsonObject("attachment");
+    assertEquals("image", attachment.getString("type"));
+    assertEquals("facebook", fakes.uploaded(attachment.getJsonObject("payload").getString("attachment_id")).platform());
+    assertEquals("RESPONSE", got.get(1).body().getString("messaging_type"));
+  }
+
+  @Test
+  void a_messenger_photo_rate_limited_after_its_text_was_sent_is_retried_without_sending_the_text_again() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo kèm ảnh bị giới hạn tần suất");
+    long tipsEvents = count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + tip);
+    assertEquals(1, tipsEvents, "the welcome's delivery only");
+    // The text passes; the photo's message meets two rate-limit answers.
+    fakes.rateLimitAfter(psid, 1, 2);
+    assertEquals(201, replyWithPhoto(tip, "Ảnh đây.", PlatformFakes.png(12), "a.png").status());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply sent after the retries");
+    assertEquals(1, officerInbox(psid).stream().filter(m -> "Ảnh đây.".equals(m.body().getJsonObject("message")
+        .getString("text"))).count(), "the text once");
+    assertEquals(2, officerInbox(psid).size(), "the text and the photo, once each");
+  }
+
+  @Test
+  void a_photo_over_zalos_1_mb_is_refused_by_its_upload_api_and_the_reply_fails_with_the_reason() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    byte[] big = PlatformFakes.png(700);
+    assertTrue(big.length > PlatformFakes.ZALO_IMAGE_MAX_BYTES);
+    assertEquals(201, replyWithPhoto(tip, "Ảnh lớn.", big, "lon.png").status());
+    Eventually.await(() -> "failed".equals(delivery(tip)), "the reply failed");
+    JsonObject d = lastReply(tip).getJsonObject("delivery");
+    assertEquals("refused", d.getString("reason"));
+    assertTrue(d.getString("platformError").startsWith("-210:"), d.encode());
+    assertEquals(0, officerInbox(user).size());
+  }
+
+  @Test
+  void a_reply_photo_that_is_not_jpeg_or_png_is_refused_before_anything_is_kept() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo để thử ảnh sai định dạng");
+    byte[] gif = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+    Http.Response r = replyWithPhoto(tip, "Ảnh GIF.", gif, "a.gif");
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.json().getString("type").endsWith("/reply-image-type"), r.body());
+    assertEquals(null, delivery(tip));
+  }
 }
