@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.crypto.AeadKey;
@@ -95,7 +96,7 @@ final class ReplySender {
   /** One transaction: claims the reply if still queued and sends what is left of it; true when its photo remains. */
   private Future<Boolean> step(String scope, long eventId, String sealedText) {
     return services.db().inScope(scope, tx -> repo.claim(tx, eventId)
-        .compose(found -> found.isEmpty() ? Future.succeededFuture(false) : send(tx, found.get(), sealedText)));
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(false) : send(tx, scope, found.get(), sealedText)));
   }
 
   private String text(JsonObject payload, long eventId) {
@@ -104,7 +105,7 @@ final class ReplySender {
         : new String(textKey.open(Base64.getDecoder().decode(sealed), aad(eventId)), StandardCharsets.UTF_8);
   }
 
-  private Future<Boolean> send(SqlClient tx, ReplyRepository.Pending r, String sealedText) {
+  private Future<Boolean> send(SqlClient tx, String scope, ReplyRepository.Pending r, String sealedText) {
     String text = sealedText != null ? sealedText : r.text();
     if (r.accessTokenSealed() == null || r.channelId() == null) {
       return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null).map(false);
@@ -122,22 +123,39 @@ final class ReplySender {
     boolean textFirst = "facebook".equals(r.source()) && image != null && r.textMessageId() == null
         && text != null && !text.isBlank();
     if (textFirst) {
-      return clients.messenger().sendText(token, recipient, text, since).compose(result -> result instanceof SendResult.Sent s
-          ? repo.textSent(tx, r.eventId(), s.messageId()).map(true)
-          : record(tx, r, result).map(false));
+      return withRefresh(scope, r, token, t -> clients.messenger().sendText(t, recipient, text, since))
+          .compose(result -> result instanceof SendResult.Sent s
+              ? repo.textSent(tx, r.eventId(), s.messageId()).map(true)
+              : record(tx, r, result).map(false));
     }
-    Future<SendResult> sent = switch (r.source()) {
-      case "zalo" -> image == null ? clients.zalo().sendText(token, recipient, text)
-          : photo(image).compose(bytes -> clients.zalo().uploadImage(token, image.mediaType(), bytes))
+    Function<String, Future<SendResult>> call = switch (r.source()) {
+      case "zalo" -> image == null ? t -> clients.zalo().sendText(t, recipient, text)
+          : t -> photo(image).compose(bytes -> clients.zalo().uploadImage(t, image.mediaType(), bytes))
               .compose(up -> up instanceof SendResult.Sent u
-                  ? clients.zalo().sendImage(token, recipient, text, u.messageId()) : Future.succeededFuture(up));
-      case "facebook" -> image == null ? clients.messenger().sendText(token, recipient, text, since)
-          : photo(image).compose(bytes -> clients.messenger().uploadImage(token, image.mediaType(), bytes))
+                  ? clients.zalo().sendImage(t, recipient, text, u.messageId()) : Future.succeededFuture(up));
+      case "facebook" -> image == null ? t -> clients.messenger().sendText(t, recipient, text, since)
+          : t -> photo(image).compose(bytes -> clients.messenger().uploadImage(t, image.mediaType(), bytes))
               .compose(up -> up instanceof SendResult.Sent u
-                  ? clients.messenger().sendImage(token, recipient, u.messageId(), since) : Future.succeededFuture(up));
-      default -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
+                  ? clients.messenger().sendImage(t, recipient, u.messageId(), since) : Future.succeededFuture(up));
+      default -> t -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
     };
-    return sent.compose(result -> record(tx, r, result)).map(false);
+    return withRefresh(scope, r, token, call).compose(result -> record(tx, r, result)).map(false);
+  }
+
+  /**
+   * Makes the call with {@code token}; when Zalo answers that the OA access token is invalid or
+   * expired, gets a new one through Zalo's refresh flow (stored before it is used) and makes the
+   * call once more. Messenger's page tokens have no refresh flow: an officer sets a new one.
+   */
+  private Future<SendResult> withRefresh(String scope, ReplyRepository.Pending r, String token,
+      Function<String, Future<SendResult>> call) {
+    return call.apply(token).compose(result -> {
+      if (!(result instanceof SendResult.InvalidToken) || !"zalo".equals(r.source())) {
+        return Future.succeededFuture(result);
+      }
+      return secrets.refreshedAccessToken(scope, r.channelId(), token)
+          .compose(fresh -> fresh == null || fresh.equals(token) ? Future.succeededFuture(result) : call.apply(fresh));
+    });
   }
 
   private Future<io.vertx.core.buffer.Buffer> photo(ReplyRepository.Image image) {

@@ -94,7 +94,7 @@ public final class TipsModule implements FeatureModule {
       var b = Json.body(ctx);
       secrets.set(Requests.principal(ctx), Requests.tenant(ctx), Long.parseLong(ctx.pathParam("channelId")),
               b.getString("secret"), b.getString("appId"), b.getString("verifyToken"), b.getString("accessToken"),
-              Requests.requestId(ctx))
+              b.getString("refreshToken"), b.getString("appSecret"), Requests.requestId(ctx))
           .onSuccess(x -> Json.noContent(ctx)).onFailure(ctx::fail);
     });
     api.routes(router -> {

@@ -48,6 +48,7 @@ public final class PlatformFakes {
   private final Map<String, JsonObject> refusals = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
   private final AtomicInteger refreshes = new AtomicInteger();
+  private volatile String lastIssued;
   // Photos uploaded through Zalo's and Messenger's upload APIs, by the attachment id they answered.
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final List<Upload> uploadAttempts = new CopyOnWriteArrayList<>();
@@ -154,6 +155,11 @@ public final class PlatformFakes {
   /** A refresh token of {@code oaId}, good for one refresh (Zalo's refresh tokens work once). */
   public void acceptRefreshToken(String refreshToken, String oaId) {
     refreshTokens.put(refreshToken, oaId);
+  }
+
+  /** The access token the last granted refresh issued, or null. */
+  public String lastIssuedAccessToken() {
+    return lastIssued;
   }
 
   /** How many refreshes the token endpoint granted. */
@@ -567,6 +573,7 @@ public final class PlatformFakes {
       String refresh = "zrt_" + UUID.randomUUID().toString().replace("-", "");
       acceptToken(access, oa);
       refreshTokens.put(refresh, oa);
+      lastIssued = access;
       refreshes.incrementAndGet();
       answer = new JsonObject().put("access_token", access).put("refresh_token", refresh).put("expires_in", "90000");
     }

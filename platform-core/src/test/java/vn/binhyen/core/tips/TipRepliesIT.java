@@ -215,10 +215,14 @@ class TipRepliesIT {
 
   /** A signed Zalo OA message from {@code user}; the tip (or the tip it joined) id. */
   private static long zalo(String user) throws Exception {
+    return zalo(user, OA_ID, APP_ID);
+  }
+
+  private static long zalo(String user, String oa, String app) throws Exception {
     String msgId = "z" + System.nanoTime();
-    byte[] body = ZALO.formatted(APP_ID, user, OA_ID, msgId).getBytes(StandardCharsets.UTF_8);
+    byte[] body = ZALO.formatted(app, user, oa, msgId).getBytes(StandardCharsets.UTF_8);
     String mac = "mac=" + HexFormat.of().formatHex(new Signatures(TipSettings.ZALO_MAC_DEFAULT)
-        .zaloMac(body, APP_ID, "1732345678901", OA_SECRET));
+        .zaloMac(body, app, "1732345678901", OA_SECRET));
     assertEquals(200, http().raw("POST", "/webhooks/zalo", body, "application/json", null,
         Map.of("X-ZEvent-Signature", mac)).status());
     Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + msgId + "'")
@@ -594,5 +598,58 @@ class TipRepliesIT {
     assertEquals(400, r.status(), r.body());
     assertTrue(r.json().getString("type").endsWith("/reply-image-type"), r.body());
     assertEquals(null, delivery(tip));
+  }
+
+  @Test
+  void an_expired_zalo_access_token_is_refreshed_stored_sealed_and_the_reply_sent_once() throws Exception {
+    String oa = "1357924680135700" + String.format("%03d", System.nanoTime() % 1000);
+    String app = "3604329716384700" + String.format("%03d", System.nanoTime() % 1000);
+    String refresh = "zalo-refresh-" + System.nanoTime();
+    fakes.zaloApp(app, "zalo-app-secret-key-0001");
+    fakes.acceptRefreshToken(refresh, oa);
+    long channel = channel(Platform.ZALO_OA, oa);
+    setSecret(channel, new JsonObject().put("secret", OA_SECRET).put("appId", app)
+        .put("accessToken", "zalo-expired-token-" + System.nanoTime()).put("refreshToken", refresh)
+        .put("appSecret", "zalo-app-secret-key-0001"));
+    int before = fakes.refreshes();
+    String user = zaloUser();
+    // The first message's automatic reply meets the expired token: one refresh, then it goes out.
+    long tip = zalo(user, oa, app);
+    assertEquals(before + 1, fakes.refreshes());
+    assertEquals(1, fakes.inbox(user).size(), "the welcome sent with the new token");
+    String issued = fakes.lastIssuedAccessToken();
+    reply(tip, "Công an phường đã nhận tin.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the officer's reply sent");
+    assertEquals(before + 1, fakes.refreshes(), "the stored new token is used: no second refresh");
+    // Stored sealed: neither the new access token nor the new refresh token is in the table in clear.
+    String row = scalarText("SELECT s::text FROM channel_webhook_secret s WHERE channel_id = ?", channel);
+    assertTrue(row.indexOf(issued) < 0 && row.indexOf(HexFormat.of().formatHex(issued.getBytes(StandardCharsets.UTF_8))) < 0);
+    assertTrue(scalarText("SELECT (access_token_expires_at > now())::text FROM channel_webhook_secret WHERE channel_id = ?",
+        channel).equals("true"));
+    // That token expires too: the refresh token Zalo gave last time (single use) renews it again.
+    fakes.expireToken(issued);
+    reply(tip, "Bạn có thêm thông tin không?");
+    Eventually.await(() -> "sent,sent".equals(delivery(tip)), "the second reply sent after a second refresh");
+    assertEquals(before + 2, fakes.refreshes());
+    assertEquals(2, officerInbox(user).size(), "each reply once");
+  }
+
+  @Test
+  void a_zalo_refresh_that_zalo_refuses_fails_the_reply_as_an_invalid_token() throws Exception {
+    String oa = "1357924680135701" + String.format("%03d", System.nanoTime() % 1000);
+    String app = "3604329716384701" + String.format("%03d", System.nanoTime() % 1000);
+    fakes.zaloApp(app, "zalo-app-secret-key-0002");
+    // A refresh token Zalo does not know (used already, or revoked).
+    setSecret(channel(Platform.ZALO_OA, oa), new JsonObject().put("secret", OA_SECRET).put("appId", app)
+        .put("accessToken", "zalo-expired-token-" + System.nanoTime()).put("refreshToken", "zalo-refresh-spent-0001")
+        .put("appSecret", "zalo-app-secret-key-0002"));
+    int before = fakes.refreshes();
+    String user = zaloUser();
+    long tip = zalo(user, oa, app);
+    reply(tip, "Đã nhận.");
+    Eventually.await(() -> "failed".equals(delivery(tip)), "the reply failed");
+    assertEquals("invalid-token", lastReply(tip).getJsonObject("delivery").getString("reason"));
+    assertEquals(before, fakes.refreshes());
+    assertEquals(0, fakes.inbox(user).size());
   }
 }
