@@ -33,6 +33,7 @@ public final class PlatformFakes {
   private final Vertx vertx = Vertx.vertx();
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> closedWindows = ConcurrentHashMap.newKeySet();
+  private final Map<String, java.time.Instant> lastWrote = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> rateLimits = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> passFirst = new ConcurrentHashMap<>();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
@@ -88,6 +89,15 @@ public final class PlatformFakes {
   /** A page or OA access token the fakes accept. */
   public void acceptToken(String token) {
     tokens.add(token);
+  }
+
+  /**
+   * The person {@code psid} last wrote to the page at {@code at}: from then on the Messenger fake
+   * applies Messenger's windows to them, RESPONSE within 24 hours and the HUMAN_AGENT tag within
+   * 7 days ("This message is sent outside of allowed window" otherwise).
+   */
+  public void userWrote(String psid, java.time.Instant at) {
+    lastWrote.put(psid, at);
   }
 
   /** The user's reply window is closed (the platform refuses messages to them) until {@link #openWindow}. */
@@ -285,13 +295,25 @@ public final class PlatformFakes {
               .put("type", "OAuthException").put("is_transient", true).put("code", 2)).encode());
     } else if (takeRateLimit(psid)) {
       graphError(req, 613, null, "(#613) Calls to this api have exceeded the rate limit.");
-    } else if (closedWindows.contains(psid)) {
+    } else if (closedWindows.contains(psid) || outsideMessengerWindow(psid, type, body.getString("tag"))) {
       graphError(req, 10, 2018278, "(#10) This message is sent outside of allowed window.");
     } else {
       delivered.add(new Received("facebook", psid, body));
       req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("recipient_id", psid)
           .put("message_id", "m_" + UUID.randomUUID().toString().replace("-", "")).encode());
     }
+  }
+
+  private boolean outsideMessengerWindow(String psid, String type, String tag) {
+    java.time.Instant wrote = lastWrote.get(psid);
+    if (wrote == null) {
+      return false;
+    }
+    java.time.Duration since = java.time.Duration.between(wrote, java.time.Instant.now());
+    if ("RESPONSE".equals(type)) {
+      return since.compareTo(java.time.Duration.ofHours(24)) >= 0;
+    }
+    return !"HUMAN_AGENT".equals(tag) || since.compareTo(java.time.Duration.ofDays(7)) >= 0;
   }
 
   private static void graphError(HttpServerRequest req, int code, Integer subcode, String message) {

@@ -132,6 +132,7 @@ class TipRepliesIT {
   /** A signed Messenger message from {@code psid} to {@code page}; the tip (or the tip it joined) id. */
   static long messenger(String page, String psid, String text) throws Exception {
     String mid = "m_" + System.nanoTime();
+    fakes.userWrote(psid, java.time.Instant.now());
     byte[] body = FACEBOOK.formatted(page, psid, mid, text).getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
     assertEquals(200, http().raw("POST", "/webhooks/facebook", body, "application/json", null,
@@ -651,5 +652,46 @@ class TipRepliesIT {
     assertEquals("invalid-token", lastReply(tip).getJsonObject("delivery").getString("reason"));
     assertEquals(before, fakes.refreshes());
     assertEquals(0, fakes.inbox(user).size());
+  }
+
+  /** The person wrote {@code hours} ago, for us (their tips' last message) and for the fake Messenger. */
+  private static void wroteHoursAgo(String psid, long tip, int hours) throws Exception {
+    scalar("UPDATE tip SET sender_last_at = now() - make_interval(hours => ?) WHERE id = ? RETURNING 1", hours, tip);
+    fakes.userWrote(psid, java.time.Instant.now().minus(java.time.Duration.ofHours(hours)));
+  }
+
+  @Test
+  void a_messenger_reply_between_24_hours_and_7_days_goes_with_the_human_agent_tag() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo trả lời sau hơn một ngày");
+    wroteHoursAgo(psid, tip, 30);
+    reply(tip, "Xin lỗi vì trả lời muộn.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply sent with the tag");
+    JsonObject sent = officerInbox(psid).get(0).body();
+    assertEquals("MESSAGE_TAG", sent.getString("messaging_type"));
+    assertEquals("HUMAN_AGENT", sent.getString("tag"));
+  }
+
+  @Test
+  void a_messenger_reply_past_7_days_is_held_without_asking_and_delivered_when_the_citizen_writes_again() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo trả lời sau hơn một tuần");
+    wroteHoursAgo(psid, tip, 8 * 24);
+    reply(tip, "Bạn còn cần công an hỗ trợ không?");
+    Eventually.await(() -> "held".equals(delivery(tip)), "the reply held");
+    JsonObject d = lastReply(tip).getJsonObject("delivery");
+    assertEquals("outside-window", d.getString("reason"), "the officer is told why");
+    assertEquals(null, d.getValue("platformError"), "Messenger was not asked");
+    assertEquals(0, officerAttempts(psid).size());
+    // The receipt code still shows the reply to the citizen.
+    String receipt = scalarText("SELECT receipt FROM tip WHERE id = ?", tip);
+    assertTrue(count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip + " AND kind = 'reply'"
+        + " AND note = 'Bạn còn cần công an hỗ trợ không?'") == 1 && receipt != null);
+    // A week later the citizen writes again (a new tip, past the conversation period): it goes out, as a response.
+    assertTrue(messenger(PAGE_ID, psid, "Tôi vẫn cần hỗ trợ") != tip);
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the held reply sent");
+    JsonObject sent = officerInbox(psid).stream().filter(m -> "Bạn còn cần công an hỗ trợ không?"
+        .equals(m.body().getJsonObject("message").getString("text"))).findFirst().orElseThrow().body();
+    assertEquals("RESPONSE", sent.getString("messaging_type"));
   }
 }
