@@ -67,6 +67,9 @@ final class TipRoutes {
         .onFailure(ctx::fail));
     api.operation("getUnitRollup", this::rollup);
     api.operation("getUnitSlaBreaches", this::breaches);
+    api.operation("getUnitConversationFigures", ctx -> rollups.conversations(Requests.tenant(ctx),
+            RollupService.query(date(ctx, "from"), date(ctx, "to"), "total", false, LocalDate.now(settings.zone())))
+        .onSuccess(f -> Json.ok(ctx, TipJson.conversations(f))).onFailure(ctx::fail));
     // Multipart intake: in front of the contract's JSON validation, with the upload body limit.
     api.routes(router -> router.post("/api/public/tips").order(-1000).consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(uploadLimit)

@@ -26,7 +26,7 @@ import vn.binhyen.core.tips.webhook.Signatures;
 class TipRepliesIT {
 
   static final String PAGE_ID = "104857600777001";
-  private static final String BAD_TOKEN_PAGE_ID = "104857600777002";
+  static final String BAD_TOKEN_PAGE_ID = "104857600777002";
   private static final String OA_ID = "1357924680135700001";
   private static final String APP_ID = "3604329716384700001";
   private static final String FB_SECRET = "fb-app-secret-for-reply-tests";
