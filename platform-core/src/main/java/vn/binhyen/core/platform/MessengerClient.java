@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Messenger Platform Send API (Graph API v21.0) for a Facebook page: a standard reply
+ * Messenger Platform Send API (Graph API, the version of BINHYEN_FACEBOOK_GRAPH_VERSION) for a Facebook page: a standard reply
  * ({@code messaging_type: RESPONSE}) within 24 hours of the person's last message, a human agent's
  * reply ({@code MESSAGE_TAG}, {@code tag: HUMAN_AGENT}) up to 7 days. Success is
  * {@code {"recipient_id": …, "message_id": …}}; a refusal is Graph's
@@ -44,7 +44,7 @@ public final class MessengerClient {
   }
 
   /**
-   * Uploads a photo through the Attachment Upload API, {@code POST /v21.0/me/message_attachments}
+   * Uploads a photo through the Attachment Upload API, {@code POST /{version}/me/message_attachments}
    * (multipart: {@code message = {"attachment":{"type":"image","payload":{"is_reusable":true}}}} and
    * the file as {@code filedata}); {@code Sent} carries Messenger's {@code attachment_id}.
    */
@@ -85,7 +85,7 @@ public final class MessengerClient {
   }
 
   private String url(String path, String pageAccessToken) {
-    return base + "/v21.0" + path + "?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
+    return base + path + "?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
   }
 
   static SendResult result(JsonObject answer) {

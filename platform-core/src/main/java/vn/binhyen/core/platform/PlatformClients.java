@@ -19,10 +19,10 @@ public final class PlatformClients {
   public PlatformClients(Vertx vertx, PlatformSettings settings) {
     this.http = new PlatformHttp(vertx, settings);
     this.oauth = new ZaloOAuthClient(http, settings.zaloOAuthUrl());
-    this.pages = new FacebookPageClient(http, settings.facebookGraphUrl());
+    this.pages = new FacebookPageClient(http, settings.facebookGraphUrl() + "/" + settings.facebookGraphVersion());
     this.zaloArticles = new ZaloArticleClient(http, settings.zaloOpenApiUrl());
     this.zalo = new ZaloOaClient(http, settings.zaloOpenApiUrl());
-    this.messenger = new MessengerClient(http, settings.facebookGraphUrl());
+    this.messenger = new MessengerClient(http, settings.facebookGraphUrl() + "/" + settings.facebookGraphVersion());
   }
 
   public ZaloOaClient zalo() {

@@ -206,4 +206,23 @@ class PlatformClientsIT {
     assertEquals(100, refused.code());
     assertTrue(refused.message().contains("Upload attachment failure"), refused.message());
   }
+
+  @Test
+  void the_graph_api_version_comes_from_the_settings_and_a_bad_one_names_its_key() {
+    java.util.Map<String, String> env = new java.util.HashMap<>(fakes.env());
+    env.put("BINHYEN_FACEBOOK_GRAPH_VERSION", "v25.0");
+    PlatformClients v25 = new PlatformClients(vertx, PlatformSettings.from(Settings.of(env)));
+    assertInstanceOf(SendResult.Sent.class, result(v25.messenger().sendText(TOKEN, "6100000000000902", "Phiên bản mới",
+        Duration.ofMinutes(5))));
+    assertEquals("v25.0", fakes.lastGraphVersion());
+    assertInstanceOf(SendResult.Sent.class, result(v25.pages().postToFeed(TOKEN, "104857600000903", "Cảnh báo",
+        "https://binhyen.vn/a/1")));
+    assertEquals("v25.0", fakes.lastGraphVersion());
+    assertEquals("v21.0", PlatformSettings.from(Settings.of(Map.of())).facebookGraphVersion(), "the default");
+    for (String bad : List.of("21.0", "v21", "v21.0/me", "latest", "v21.0.1")) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> PlatformSettings.from(Settings.of(Map.of("BINHYEN_FACEBOOK_GRAPH_VERSION", bad))), bad);
+      assertTrue(e.getMessage().contains("BINHYEN_FACEBOOK_GRAPH_VERSION"), e.getMessage());
+    }
+  }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Local stand-ins for Zalo's Open API and Facebook's Graph API (one HTTP server, both paths), in
  * their documented request and answer formats, errors included: Zalo OA's consultation message
  * ({@code POST /v3.0/oa/message/cs}, header {@code access_token}, HTTP 200 with {@code error} 0 or
- * negative) and Messenger's Send API ({@code POST /v21.0/me/messages?access_token=…}, Graph's
+ * negative) and Messenger's Send API ({@code POST /{version}/me/messages?access_token=…}, any Graph version, Graph's
  * {@code error {message, type, code, error_subcode, fbtrace_id}} with HTTP 400). Tests choose the
  * accepted tokens, whose reply window is closed and how many rate-limit answers come first.
  * Every node of the test JVM points its {@code BINHYEN_ZALO_OPENAPI_URL} and
@@ -50,6 +50,7 @@ public final class PlatformFakes {
   private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
   private final AtomicInteger refreshes = new AtomicInteger();
   private volatile String lastIssued;
+  private volatile String lastGraphVersion;
   // Photos uploaded through Zalo's and Messenger's upload APIs, by the attachment id they answered.
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final List<Upload> uploadAttempts = new CopyOnWriteArrayList<>();
@@ -230,10 +231,13 @@ public final class PlatformFakes {
     }
     if (req.method().name().equals("POST") && req.path().equals("/v3.0/oa/message/cs")) {
       zalo(req, body);
-    } else if (req.method().name().equals("POST") && req.path().equals("/v21.0/me/messages")) {
+    } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/me/messages")) {
+      graphVersion(req);
       messenger(req, body);
-    } else if (req.method().name().equals("POST") && req.path().matches("/v21\\.0/[0-9A-Za-z_.-]+/feed")) {
-      pageFeed(req, body, req.path().substring("/v21.0/".length(), req.path().length() - "/feed".length()));
+    } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/[0-9A-Za-z_.-]+/feed")) {
+      graphVersion(req);
+      String rest = req.path().substring(req.path().indexOf('/', 1) + 1);
+      pageFeed(req, body, rest.substring(0, rest.length() - "/feed".length()));
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/create")) {
       zaloArticleCreate(req, body);
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/verify")) {
@@ -444,6 +448,15 @@ public final class PlatformFakes {
     return out.toByteArray();
   }
 
+  /** The Graph API version (the path's first segment, such as {@code v21.0}) of the latest Graph call. */
+  public String lastGraphVersion() {
+    return lastGraphVersion;
+  }
+
+  private void graphVersion(HttpServerRequest req) {
+    lastGraphVersion = req.path().substring(1, req.path().indexOf('/', 1));
+  }
+
   /** The photo uploaded under {@code attachmentId}, or null. */
   public Upload uploaded(String attachmentId) {
     return uploads.get(attachmentId);
@@ -471,9 +484,10 @@ public final class PlatformFakes {
     });
     req.endHandler(v -> {
       try {
-        if (req.path().startsWith("/v2.0/")) {
+        if (req.path().startsWith("/v2.0/oa/")) {
           zaloUpload(req, files.get("file"), types.get("file"));
         } else {
+          graphVersion(req);
           messengerUpload(req, req.formAttributes().get("message"), files.get("filedata"), types.get("filedata"));
         }
       } catch (RuntimeException e) {
