@@ -477,8 +477,22 @@ class TipRepliesIT {
     assertEquals(1, fakes.inbox(psid).size(), "one automatic reply");
   }
 
+  private static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static byte[] digest(String algorithm, String text) throws Exception {
+    return java.security.MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] hmac(byte[] key, String text) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
-  void a_raw_dump_of_the_tips_tables_shows_no_platform_user_id() throws Exception {
+  void a_raw_dump_of_the_database_shows_no_platform_user_id_and_no_hash_of_it_without_the_master_key() throws Exception {
     String psid = psid();
     String user = zaloUser();
     long fbTip = messenger(PAGE_ID, psid, "Tin báo để kiểm tra bản sao cơ sở dữ liệu");
@@ -486,25 +500,51 @@ class TipRepliesIT {
     reply(fbTip, "Đã nhận tin.");
     reply(zaloTip, "Đã nhận tin.");
     Eventually.await(() -> "sent".equals(delivery(fbTip)) && "sent".equals(delivery(zaloTip)), "both replies sent");
+    facebookEvent(messengerDelivery(PAGE_ID, psid, List.of(platformMessageId(fbTip)), System.currentTimeMillis()));
     relayed();
+    // Every table of every schema, as a dump shows them (bytea as \x hex), read by the owner (no row-level security).
     StringBuilder dump = new StringBuilder();
-    for (String table : List.of("tip", "tip_event", "tip_reply_delivery", "tip_attachment", "outbox", "audit_log")) {
-      if (count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 0) {
-        continue;
+    int tables = 0;
+    try (var c = TipFixtures.owner(); var st = c.createStatement(); var list = st.executeQuery(
+        "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables"
+            + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+      List<String> names = new java.util.ArrayList<>();
+      while (list.next()) {
+        names.add(list.getString(1));
       }
-      try (var c = TipFixtures.owner(); var st = c.createStatement();
-          var rs = st.executeQuery("SELECT x::text FROM " + table + " x")) {
-        while (rs.next()) {
-          dump.append(rs.getString(1)).append('\n');
+      for (String table : names) {
+        try (var each = c.createStatement(); var rs = each.executeQuery("SELECT x::text FROM " + table + " x")) {
+          tables++;
+          while (rs.next()) {
+            dump.append(rs.getString(1)).append('\n');
+          }
         }
       }
     }
-    assertTrue(dump.indexOf(String.valueOf(fbTip)) >= 0, "the dump holds the tips");
-    assertTrue(dump.indexOf(psid) < 0, "the Messenger PSID appears nowhere in clear");
-    assertTrue(dump.indexOf(user) < 0, "the Zalo user id appears nowhere in clear");
-    // Nor as the hex of its bytes (how a dump shows a bytea column holding it unsealed).
-    assertTrue(dump.indexOf(HexFormat.of().formatHex(psid.getBytes(StandardCharsets.UTF_8))) < 0);
-    assertTrue(dump.indexOf(HexFormat.of().formatHex(user.getBytes(StandardCharsets.UTF_8))) < 0);
+    String all = dump.toString().toLowerCase(java.util.Locale.ROOT);
+    assertTrue(all.contains(String.valueOf(fbTip)) && all.contains("\\x" + scalarText(
+        "SELECT encode(sender_key, 'hex') FROM tip WHERE id = ?", fbTip)), "the dump holds the tips: " + tables + " tables");
+    assertTrue(tables >= 10, tables + " tables");
+    for (String id : List.of(psid, user)) {
+      assertTrue(all.indexOf(id) < 0, "the platform id appears nowhere in clear: " + id);
+      assertTrue(all.indexOf(hex(id.getBytes(StandardCharsets.UTF_8))) < 0, "nor as the hex of its bytes");
+      assertTrue(all.indexOf(java.util.Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))
+          .toLowerCase(java.util.Locale.ROOT)) < 0, "nor in base64");
+    }
+    // The link between one sender's messages is a keyed hash: it equals the HMAC under the key
+    // derived from the master key, and no hash anyone could compute from a guessed id is stored.
+    String unit = scalarText("SELECT key_tenant FROM tip WHERE id = ?", fbTip);
+    long channel = scalar("SELECT channel_id FROM tip WHERE id = ?", fbTip);
+    String stored = scalarText("SELECT encode(sender_key, 'hex') FROM tip WHERE id = ?", fbTip);
+    byte[] derived = vn.binhyen.core.testing.TestNode.masterKey().deriveBytes("sender:" + unit);
+    assertEquals(hex(hmac(derived, channel + ":" + psid)), stored, "HMAC-SHA256 under the master key's sub-key");
+    for (String guess : List.of(psid, channel + ":" + psid, PAGE_ID + ":" + psid)) {
+      for (String algorithm : List.of("SHA-256", "SHA-1", "MD5", "SHA-512")) {
+        assertTrue(all.indexOf(hex(digest(algorithm, guess))) < 0, algorithm + " of " + guess + " is not stored");
+      }
+      assertTrue(all.indexOf(hex(hmac(new byte[32], guess))) < 0, "nor an HMAC under a known key");
+    }
+    assertTrue(all.indexOf(hex(derived)) < 0, "the sub-key is not stored");
   }
 
   /** An officer's reply with a photo, as the inbox sends it: multipart with {@code text} and {@code image}. */
