@@ -77,7 +77,9 @@ final class TipRoutes {
         .handler(this::submitMultipart));
     // An officer's reply with a photo: multipart, in front of the contract's JSON validation; the
     // caller is authenticated here (CSRF included) and the tip's scope checked by the service.
-    api.routes(router -> router.post("/api/tips/:id/replies").order(-1000).consumes("multipart/form-data")
+    // A regular expression without groups: a route with path parameters reads the query string while
+    // matching, and a malformed escape there (?q=%) would fail before the contract's 400.
+    api.routes(router -> router.postWithRegex("/api/tips/[^/]+/replies").order(-1000).consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(uploadLimit)
             .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true))
         .handler(ctx -> replyMultipart(api, ctx)));
@@ -85,7 +87,8 @@ final class TipRoutes {
 
   private void replyMultipart(Api api, RoutingContext ctx) {
     api.authenticator().authenticate(ctx).compose(p -> {
-      String idText = ctx.pathParam("id");
+      String[] segments = ctx.request().path().split("/");
+      String idText = segments.length == 5 ? segments[3] : null;
       if (idText == null || !idText.matches("[0-9]{1,18}")) {
         throw new DomainError.Invalid("bad-parameter", "id: số / a number");
       }
