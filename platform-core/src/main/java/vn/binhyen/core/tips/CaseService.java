@@ -157,7 +157,10 @@ public final class CaseService {
    */
   public Future<Void> reply(Principal p, long id, String text, Upload image) {
     String clean = vn.binhyen.core.text.Fold.nfc(text);
-    Future<StoredFile> photo = image == null ? Future.succeededFuture() : store.put(image).map(f -> {
+    // The tip is checked (scope, OPERATE) before the photo is stored: a caller who may not answer
+    // it leaves nothing behind.
+    Future<StoredFile> photo = image == null ? Future.succeededFuture()
+        : inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.OPERATE, false)).compose(t -> store.put(image)).map(f -> {
       if (!REPLY_IMAGE_TYPES.contains(f.mediaType())) {
         throw new DomainError.Invalid("reply-image-type",
             "Ảnh trả lời phải là JPEG hoặc PNG / a reply's photo must be JPEG or PNG");

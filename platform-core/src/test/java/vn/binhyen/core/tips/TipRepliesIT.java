@@ -549,6 +549,10 @@ class TipRepliesIT {
 
   /** An officer's reply with a photo, as the inbox sends it: multipart with {@code text} and {@code image}. */
   static Http.Response replyWithPhoto(long tipId, String text, byte[] photo, String fileName) {
+    return replyWithPhoto(tipId, text, photo, fileName, officer);
+  }
+
+  private static Http.Response replyWithPhoto(long tipId, String text, byte[] photo, String fileName, String token) {
     String boundary = "----reply" + System.nanoTime();
     var body = new java.io.ByteArrayOutputStream();
     body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n"
@@ -557,7 +561,22 @@ class TipRepliesIT {
     body.writeBytes(photo);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return http().raw("POST", "/api/tips/" + tipId + "/replies", body.toByteArray(),
-        "multipart/form-data; boundary=" + boundary, officer, Map.of());
+        "multipart/form-data; boundary=" + boundary, token, Map.of());
+  }
+
+  @Test
+  void a_reply_with_a_photo_is_refused_to_another_wards_officer_and_to_no_one_signed_in() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo để thử quyền trả lời kèm ảnh");
+    byte[] photo = PlatformFakes.png(8);
+    long stored = count("SELECT count(*) FROM tip_attachment WHERE reply_event_id IS NOT NULL");
+    Http.Response other = replyWithPhoto(tip, "Trả lời trái phép", photo, "a.png", http().login("hoankiem-officer"));
+    assertEquals(404, other.status(), other.body());
+    Http.Response nobody = replyWithPhoto(tip, "Trả lời trái phép", photo, "a.png", null);
+    assertEquals(401, nobody.status(), nobody.body());
+    assertEquals(stored, count("SELECT count(*) FROM tip_attachment WHERE reply_event_id IS NOT NULL"));
+    assertEquals(0, count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip + " AND note = 'Trả lời trái phép'"));
+    assertEquals(0, officerAttempts(psid).size());
   }
 
   @Test
