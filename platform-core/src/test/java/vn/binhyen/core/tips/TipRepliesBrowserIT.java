@@ -112,6 +112,39 @@ class TipRepliesBrowserIT {
   }
 
   @Test
+  void an_officer_sends_a_reply_with_a_photo_from_the_inbox_and_the_citizen_gets_both() throws Exception {
+    String nonce = "ph" + Long.toString(System.nanoTime(), 36);
+    String psid = TipRepliesIT.psid();
+    long tip = TipRepliesIT.messenger(TipRepliesIT.PAGE_ID, psid, "Có người khả nghi trước cổng trường " + nonce);
+    String receipt = TipFixtures.scalarText("SELECT receipt FROM tip WHERE id = ?", tip);
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("reply-photo-", ".png");
+    java.nio.file.Files.write(photo, vn.binhyen.core.testing.PlatformFakes.png(32));
+    Browser.signIn(driver, http().base(), "badinh-officer", "vi");
+    Browser.width(driver, 1280);
+    openTip(receipt, nonce);
+    driver.findElement(By.id("d-reply")).sendKeys("Có phải người trong ảnh không?");
+    driver.findElement(By.id("d-reply-image")).sendKeys(photo.toAbsolutePath().toString());
+    driver.findElement(By.id("d-reply-submit")).click();
+    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 2, "the text and the photo in the fake Messenger inbox");
+    var got = TipRepliesIT.officerInbox(psid);
+    assertEquals("Có phải người trong ảnh không?", got.get(0).body().getJsonObject("message").getString("text"));
+    assertEquals("image", got.get(1).body().getJsonObject("message").getJsonObject("attachment").getString("type"));
+    openTip(receipt, nonce);
+    String line = Browser.waitFor(driver).until(d -> {
+      try {
+        return d.findElements(By.cssSelector("#d-events li[data-kind='reply']")).stream().map(e -> e.getText())
+            .filter(t -> t.contains("Có phải người trong ảnh không?")).findFirst().orElse(null);
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return null;
+      }
+    });
+    assertTrue(line.contains("(kèm ảnh)"), line);
+    assertTrue(driver.findElements(By.cssSelector("#d-attachments img")).stream()
+        .anyMatch(i -> String.valueOf(i.getAttribute("alt")).startsWith("Ảnh đơn vị gửi kèm trả lời")), "the unit's photo");
+    assertEquals(List.of(), Browser.axeSeriousFindings(driver));
+  }
+
+  @Test
   void a_supervisor_sees_the_conversation_figures_on_the_dashboard_with_labels() throws Exception {
     String psid = TipRepliesIT.psid();
     long tip = TipRepliesIT.messenger(TipRepliesIT.PAGE_ID, psid, "Hội thoại cho bảng số liệu");
