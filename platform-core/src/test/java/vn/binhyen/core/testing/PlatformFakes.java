@@ -37,6 +37,8 @@ public final class PlatformFakes {
   private final Map<String, AtomicInteger> rateLimits = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> passFirst = new ConcurrentHashMap<>();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final Set<String> hung = ConcurrentHashMap.newKeySet();
+  private final List<io.vertx.core.http.HttpServerResponse> hanging = new CopyOnWriteArrayList<>();
   private final List<Received> delivered = new CopyOnWriteArrayList<>();
   private final List<Received> attempts = new CopyOnWriteArrayList<>();
   private final int port;
@@ -121,6 +123,30 @@ public final class PlatformFakes {
 
   public void up(String recipient) {
     down.remove(recipient);
+  }
+
+  /**
+   * Messenger messages to {@code recipient} are received (counted as attempts) and never answered,
+   * as when the platform is slow and the caller's node dies meanwhile; until {@link #unhang}, which
+   * closes the waiting connections unanswered (nothing was delivered).
+   */
+  public void hang(String recipient) {
+    hung.add(recipient);
+  }
+
+  public void unhang(String recipient) {
+    hung.remove(recipient);
+    hanging.removeIf(r -> {
+      if (!r.ended()) {
+        r.reset();
+      }
+      return true;
+    });
+  }
+
+  /** How many requests are waiting for an answer that will not come. */
+  public int hanging() {
+    return hanging.size();
   }
 
   /** The next {@code times} messages to {@code recipient} get a rate-limit answer. */
@@ -293,6 +319,8 @@ public final class PlatformFakes {
         || !Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)
         || ("MESSAGE_TAG".equals(type) != body.containsKey("tag"))) {
       graphError(req, 100, null, "(#100) Invalid parameter");
+    } else if (hung.contains(psid)) {
+      hanging.add(req.response());
     } else if (down.contains(psid)) {
       req.response().setStatusCode(500).putHeader("Content-Type", "application/json").end(new JsonObject()
           .put("error", new JsonObject().put("message", "An unexpected error has occurred. Please retry your request later.")
