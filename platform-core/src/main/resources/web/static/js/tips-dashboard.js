@@ -2,6 +2,19 @@
 // breaches of one unit's subtree, refreshed live from server-sent events.
 (function () {
   const $ = function (id) { return document.getElementById(id); };
+  // Labels of the conversation figures (kept here so that the block stays in this file).
+  I18n.add('vi', { 'dash.conv.title': 'Hội thoại qua Zalo và Messenger', 'dash.conv.count': 'Số hội thoại',
+    'dash.conv.median': 'Thời gian đến lần trả lời đầu tiên (trung vị)', 'dash.conv.median.short': 'Trả lời đầu tiên (trung vị)',
+    'dash.conv.inwindow': 'Trả lời đến người báo tin trong thời hạn nền tảng cho phép', 'dash.conv.inwindow.short': 'Trả lời trong thời hạn',
+    'dash.conv.waited': 'Trả lời phải chờ người báo tin nhắn lại', 'dash.conv.failed': 'Trả lời không gửi được',
+    'dash.conv.none': 'chưa có trả lời', 'dash.conv.within': 'trong vòng', 'dash.conv.over7': 'hơn 7 ngày',
+    'dash.conv.minutes': 'phút', 'dash.conv.hours': 'giờ', 'dash.conv.days': 'ngày', 'dash.conv.of': 'trên' });
+  I18n.add('en', { 'dash.conv.title': 'Conversations over Zalo and Messenger', 'dash.conv.count': 'Conversations',
+    'dash.conv.median': 'Time to the first reply (median)', 'dash.conv.median.short': 'First reply (median)',
+    'dash.conv.inwindow': 'Replies that reached the tipster within the platform\u2019s window', 'dash.conv.inwindow.short': 'Replies within the window',
+    'dash.conv.waited': 'Replies that waited for the tipster to write again', 'dash.conv.failed': 'Replies that could not be sent',
+    'dash.conv.none': 'no reply yet', 'dash.conv.within': 'within', 'dash.conv.over7': 'over 7 days',
+    'dash.conv.minutes': 'minutes', 'dash.conv.hours': 'hours', 'dash.conv.days': 'days', 'dash.conv.of': 'of' });
   let unit = null;
   let reloadTimer = null;
 
@@ -29,10 +42,45 @@
     return out;
   }
 
+  // The median's bucket in words: "trong vòng 2 giờ" / "within 2 hours".
+  function median(minutes) {
+    if (minutes === null || minutes === undefined) { return I18n.t('dash.conv.none', 'chưa có trả lời'); }
+    if (minutes < 0) { return I18n.t('dash.conv.over7', 'hơn 7 ngày'); }
+    const amount = minutes < 60 ? minutes + ' ' + I18n.t('dash.conv.minutes', 'phút')
+      : minutes < 2880 ? (minutes / 60) + ' ' + I18n.t('dash.conv.hours', 'giờ')
+        : (minutes / 1440) + ' ' + I18n.t('dash.conv.days', 'ngày');
+    return I18n.t('dash.conv.within', 'trong vòng') + ' ' + amount;
+  }
+
+  function share(part, whole) {
+    return whole === 0 ? '0' : part + ' ' + I18n.t('dash.conv.of', 'trên') + ' ' + whole + ' (' + Math.round(100 * part / whole) + '%)';
+  }
+
+  async function conversations() {
+    const f = await Api.get('/api/units/' + unit + '/conversation-figures?' + period().toString());
+    $('conv-count').textContent = f.total.conversations;
+    $('conv-median').textContent = median(f.total.firstReplyMedianMinutes);
+    $('conv-inwindow').textContent = share(f.total.repliesInWindow, f.total.replies);
+    $('conv-waited').textContent = share(f.total.repliesAfterWait, f.total.replies);
+    $('conv-failed').textContent = share(f.total.repliesFailed, f.total.replies);
+    const rows = $('conv-children');
+    rows.replaceChildren();
+    f.children.forEach(function (c, n) {
+      const tr = document.createElement('tr');
+      tr.dataset.code = c.code;
+      tr.appendChild(Tips.el('td', c.code));
+      tr.appendChild(Tips.el('td', n === 0 ? c.name + ' (' + I18n.t('tips.itself', 'trực tiếp đơn vị') + ')' : c.name));
+      tr.appendChild(Tips.el('td', c.conversations));
+      tr.appendChild(Tips.el('td', median(c.firstReplyMedianMinutes)));
+      tr.appendChild(Tips.el('td', share(c.repliesInWindow, c.replies)));
+      rows.appendChild(tr);
+    });
+  }
+
   async function load() {
     const [byDay, byCategory, byStatus, byChild, breaches] = await Promise.all([
       rollup('day'), rollup('category'), rollup('status'), rollup('child'),
-      Api.get('/api/units/' + unit + '/sla-breaches?' + period().toString())]);
+      Api.get('/api/units/' + unit + '/sla-breaches?' + period().toString()), conversations()]);
     $('unit-name').textContent = byDay.unit.name + ' (' + byDay.unit.code + ')';
     $('total').textContent = byDay.total;
     $('breaches').textContent = byDay.breaches;

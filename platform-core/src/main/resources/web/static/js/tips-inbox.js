@@ -106,7 +106,8 @@
         const img = document.createElement('img');
         img.className = 'thumb';
         img.src = link.href;
-        img.alt = I18n.t('inbox.photo', 'Ảnh đính kèm') + ': ' + name;
+        img.alt = (a.replyEventId ? I18n.t('inbox.photo.reply', 'Ảnh đơn vị gửi kèm trả lời')
+          : I18n.t('inbox.photo', 'Ảnh đính kèm')) + ': ' + name;
         link.appendChild(img);
         li.appendChild(link);
       } else {
@@ -142,7 +143,10 @@
       const what = e.kind === 'transition' ? I18n.t('action.' + e.action, e.action) + ' → ' + Tips.status(e.to)
         : I18n.t('inbox.event.' + e.kind, I18n.t('event.' + e.kind, e.kind));
       const note = !e.note ? '' : (e.kind === 'identity' ? ' — ' + I18n.t('inbox.event.reason', 'lý do') + ': ' : ': ') + e.note;
-      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note + delivery(e, t.source));
+      // A reply sent with a photo says so; the photo is among the attachments, labelled as the unit's.
+      const photo = t.attachments.some(function (a) { return a.replyEventId === e.id; })
+        ? ' (' + I18n.t('inbox.reply.withphoto', 'kèm ảnh') + ')' : '';
+      const li = Tips.el('li', Tips.time(e.at) + ' · ' + actor(e.actor) + ' · ' + what + note + photo + delivery(e, t.source));
       li.dataset.kind = e.kind;
       if (e.delivery) { li.dataset.delivery = e.delivery.status; }
       events.appendChild(li);
@@ -229,8 +233,17 @@
     $('d-reply-form').addEventListener('submit', async function (ev) {
       ev.preventDefault();
       try {
-        await Api.post('/api/tips/' + current.id + '/replies', { text: $('d-reply').value });
+        const image = $('d-reply-image').files[0];
+        let body = { text: $('d-reply').value };
+        if (image) {
+          // A photo goes as multipart: the server sends it through the platform's upload API.
+          body = new FormData();
+          body.append('text', $('d-reply').value);
+          body.append('image', image);
+        }
+        await Api.post('/api/tips/' + current.id + '/replies', body);
         $('d-reply').value = '';
+        $('d-reply-image').value = '';
         await open(current.id);
       } catch (e) { showError(e); }
     });

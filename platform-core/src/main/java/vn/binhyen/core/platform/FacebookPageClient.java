@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Facebook Pages API (Graph API v21.0): a post on a Page's feed, {@code POST /{page-id}/feed} with
+ * Facebook Pages API (Graph API, the version of BINHYEN_FACEBOOK_GRAPH_VERSION): a post on a Page's feed, {@code POST /{page-id}/feed} with
  * {@code message} and {@code link}, made with a Page access token that has {@code pages_manage_posts}.
  * Success is {@code {"id": "<page-id>_<post-id>"}}; a refusal is Graph's error object, read as the
  * Send API's is ({@link MessengerClient#RATE_LIMITED}: codes 4, 32, 613; 190 an invalid token).
@@ -25,7 +25,7 @@ public final class FacebookPageClient {
   /** Publishes {@code message} with {@code link} on the feed of page {@code pageId}. */
   public Future<SendResult> postToFeed(String pageAccessToken, String pageId, String message, String link) {
     JsonObject body = new JsonObject().put("message", message).put("link", link);
-    String url = base + "/v21.0/" + URLEncoder.encode(pageId, StandardCharsets.UTF_8) + "/feed?access_token="
+    String url = base + "/" + URLEncoder.encode(pageId, StandardCharsets.UTF_8) + "/feed?access_token="
         + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
     return http.post(url, Map.of(), body).map(a -> result(a.body()));
   }

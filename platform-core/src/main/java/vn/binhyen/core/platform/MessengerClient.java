@@ -1,6 +1,7 @@
 package vn.binhyen.core.platform;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Messenger Platform Send API (Graph API v21.0) for a Facebook page: a standard reply
+ * Messenger Platform Send API (Graph API, the version of BINHYEN_FACEBOOK_GRAPH_VERSION) for a Facebook page: a standard reply
  * ({@code messaging_type: RESPONSE}) within 24 hours of the person's last message, a human agent's
  * reply ({@code MESSAGE_TAG}, {@code tag: HUMAN_AGENT}) up to 7 days. Success is
  * {@code {"recipient_id": …, "message_id": …}}; a refusal is Graph's
@@ -39,15 +40,52 @@ public final class MessengerClient {
    * tried with the tag, and Messenger's answer says the window is closed.
    */
   public Future<SendResult> sendText(String pageAccessToken, String psid, String text, Duration sinceLastMessage) {
+    return send(pageAccessToken, psid, new JsonObject().put("text", text), sinceLastMessage);
+  }
+
+  /**
+   * Uploads a photo through the Attachment Upload API, {@code POST /{version}/me/message_attachments}
+   * (multipart: {@code message = {"attachment":{"type":"image","payload":{"is_reusable":true}}}} and
+   * the file as {@code filedata}); {@code Sent} carries Messenger's {@code attachment_id}.
+   */
+  public Future<SendResult> uploadImage(String pageAccessToken, String mediaType, Buffer image) {
+    String name = "image/png".equals(mediaType) ? "reply.png" : "reply.jpg";
+    JsonObject message = new JsonObject().put("attachment", new JsonObject().put("type", "image")
+        .put("payload", new JsonObject().put("is_reusable", true)));
+    return http.postMultipart(url("/me/message_attachments", pageAccessToken), Map.of(),
+            Map.of("message", message.encode()), new PlatformHttp.FilePart("filedata", name, mediaType, image))
+        .map(a -> {
+          JsonObject answer = a.body();
+          if (answer.getJsonObject("error") == null) {
+            String id = answer.getString("attachment_id");
+            if (id == null) {
+              throw new IllegalStateException("Messenger answered an upload without attachment_id or error");
+            }
+            return new SendResult.Sent(id);
+          }
+          return result(answer);
+        });
+  }
+
+  /** Sends the uploaded photo {@code attachmentId} ({@code attachment.payload.attachment_id}) to {@code psid}. */
+  public Future<SendResult> sendImage(String pageAccessToken, String psid, String attachmentId, Duration sinceLastMessage) {
+    return send(pageAccessToken, psid, new JsonObject().put("attachment", new JsonObject().put("type", "image")
+        .put("payload", new JsonObject().put("attachment_id", attachmentId))), sinceLastMessage);
+  }
+
+  private Future<SendResult> send(String pageAccessToken, String psid, JsonObject message, Duration sinceLastMessage) {
     JsonObject body = new JsonObject().put("recipient", new JsonObject().put("id", psid));
     if (sinceLastMessage.compareTo(STANDARD_WINDOW) < 0) {
       body.put("messaging_type", "RESPONSE");
     } else {
       body.put("messaging_type", "MESSAGE_TAG").put("tag", "HUMAN_AGENT");
     }
-    body.put("message", new JsonObject().put("text", text));
-    String url = base + "/v21.0/me/messages?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
-    return http.post(url, Map.of(), body).map(a -> result(a.body()));
+    body.put("message", message);
+    return http.post(url("/me/messages", pageAccessToken), Map.of(), body).map(a -> result(a.body()));
+  }
+
+  private String url(String path, String pageAccessToken) {
+    return base + path + "?access_token=" + URLEncoder.encode(pageAccessToken, StandardCharsets.UTF_8);
   }
 
   static SendResult result(JsonObject answer) {

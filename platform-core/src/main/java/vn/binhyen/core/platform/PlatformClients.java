@@ -14,13 +14,15 @@ public final class PlatformClients {
   private final PlatformHttp http;
   private final FacebookPageClient pages;
   private final ZaloArticleClient zaloArticles;
+  private final ZaloOAuthClient oauth;
 
   public PlatformClients(Vertx vertx, PlatformSettings settings) {
     this.http = new PlatformHttp(vertx, settings);
-    this.pages = new FacebookPageClient(http, settings.facebookGraphUrl());
+    this.oauth = new ZaloOAuthClient(http, settings.zaloOAuthUrl());
+    this.pages = new FacebookPageClient(http, settings.facebookGraphUrl() + "/" + settings.facebookGraphVersion());
     this.zaloArticles = new ZaloArticleClient(http, settings.zaloOpenApiUrl());
     this.zalo = new ZaloOaClient(http, settings.zaloOpenApiUrl());
-    this.messenger = new MessengerClient(http, settings.facebookGraphUrl());
+    this.messenger = new MessengerClient(http, settings.facebookGraphUrl() + "/" + settings.facebookGraphVersion());
   }
 
   public ZaloOaClient zalo() {
@@ -39,6 +41,11 @@ public final class PlatformClients {
   /** Zalo OA articles and their broadcast (scam alerts). */
   public ZaloArticleClient zaloArticles() {
     return zaloArticles;
+  }
+
+  /** Zalo's OAuth v4 token refresh at {@code BINHYEN_ZALO_OAUTH_URL}. */
+  public ZaloOAuthClient zaloOAuth() {
+    return oauth;
   }
 
   /**

@@ -65,6 +65,33 @@ final class PlatformHttp {
         .timeout(settings.callTimeoutMs(), TimeUnit.MILLISECONDS);
   }
 
+  /** A file sent in a multipart body: its form field, name, media type and content. */
+  record FilePart(String field, String fileName, String mediaType, io.vertx.core.buffer.Buffer content) {}
+
+  /**
+   * One {@code multipart/form-data} POST (text fields, then one file), bounded and answered as
+   * {@link #post}: the platforms' upload APIs take the file this way.
+   */
+  Future<Answer> postMultipart(String absoluteUrl, Map<String, String> headers, Map<String, String> fields,
+      FilePart file) {
+    String boundary = "binhyen-" + java.util.UUID.randomUUID().toString().replace("-", "");
+    io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
+    fields.forEach((k, v) -> body.appendString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\n\r\n" + v + "\r\n"));
+    body.appendString("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+        + "\"; filename=\"" + file.fileName() + "\"\r\nContent-Type: " + file.mediaType() + "\r\n\r\n")
+        .appendBuffer(file.content()).appendString("\r\n--" + boundary + "--\r\n");
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUrl)
+        .setFollowRedirects(false).setConnectTimeout(settings.connectTimeoutMs())
+        .setIdleTimeout(settings.idleTimeoutMs())
+        .putHeader("Content-Type", "multipart/form-data; boundary=" + boundary);
+    headers.forEach(options::putHeader);
+    // As in post: the body is asked for inside the response's callback.
+    return client.request(options)
+        .compose(req -> req.send(body).compose(PlatformHttp::answer))
+        .timeout(settings.callTimeoutMs(), TimeUnit.MILLISECONDS);
+  }
+
   private static Future<Answer> answer(HttpClientResponse resp) {
     return resp.body().map(b -> {
       if (resp.statusCode() >= 500) {

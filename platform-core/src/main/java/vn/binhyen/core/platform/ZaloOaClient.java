@@ -1,6 +1,8 @@
 package vn.binhyen.core.platform;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -35,6 +37,35 @@ public final class ZaloOaClient {
     JsonObject body = new JsonObject()
         .put("recipient", new JsonObject().put("user_id", userId))
         .put("message", new JsonObject().put("text", text));
+    return http.post(base + "/v3.0/oa/message/cs", Map.of("access_token", accessToken), body)
+        .map(a -> result(a.body()));
+  }
+
+  /**
+   * Uploads a JPEG or PNG photo (Zalo: at most 1 MB, kept 7 days) for use in messages:
+   * {@code POST /v2.0/oa/upload/image}, multipart field {@code file}, header {@code access_token};
+   * {@code Sent} carries Zalo's {@code data.attachment_id}.
+   */
+  public Future<SendResult> uploadImage(String accessToken, String mediaType, Buffer image) {
+    String name = "image/png".equals(mediaType) ? "reply.png" : "reply.jpg";
+    return http.postMultipart(base + "/v2.0/oa/upload/image", Map.of("access_token", accessToken), Map.of(),
+            new PlatformHttp.FilePart("file", name, mediaType, image))
+        .map(a -> ZaloArticleClient.dataField(a.body(), "attachment_id"));
+  }
+
+  /**
+   * Sends {@code text} (may be empty) with the uploaded photo {@code attachmentId} as one
+   * consultation message: an attachment of type {@code template}, {@code template_type: media},
+   * one element {@code {media_type: image, attachment_id}}.
+   */
+  public Future<SendResult> sendImage(String accessToken, String userId, String text, String attachmentId) {
+    JsonObject message = new JsonObject().put("attachment", new JsonObject().put("type", "template")
+        .put("payload", new JsonObject().put("template_type", "media").put("elements", new JsonArray()
+            .add(new JsonObject().put("media_type", "image").put("attachment_id", attachmentId)))));
+    if (text != null && !text.isBlank()) {
+      message.put("text", text);
+    }
+    JsonObject body = new JsonObject().put("recipient", new JsonObject().put("user_id", userId)).put("message", message);
     return http.post(base + "/v3.0/oa/message/cs", Map.of("access_token", accessToken), body)
         .map(a -> result(a.body()));
   }

@@ -82,6 +82,9 @@ public final class Platform implements AutoCloseable {
   /** Blocking: opens the database, joins the cluster, starts everything; call from a plain thread. */
   public static Platform start(Config config) {
     long t0 = System.nanoTime();
+    // Checked before anything starts: a bad platform address or Graph version names its key.
+    vn.binhyen.core.platform.PlatformSettings platformSettings =
+        vn.binhyen.core.platform.PlatformSettings.from(config.settings());
     List<FeatureModule> features = discoverModules();
     List<String> migrationSets = new ArrayList<>();
     migrationSets.add("core");
@@ -109,7 +112,7 @@ public final class Platform implements AutoCloseable {
       ClusterJobs jobs = new ClusterJobs(vertx, cluster.getHazelcastInstance());
       services.register(ClusterJobs.class, jobs);
       services.register(vn.binhyen.core.platform.PlatformClients.class, new vn.binhyen.core.platform.PlatformClients(
-          vertx, vn.binhyen.core.platform.PlatformSettings.from(effective.settings())));
+          vertx, platformSettings));
       jobs.schedule("revocation-sweep", java.time.Duration.ofHours(1), () -> services.revocations().sweep());
       ApiDocs docs;
       List<FeatureModule> all = new ArrayList<>();

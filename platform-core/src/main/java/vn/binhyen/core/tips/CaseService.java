@@ -19,6 +19,8 @@ import vn.binhyen.core.module.Services;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantPath;
 import vn.binhyen.core.tips.attachments.AttachmentStore;
+import vn.binhyen.core.tips.attachments.StoredFile;
+import vn.binhyen.core.tips.attachments.Upload;
 
 /**
  * The handling side of a tip: inbox, reading, workflow transitions (forward and escalation
@@ -27,6 +29,8 @@ import vn.binhyen.core.tips.attachments.AttachmentStore;
  */
 public final class CaseService {
 
+  /** The photos a reply may carry: what both platforms' upload APIs take. */
+  private static final java.util.Set<String> REPLY_IMAGE_TYPES = java.util.Set.of("image/jpeg", "image/png");
   private static final String NOT_FOUND = "Không tìm thấy tin báo / no such tip";
 
   private final Services services;
@@ -142,14 +146,35 @@ public final class CaseService {
    * transaction, to be sent back there ({@link ReplySender}). Fails like {@link #transition}.
    */
   public Future<Void> reply(Principal p, long id, String text) {
+    return reply(p, id, text, null);
+  }
+
+  /**
+   * A reply with a photo ({@code image}: a JPEG or PNG upload, or null): the photo is stored like
+   * a tip's attachment (metadata stripped) and sent with the reply through the platform's upload
+   * API. Fails with Invalid ({@code reply-image-type}, the store's size limit) and like
+   * {@link #transition}.
+   */
+  public Future<Void> reply(Principal p, long id, String text, Upload image) {
     String clean = vn.binhyen.core.text.Fold.nfc(text);
-    return inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.OPERATE, true)
+    // The tip is checked (scope, OPERATE) before the photo is stored: a caller who may not answer
+    // it leaves nothing behind.
+    Future<StoredFile> photo = image == null ? Future.succeededFuture()
+        : inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.OPERATE, false)).compose(t -> store.put(image)).map(f -> {
+      if (!REPLY_IMAGE_TYPES.contains(f.mediaType())) {
+        throw new DomainError.Invalid("reply-image-type",
+            "Ảnh trả lời phải là JPEG hoặc PNG / a reply's photo must be JPEG or PNG");
+      }
+      return f;
+    });
+    return photo.compose(file -> inScopeOf(p, p.scopePath(), tx -> load(tx, p, id, Action.OPERATE, true)
         .compose(tip -> repo.insertEventId(tx, id, "reply", "reply", p.userId(), p.username(), tip.tenantPath(), clean)
-            .compose(eventId -> tip.answersThroughPlatform()
-                ? replies.insertQueued(tx, eventId, id).compose(x -> sender.enqueue(tx, tip.tenantPath(), List.of(eventId)))
-                : Future.<Void>succeededFuture())
+            .compose(eventId -> (file == null ? Future.<Void>succeededFuture() : repo.insertReplyImage(tx, id, eventId, file))
+                .compose(x -> tip.answersThroughPlatform()
+                    ? replies.insertQueued(tx, eventId, id).compose(y -> sender.enqueue(tx, tip.tenantPath(), List.of(eventId)))
+                    : Future.<Void>succeededFuture()))
             .compose(x -> repo.markResponded(tx, id, OffsetDateTime.now(ZoneOffset.UTC)))
-            .onSuccess(x -> TipLive.publish(services.vertx(), "reply", tip, null))))
+            .onSuccess(x -> TipLive.publish(services.vertx(), "reply", tip, null)))))
         .onSuccess(x -> services.outbox().kick());
   }
 

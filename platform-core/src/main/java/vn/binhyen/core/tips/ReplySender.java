@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.crypto.AeadKey;
@@ -18,6 +19,7 @@ import vn.binhyen.core.platform.MessengerClient;
 import vn.binhyen.core.platform.PlatformClients;
 import vn.binhyen.core.platform.SendResult;
 import vn.binhyen.core.platform.ZaloOaClient;
+import vn.binhyen.core.tips.attachments.AttachmentStore;
 import vn.binhyen.core.tips.webhook.WebhookSecretService;
 
 /**
@@ -39,9 +41,12 @@ final class ReplySender {
   private final IdentitySeal seal;
   private final WebhookSecretService secrets;
   private final AeadKey textKey;
+  private final AttachmentStore store;
 
-  ReplySender(Services services, ReplyRepository repo, IdentitySeal seal, WebhookSecretService secrets) {
+  ReplySender(Services services, ReplyRepository repo, IdentitySeal seal, WebhookSecretService secrets,
+      AttachmentStore store) {
     this.services = services;
+    this.store = store;
     this.repo = repo;
     this.seal = seal;
     this.secrets = secrets;
@@ -80,8 +85,18 @@ final class ReplySender {
 
   private Future<Void> deliver(JsonObject payload) {
     long eventId = payload.getLong("event");
-    return services.db().inScope(payload.getString("scope"), tx -> repo.claim(tx, eventId)
-        .compose(found -> found.isEmpty() ? Future.<Void>succeededFuture() : send(tx, found.get(), text(payload, eventId))));
+    String scope = payload.getString("scope");
+    String sealedText = text(payload, eventId);
+    // A Messenger reply with a photo is two messages: the text is committed as sent in a first
+    // step, so that a retry after the photo's failure sends only the photo.
+    return step(scope, eventId, sealedText)
+        .compose(more -> more ? step(scope, eventId, sealedText).<Void>mapEmpty() : Future.<Void>succeededFuture());
+  }
+
+  /** One transaction: claims the reply if still queued and sends what is left of it; true when its photo remains. */
+  private Future<Boolean> step(String scope, long eventId, String sealedText) {
+    return services.db().inScope(scope, tx -> repo.claim(tx, eventId)
+        .compose(found -> found.isEmpty() ? Future.succeededFuture(false) : send(tx, scope, found.get(), sealedText)));
   }
 
   private String text(JsonObject payload, long eventId) {
@@ -90,26 +105,61 @@ final class ReplySender {
         : new String(textKey.open(Base64.getDecoder().decode(sealed), aad(eventId)), StandardCharsets.UTF_8);
   }
 
-  private Future<Void> send(SqlClient tx, ReplyRepository.Pending r, String sealedText) {
+  private Future<Boolean> send(SqlClient tx, String scope, ReplyRepository.Pending r, String sealedText) {
     String text = sealedText != null ? sealedText : r.text();
     if (r.accessTokenSealed() == null || r.channelId() == null) {
-      return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null);
+      return repo.mark(tx, r.eventId(), "failed", null, "no-access-token", null).map(false);
     }
     Duration since = Duration.between(r.citizenLastAt(), OffsetDateTime.now(ZoneOffset.UTC));
     Duration window = "zalo".equals(r.source()) ? ZaloOaClient.CONSULTATION_WINDOW : MessengerClient.HUMAN_AGENT_WINDOW;
     if (since.compareTo(window) >= 0) {
       // Past the longest window the platform allows: the platform would refuse it, so it is not asked.
-      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null);
+      return repo.mark(tx, r.eventId(), "held", null, "outside-window", null).map(false);
     }
     String token = secrets.openAccessToken(r.channelId(), r.accessTokenSealed());
     String recipient = seal.open(r.keyTenant(), r.receipt(), "account", r.accountSealed());
     PlatformClients clients = services.get(PlatformClients.class);
-    Future<SendResult> sent = switch (r.source()) {
-      case "zalo" -> clients.zalo().sendText(token, recipient, text);
-      case "facebook" -> clients.messenger().sendText(token, recipient, text, since);
-      default -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
+    ReplyRepository.Image image = r.image();
+    boolean textFirst = "facebook".equals(r.source()) && image != null && r.textMessageId() == null
+        && text != null && !text.isBlank();
+    if (textFirst) {
+      return withRefresh(scope, r, token, t -> clients.messenger().sendText(t, recipient, text, since))
+          .compose(result -> result instanceof SendResult.Sent s
+              ? repo.textSent(tx, r.eventId(), s.messageId()).map(true)
+              : record(tx, r, result).map(false));
+    }
+    Function<String, Future<SendResult>> call = switch (r.source()) {
+      case "zalo" -> image == null ? t -> clients.zalo().sendText(t, recipient, text)
+          : t -> photo(image).compose(bytes -> clients.zalo().uploadImage(t, image.mediaType(), bytes))
+              .compose(up -> up instanceof SendResult.Sent u
+                  ? clients.zalo().sendImage(t, recipient, text, u.messageId()) : Future.succeededFuture(up));
+      case "facebook" -> image == null ? t -> clients.messenger().sendText(t, recipient, text, since)
+          : t -> photo(image).compose(bytes -> clients.messenger().uploadImage(t, image.mediaType(), bytes))
+              .compose(up -> up instanceof SendResult.Sent u
+                  ? clients.messenger().sendImage(t, recipient, u.messageId(), since) : Future.succeededFuture(up));
+      default -> t -> Future.failedFuture(new IllegalStateException("no platform for source " + r.source()));
     };
-    return sent.compose(result -> record(tx, r, result));
+    return withRefresh(scope, r, token, call).compose(result -> record(tx, r, result)).map(false);
+  }
+
+  /**
+   * Makes the call with {@code token}; when Zalo answers that the OA access token is invalid or
+   * expired, gets a new one through Zalo's refresh flow (stored before it is used) and makes the
+   * call once more. Messenger's page tokens have no refresh flow: an officer sets a new one.
+   */
+  private Future<SendResult> withRefresh(String scope, ReplyRepository.Pending r, String token,
+      Function<String, Future<SendResult>> call) {
+    return call.apply(token).compose(result -> {
+      if (!(result instanceof SendResult.InvalidToken) || !"zalo".equals(r.source())) {
+        return Future.succeededFuture(result);
+      }
+      return secrets.refreshedAccessToken(scope, r.channelId(), token)
+          .compose(fresh -> fresh == null || fresh.equals(token) ? Future.succeededFuture(result) : call.apply(fresh));
+    });
+  }
+
+  private Future<io.vertx.core.buffer.Buffer> photo(ReplyRepository.Image image) {
+    return store.get(image.sha256());
   }
 
   private Future<Void> record(SqlClient tx, ReplyRepository.Pending r, SendResult result) {

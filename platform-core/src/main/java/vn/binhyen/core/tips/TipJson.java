@@ -47,7 +47,8 @@ final class TipJson {
     d.events().forEach(e -> events.add(event(e)));
     JsonArray attachments = new JsonArray();
     d.attachments().forEach(a -> attachments.add(new JsonObject().put("id", a.id()).put("mediaType", a.mediaType())
-        .put("size", a.size()).put("fileName", a.fileName()).put("remoteUrl", a.remoteUrl())));
+        .put("size", a.size()).put("fileName", a.fileName()).put("remoteUrl", a.remoteUrl())
+        .put("replyEventId", a.replyEventId())));
     return tip(d.tip()).put("events", events).put("attachments", attachments);
   }
 
@@ -87,6 +88,22 @@ final class TipJson {
         .put("from", r.query().from().toString()).put("to", r.query().to().toString())
         .put("groupBy", r.query().groupBy()).put("own", r.query().own())
         .put("total", r.total()).put("breaches", r.breaches()).put("groups", groups);
+  }
+
+  static JsonObject conversations(vn.binhyen.core.tips.rollup.ConversationFigures f) {
+    JsonArray children = new JsonArray();
+    f.children().forEach(c -> children.add(counts(c.counts()).put("code", c.code()).put("name", c.name())));
+    return new JsonObject()
+        .put("unit", new JsonObject().put("code", f.unitCode()).put("name", f.unitName()).put("path", f.unitPath()))
+        .put("from", f.query().from().toString()).put("to", f.query().to().toString())
+        .put("total", counts(f.total())).put("children", children);
+  }
+
+  private static JsonObject counts(vn.binhyen.core.tips.rollup.ConversationFigures.Counts c) {
+    return new JsonObject().put("conversations", c.conversations()).put("firstReplies", c.firstReplies())
+        .put("firstReplyMedianMinutes", c.firstReplyMedianMinutes()).put("replies", c.replies())
+        .put("repliesInWindow", c.repliesInWindow()).put("repliesAfterWait", c.repliesAfterWait())
+        .put("repliesHeld", c.repliesHeld()).put("repliesFailed", c.repliesFailed());
   }
 
   /** RFC 4180 CSV of a roll-up's groups (or its total). */

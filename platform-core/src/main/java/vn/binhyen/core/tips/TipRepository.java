@@ -26,9 +26,9 @@ final class TipRepository {
   /** A tip found by receipt or platform message before any scope is known. */
   record Located(long id, String tenantPath, byte[] secretHash) {}
 
-  /** An attachment row. */
+  /** An attachment row; {@code replyEventId} names the officer's reply it belongs to (null: the citizen's). */
   record Attachment(long id, long tipId, String sha256, String mediaType, long size, String fileName,
-      String remoteUrl) {}
+      String remoteUrl, Long replyEventId) {}
 
   static final String COLUMNS = "id, receipt, tenant_id, tenant_path, key_tenant, category, status,"
       + " source, body, place, occurred, contact_sealed, account_sealed, assignee, reject_reason,"
@@ -122,8 +122,11 @@ final class TipRepository {
                WITH ORDINALITY AS a (receipt, secret_hash, sha256, media_type, size_bytes, file_name, remote_url, ord)
         JOIN tip t ON t.receipt = a.receipt AND t.secret_hash = a.secret_hash
        ORDER BY a.ord""";
+  private static final String INSERT_REPLY_IMAGE = """
+      INSERT INTO tip_attachment (tip_id, sha256, media_type, size_bytes, file_name, reply_event_id)
+      VALUES ($1, $2, $3, $4, $5, $6)""";
   private static final String ATTACHMENTS = """
-      SELECT id, tip_id, sha256, media_type, size_bytes, file_name, remote_url
+      SELECT id, tip_id, sha256, media_type, size_bytes, file_name, remote_url, reply_event_id
         FROM tip_attachment WHERE tip_id = $1 ORDER BY id""";
 
   Future<List<TipCategory>> categories(SqlClient db) {
@@ -287,11 +290,17 @@ final class TipRepository {
     });
   }
 
+  /** The photo of the officer's reply {@code eventId}, stored in the attachment store. */
+  Future<Void> insertReplyImage(SqlClient db, long tipId, long eventId, StoredFile f) {
+    return db.preparedQuery(INSERT_REPLY_IMAGE)
+        .execute(Tuple.from(new Object[] {tipId, f.sha256(), f.mediaType(), f.size(), f.fileName(), eventId})).mapEmpty();
+  }
+
   Future<List<Attachment>> attachments(SqlClient db, long tipId) {
     return db.preparedQuery(ATTACHMENTS).execute(Tuple.of(tipId)).map(rows -> {
       List<Attachment> out = new ArrayList<>();
       rows.forEach(r -> out.add(new Attachment(r.getLong(0), r.getLong(1), r.getString(2), r.getString(3),
-          r.getLong(4), r.getString(5), r.getString(6))));
+          r.getLong(4), r.getString(5), r.getString(6), r.getLong(7))));
       return out;
     });
   }

@@ -67,11 +67,44 @@ final class TipRoutes {
         .onFailure(ctx::fail));
     api.operation("getUnitRollup", this::rollup);
     api.operation("getUnitSlaBreaches", this::breaches);
+    api.operation("getUnitConversationFigures", ctx -> rollups.conversations(Requests.tenant(ctx),
+            RollupService.query(date(ctx, "from"), date(ctx, "to"), "total", false, LocalDate.now(settings.zone())))
+        .onSuccess(f -> Json.ok(ctx, TipJson.conversations(f))).onFailure(ctx::fail));
     // Multipart intake: in front of the contract's JSON validation, with the upload body limit.
     api.routes(router -> router.post("/api/public/tips").order(-1000).consumes("multipart/form-data")
         .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(uploadLimit)
             .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true))
         .handler(this::submitMultipart));
+    // An officer's reply with a photo: multipart, in front of the contract's JSON validation; the
+    // caller is authenticated here (CSRF included) and the tip's scope checked by the service.
+    // A regular expression without groups: a route with path parameters reads the query string while
+    // matching, and a malformed escape there (?q=%) would fail before the contract's 400.
+    api.routes(router -> router.postWithRegex("/api/tips/[^/]+/replies").order(-1000).consumes("multipart/form-data")
+        .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(uploadLimit)
+            .setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true))
+        .handler(ctx -> replyMultipart(api, ctx)));
+  }
+
+  private void replyMultipart(Api api, RoutingContext ctx) {
+    api.authenticator().authenticate(ctx).compose(p -> {
+      String[] segments = ctx.request().path().split("/");
+      String idText = segments.length == 5 ? segments[3] : null;
+      if (idText == null || !idText.matches("[0-9]{1,18}")) {
+        throw new DomainError.Invalid("bad-parameter", "id: số / a number");
+      }
+      String text = ctx.request().formAttributes().get("text");
+      if (text == null || text.isBlank() || text.length() > 4000) {
+        throw new DomainError.Invalid("reply-text", "Cần lời trả lời, tối đa 4000 ký tự / a reply of 1 to 4000 characters is required");
+      }
+      var files = ctx.fileUploads();
+      if (files.size() > 1 || files.stream().anyMatch(f -> !"image".equals(f.name()))) {
+        throw new DomainError.Invalid("reply-image-count",
+            "Tối đa một ảnh, trường image / at most one photo, in the field image");
+      }
+      Upload image = files.isEmpty() ? null : new Upload(files.get(0).fileName(),
+          Path.of(files.get(0).uploadedFileName()), files.get(0).size());
+      return cases.reply(p, Long.parseLong(idText), text, image);
+    }).onSuccess(x -> Json.created(ctx, new JsonObject().put("ok", true))).onFailure(ctx::fail);
   }
 
   private void submitJson(RoutingContext ctx) {

@@ -66,7 +66,7 @@ public final class TipsModule implements FeatureModule {
       });
       secrets = new WebhookSecretService(services);
       ReplyRepository replies = new ReplyRepository();
-      ReplySender sender = new ReplySender(services, replies, seal, secrets);
+      ReplySender sender = new ReplySender(services, replies, seal, secrets, store);
       sender.register(services.outbox());
       tips = new TipService(services, repo, store, seal, settings, byId, replies, sender);
       cases = new CaseService(services, repo, new InboxRepository(), store, seal, replies, sender);
@@ -94,7 +94,7 @@ public final class TipsModule implements FeatureModule {
       var b = Json.body(ctx);
       secrets.set(Requests.principal(ctx), Requests.tenant(ctx), Long.parseLong(ctx.pathParam("channelId")),
               b.getString("secret"), b.getString("appId"), b.getString("verifyToken"), b.getString("accessToken"),
-              Requests.requestId(ctx))
+              b.getString("refreshToken"), b.getString("appSecret"), Requests.requestId(ctx))
           .onSuccess(x -> Json.noContent(ctx)).onFailure(ctx::fail);
     });
     api.routes(router -> {

@@ -158,4 +158,71 @@ class PlatformClientsIT {
         () -> PlatformSettings.from(Settings.of(Map.of("BINHYEN_FACEBOOK_GRAPH_URL", "https://graph.facebook.com/v21.0"))));
     assertTrue(e.getMessage().contains("BINHYEN_FACEBOOK_GRAPH_URL"));
   }
+
+  @Test
+  void zalo_photo_is_uploaded_then_sent_as_a_media_template_with_its_attachment_id() {
+    byte[] photo = PlatformFakes.png(16);
+    SendResult.Sent up = assertInstanceOf(SendResult.Sent.class,
+        result(clients.zalo().uploadImage(TOKEN, "image/png", io.vertx.core.buffer.Buffer.buffer(photo))));
+    assertEquals("image/png", fakes.uploaded(up.messageId()).sniffedType());
+    assertInstanceOf(SendResult.Sent.class, result(clients.zalo().sendImage(TOKEN, "2468013579246800009",
+        "Ảnh hiện trường", up.messageId())));
+    var element = fakes.inbox("2468013579246800009").get(0).body().getJsonObject("message")
+        .getJsonObject("attachment").getJsonObject("payload").getJsonArray("elements").getJsonObject(0);
+    assertEquals("image", element.getString("media_type"));
+    assertEquals(up.messageId(), element.getString("attachment_id"));
+    // An attachment id Zalo never issued is refused.
+    assertInstanceOf(SendResult.Refused.class,
+        result(clients.zalo().sendImage(TOKEN, "2468013579246800010", "x", "not-an-uploaded-id")));
+  }
+
+  @Test
+  void zalos_upload_refuses_a_photo_over_1_mb_and_a_gif_with_its_errors() {
+    byte[] big = PlatformFakes.png(700);
+    assertTrue(big.length > PlatformFakes.ZALO_IMAGE_MAX_BYTES, "the photo is over 1 MB: " + big.length);
+    SendResult.Refused tooBig = assertInstanceOf(SendResult.Refused.class,
+        result(clients.zalo().uploadImage(TOKEN, "image/png", io.vertx.core.buffer.Buffer.buffer(big))));
+    assertEquals(-210, tooBig.code());
+    byte[] gif = "GIF89a\u0001\u0000\u0001\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    SendResult.Refused wrongType = assertInstanceOf(SendResult.Refused.class,
+        result(clients.zalo().uploadImage(TOKEN, "image/png", io.vertx.core.buffer.Buffer.buffer(gif))));
+    assertEquals(-201, wrongType.code());
+  }
+
+  @Test
+  void messenger_photo_goes_through_the_attachment_upload_api_then_the_send_api() {
+    byte[] photo = PlatformFakes.png(16);
+    SendResult.Sent up = assertInstanceOf(SendResult.Sent.class,
+        result(clients.messenger().uploadImage(TOKEN, "image/png", io.vertx.core.buffer.Buffer.buffer(photo))));
+    assertEquals("facebook", fakes.uploaded(up.messageId()).platform());
+    assertInstanceOf(SendResult.Sent.class, result(clients.messenger().sendImage(TOKEN, "6100000000000901",
+        up.messageId(), Duration.ofHours(1))));
+    var message = fakes.inbox("6100000000000901").get(0).body().getJsonObject("message");
+    assertEquals("image", message.getJsonObject("attachment").getString("type"));
+    assertEquals(up.messageId(), message.getJsonObject("attachment").getJsonObject("payload").getString("attachment_id"));
+    // Not an image: Messenger's "Upload attachment failure" (code 100, subcode 2018047).
+    SendResult.Refused refused = assertInstanceOf(SendResult.Refused.class, result(clients.messenger()
+        .uploadImage(TOKEN, "image/png", io.vertx.core.buffer.Buffer.buffer("plain text, not a photo"))));
+    assertEquals(100, refused.code());
+    assertTrue(refused.message().contains("Upload attachment failure"), refused.message());
+  }
+
+  @Test
+  void the_graph_api_version_comes_from_the_settings_and_a_bad_one_names_its_key() {
+    java.util.Map<String, String> env = new java.util.HashMap<>(fakes.env());
+    env.put("BINHYEN_FACEBOOK_GRAPH_VERSION", "v25.0");
+    PlatformClients v25 = new PlatformClients(vertx, PlatformSettings.from(Settings.of(env)));
+    assertInstanceOf(SendResult.Sent.class, result(v25.messenger().sendText(TOKEN, "6100000000000902", "Phiên bản mới",
+        Duration.ofMinutes(5))));
+    assertEquals("v25.0", fakes.lastGraphVersion());
+    assertInstanceOf(SendResult.Sent.class, result(v25.pages().postToFeed(TOKEN, "104857600000903", "Cảnh báo",
+        "https://binhyen.vn/a/1")));
+    assertEquals("v25.0", fakes.lastGraphVersion());
+    assertEquals("v21.0", PlatformSettings.from(Settings.of(Map.of())).facebookGraphVersion(), "the default");
+    for (String bad : List.of("21.0", "v21", "v21.0/me", "latest", "v21.0.1")) {
+      ConfigException e = assertThrows(ConfigException.class,
+          () -> PlatformSettings.from(Settings.of(Map.of("BINHYEN_FACEBOOK_GRAPH_VERSION", bad))), bad);
+      assertTrue(e.getMessage().contains("BINHYEN_FACEBOOK_GRAPH_VERSION"), e.getMessage());
+    }
+  }
 }

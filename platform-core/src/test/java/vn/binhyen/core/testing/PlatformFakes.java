@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Local stand-ins for Zalo's Open API and Facebook's Graph API (one HTTP server, both paths), in
  * their documented request and answer formats, errors included: Zalo OA's consultation message
  * ({@code POST /v3.0/oa/message/cs}, header {@code access_token}, HTTP 200 with {@code error} 0 or
- * negative) and Messenger's Send API ({@code POST /v21.0/me/messages?access_token=…}, Graph's
+ * negative) and Messenger's Send API ({@code POST /{version}/me/messages?access_token=…}, any Graph version, Graph's
  * {@code error {message, type, code, error_subcode, fbtrace_id}} with HTTP 400). Tests choose the
  * accepted tokens, whose reply window is closed and how many rate-limit answers come first.
  * Every node of the test JVM points its {@code BINHYEN_ZALO_OPENAPI_URL} and
@@ -33,8 +33,12 @@ public final class PlatformFakes {
   private final Vertx vertx = Vertx.vertx();
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> closedWindows = ConcurrentHashMap.newKeySet();
+  private final Map<String, java.time.Instant> lastWrote = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> rateLimits = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> passFirst = new ConcurrentHashMap<>();
   private final Set<String> down = ConcurrentHashMap.newKeySet();
+  private final Set<String> hung = ConcurrentHashMap.newKeySet();
+  private final List<io.vertx.core.http.HttpServerResponse> hanging = new CopyOnWriteArrayList<>();
   private final List<Received> delivered = new CopyOnWriteArrayList<>();
   private final List<Received> attempts = new CopyOnWriteArrayList<>();
   private final int port;
@@ -47,6 +51,19 @@ public final class PlatformFakes {
   private final Map<String, JsonObject> refusals = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> serverErrors = new ConcurrentHashMap<>();
   private final AtomicInteger refreshes = new AtomicInteger();
+  private volatile String lastIssued;
+  private volatile String lastGraphVersion;
+  // Photos uploaded through Zalo's and Messenger's upload APIs, by the attachment id they answered.
+  private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+  private final List<Upload> uploadAttempts = new CopyOnWriteArrayList<>();
+
+  /** Zalo's upload limit for a photo (JPEG or PNG). */
+  public static final int ZALO_IMAGE_MAX_BYTES = 1024 * 1024;
+  /** Messenger's limit for an uploaded asset. */
+  public static final int MESSENGER_ASSET_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** A photo that reached an upload endpoint: platform, declared and sniffed type, bytes. */
+  public record Upload(String platform, String declaredType, String sniffedType, Buffer content) {}
 
   private PlatformFakes() {
     HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
@@ -77,6 +94,15 @@ public final class PlatformFakes {
     tokens.add(token);
   }
 
+  /**
+   * The person {@code psid} last wrote to the page at {@code at}: from then on the Messenger fake
+   * applies Messenger's windows to them, RESPONSE within 24 hours and the HUMAN_AGENT tag within
+   * 7 days ("This message is sent outside of allowed window" otherwise).
+   */
+  public void userWrote(String psid, java.time.Instant at) {
+    lastWrote.put(psid, at);
+  }
+
   /** The user's reply window is closed (the platform refuses messages to them) until {@link #openWindow}. */
   public void closeWindow(String recipient) {
     closedWindows.add(recipient);
@@ -99,8 +125,38 @@ public final class PlatformFakes {
     down.remove(recipient);
   }
 
+  /**
+   * Messenger messages to {@code recipient} are received (counted as attempts) and never answered,
+   * as when the platform is slow and the caller's node dies meanwhile; until {@link #unhang}, which
+   * closes the waiting connections unanswered (nothing was delivered).
+   */
+  public void hang(String recipient) {
+    hung.add(recipient);
+  }
+
+  public void unhang(String recipient) {
+    hung.remove(recipient);
+    hanging.removeIf(r -> {
+      if (!r.ended()) {
+        r.reset();
+      }
+      return true;
+    });
+  }
+
+  /** How many requests are waiting for an answer that will not come. */
+  public int hanging() {
+    return hanging.size();
+  }
+
   /** The next {@code times} messages to {@code recipient} get a rate-limit answer. */
   public void rateLimit(String recipient, int times) {
+    rateLimits.put(recipient, new AtomicInteger(times));
+  }
+
+  /** The next {@code pass} messages to {@code recipient} go through, then {@code times} get a rate-limit answer. */
+  public void rateLimitAfter(String recipient, int pass, int times) {
+    passFirst.put(recipient, new AtomicInteger(pass));
     rateLimits.put(recipient, new AtomicInteger(times));
   }
 
@@ -138,6 +194,11 @@ public final class PlatformFakes {
     refreshTokens.put(refreshToken, oaId);
   }
 
+  /** The access token the last granted refresh issued, or null. */
+  public String lastIssuedAccessToken() {
+    return lastIssued;
+  }
+
   /** How many refreshes the token endpoint granted. */
   public int refreshes() {
     return refreshes.get();
@@ -166,6 +227,11 @@ public final class PlatformFakes {
   // Every request is answered, whatever it holds: a request the fakes cannot read gets a 400, a bug
   // of the fakes a 500, never silence.
   private void handle(HttpServerRequest req) {
+    if (req.method().name().equals("POST") && (req.path().equals("/v2.0/oa/upload/image")
+        || req.path().matches("/v[0-9]+\\.[0-9]+/me/message_attachments"))) {
+      multipart(req);
+      return;
+    }
     req.body().onFailure(e -> req.response().setStatusCode(400).end()).onSuccess(b -> {
       try {
         route(req, b);
@@ -191,10 +257,13 @@ public final class PlatformFakes {
     }
     if (req.method().name().equals("POST") && req.path().equals("/v3.0/oa/message/cs")) {
       zalo(req, body);
-    } else if (req.method().name().equals("POST") && req.path().equals("/v21.0/me/messages")) {
+    } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/me/messages")) {
+      graphVersion(req);
       messenger(req, body);
-    } else if (req.method().name().equals("POST") && req.path().matches("/v21\\.0/[0-9A-Za-z_.-]+/feed")) {
-      pageFeed(req, body, req.path().substring("/v21.0/".length(), req.path().length() - "/feed".length()));
+    } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/[0-9A-Za-z_.-]+/feed")) {
+      graphVersion(req);
+      String rest = req.path().substring(req.path().indexOf('/', 1) + 1);
+      pageFeed(req, body, rest.substring(0, rest.length() - "/feed".length()));
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/create")) {
       zaloArticleCreate(req, body);
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/verify")) {
@@ -215,7 +284,9 @@ public final class PlatformFakes {
     JsonObject answer;
     if (!tokens.contains(String.valueOf(req.getHeader("access_token")))) {
       answer = zaloError(-216, "Access token is invalid");
-    } else if (user == null || body.getJsonObject("message") == null || body.getJsonObject("message").getString("text") == null) {
+    } else if (user == null || body.getJsonObject("message") == null
+        || (body.getJsonObject("message").containsKey("attachment") ? !zaloImageKnown(body.getJsonObject("message"))
+            : body.getJsonObject("message").getString("text") == null)) {
       answer = zaloError(-201, "Parameters are invalid");
     } else if (takeRateLimit(user)) {
       answer = zaloError(-211, "Out of quota");
@@ -243,22 +314,38 @@ public final class PlatformFakes {
     if (!tokens.contains(String.valueOf(req.getParam("access_token")))) {
       graphError(req, 190, null, "Invalid OAuth access token - Cannot parse access token");
     } else if (psid == null || body.getJsonObject("message") == null
+        || (body.getJsonObject("message").containsKey("attachment") ? !messengerImageKnown(body.getJsonObject("message"))
+            : body.getJsonObject("message").getString("text") == null)
         || !Set.of("RESPONSE", "UPDATE", "MESSAGE_TAG").contains(type)
         || ("MESSAGE_TAG".equals(type) != body.containsKey("tag"))) {
       graphError(req, 100, null, "(#100) Invalid parameter");
+    } else if (hung.contains(psid)) {
+      hanging.add(req.response());
     } else if (down.contains(psid)) {
       req.response().setStatusCode(500).putHeader("Content-Type", "application/json").end(new JsonObject()
           .put("error", new JsonObject().put("message", "An unexpected error has occurred. Please retry your request later.")
               .put("type", "OAuthException").put("is_transient", true).put("code", 2)).encode());
     } else if (takeRateLimit(psid)) {
       graphError(req, 613, null, "(#613) Calls to this api have exceeded the rate limit.");
-    } else if (closedWindows.contains(psid)) {
+    } else if (closedWindows.contains(psid) || outsideMessengerWindow(psid, type, body.getString("tag"))) {
       graphError(req, 10, 2018278, "(#10) This message is sent outside of allowed window.");
     } else {
       delivered.add(new Received("facebook", psid, body));
       req.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("recipient_id", psid)
           .put("message_id", "m_" + UUID.randomUUID().toString().replace("-", "")).encode());
     }
+  }
+
+  private boolean outsideMessengerWindow(String psid, String type, String tag) {
+    java.time.Instant wrote = lastWrote.get(psid);
+    if (wrote == null) {
+      return false;
+    }
+    java.time.Duration since = java.time.Duration.between(wrote, java.time.Instant.now());
+    if ("RESPONSE".equals(type)) {
+      return since.compareTo(java.time.Duration.ofHours(24)) >= 0;
+    }
+    return !"HUMAN_AGENT".equals(tag) || since.compareTo(java.time.Duration.ofDays(7)) >= 0;
   }
 
   private static void graphError(HttpServerRequest req, int code, Integer subcode, String message) {
@@ -272,6 +359,10 @@ public final class PlatformFakes {
   }
 
   private boolean takeRateLimit(String recipient) {
+    AtomicInteger pass = passFirst.get(recipient);
+    if (pass != null && pass.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      return false;
+    }
     AtomicInteger left = rateLimits.get(recipient);
     return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
@@ -367,6 +458,160 @@ public final class PlatformFakes {
     req.response().putHeader("Content-Type", "application/json").end(answer.encode());
   }
 
+  /** A PNG of {@code side} × {@code side} pixels of noise (noise does not compress: about 3 bytes a pixel). */
+  public static byte[] png(int side) {
+    var img = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var random = new java.util.Random(side);
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        img.setRGB(x, y, random.nextInt(0x1000000));
+      }
+    }
+    var out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(img, "png", out);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** The Graph API version (the path's first segment, such as {@code v21.0}) of the latest Graph call. */
+  public String lastGraphVersion() {
+    return lastGraphVersion;
+  }
+
+  private void graphVersion(HttpServerRequest req) {
+    lastGraphVersion = req.path().substring(1, req.path().indexOf('/', 1));
+  }
+
+  /** The photo uploaded under {@code attachmentId}, or null. */
+  public Upload uploaded(String attachmentId) {
+    return uploads.get(attachmentId);
+  }
+
+  /** Every upload that reached the fakes, refused ones included. */
+  public List<Upload> uploadAttempts() {
+    return List.copyOf(uploadAttempts);
+  }
+
+  private void multipart(HttpServerRequest req) {
+    req.setExpectMultipart(true);
+    Map<String, Buffer> files = new ConcurrentHashMap<>();
+    Map<String, String> types = new ConcurrentHashMap<>();
+    req.uploadHandler(u -> {
+      Buffer content = Buffer.buffer();
+      types.put(u.name(), String.valueOf(u.contentType()));
+      u.handler(content::appendBuffer);
+      u.endHandler(v -> files.put(u.name(), content));
+    });
+    req.exceptionHandler(e -> {
+      if (!req.response().ended()) {
+        req.response().setStatusCode(400).end();
+      }
+    });
+    req.endHandler(v -> {
+      try {
+        if (req.path().startsWith("/v2.0/oa/")) {
+          zaloUpload(req, files.get("file"), types.get("file"));
+        } else {
+          graphVersion(req);
+          messengerUpload(req, req.formAttributes().get("message"), files.get("filedata"), types.get("filedata"));
+        }
+      } catch (RuntimeException e) {
+        if (!req.response().ended()) {
+          req.response().setStatusCode(500).end();
+        }
+      }
+    });
+  }
+
+  // Zalo OA upload/image: JPEG or PNG, at most 1 MB; {"error":0,"data":{"attachment_id"}} or a negative error.
+  private void zaloUpload(HttpServerRequest req, Buffer file, String declared) {
+    String sniffed = file == null ? null : sniff(file);
+    if (file != null) {
+      uploadAttempts.add(new Upload("zalo", declared, sniffed, file));
+    }
+    JsonObject answer;
+    if (!tokens.contains(String.valueOf(req.getHeader("access_token")))) {
+      answer = zaloError(-216, "Access token is invalid");
+    } else if (file == null || file.length() == 0) {
+      answer = zaloError(-201, "Parameters are invalid");
+    } else if (!"image/jpeg".equals(sniffed) && !"image/png".equals(sniffed)) {
+      answer = zaloError(-201, "Parameters are invalid: only JPG and PNG images are supported");
+    } else if (file.length() > ZALO_IMAGE_MAX_BYTES) {
+      answer = zaloError(-210, "Parameter exceeds allowed limit: image size must not exceed 1MB");
+    } else {
+      String id = UUID.randomUUID().toString().replace("-", "");
+      uploads.put(id, new Upload("zalo", declared, sniffed, file));
+      answer = new JsonObject().put("data", new JsonObject().put("attachment_id", id)).put("error", 0)
+          .put("message", "Success");
+    }
+    req.response().putHeader("Content-Type", "application/json").end(answer.encode());
+  }
+
+  // Messenger Attachment Upload API: message={"attachment":{"type":"image","payload":{"is_reusable":true}}}
+  // and filedata (an image, at most 25 MB); {"attachment_id"} or Graph's error with HTTP 400.
+  private void messengerUpload(HttpServerRequest req, String message, Buffer file, String declared) {
+    String sniffed = file == null ? null : sniff(file);
+    if (file != null) {
+      uploadAttempts.add(new Upload("facebook", declared, sniffed, file));
+    }
+    JsonObject attachment = null;
+    try {
+      attachment = new JsonObject(String.valueOf(message)).getJsonObject("attachment");
+    } catch (RuntimeException e) {
+      // answered below as an invalid parameter
+    }
+    if (!tokens.contains(String.valueOf(req.getParam("access_token")))) {
+      graphError(req, 190, null, "Invalid OAuth access token - Cannot parse access token");
+    } else if (attachment == null || !"image".equals(attachment.getString("type")) || file == null) {
+      graphError(req, 100, null, "(#100) Invalid parameter");
+    } else if (sniffed == null || file.length() > MESSENGER_ASSET_MAX_BYTES
+        || !String.valueOf(declared).startsWith("image/")) {
+      graphError(req, 100, 2018047, "(#100) Upload attachment failure.");
+    } else {
+      String id = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()));
+      uploads.put(id, new Upload("facebook", declared, sniffed, file));
+      req.response().putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("attachment_id", id).encode());
+    }
+  }
+
+  private static String sniff(Buffer b) {
+    if (b.length() >= 3 && (b.getByte(0) & 0xff) == 0xff && (b.getByte(1) & 0xff) == 0xd8 && (b.getByte(2) & 0xff) == 0xff) {
+      return "image/jpeg";
+    }
+    if (b.length() >= 8 && (b.getByte(0) & 0xff) == 0x89 && b.getString(1, 4).equals("PNG")) {
+      return "image/png";
+    }
+    if (b.length() >= 6 && b.getString(0, 4).equals("GIF8")) {
+      return "image/gif";
+    }
+    return null;
+  }
+
+  // An image element of a Zalo media template names an attachment uploaded to Zalo.
+  private boolean zaloImageKnown(JsonObject message) {
+    try {
+      JsonObject payload = message.getJsonObject("attachment").getJsonObject("payload");
+      String id = payload.getJsonArray("elements").getJsonObject(0).getString("attachment_id");
+      return "media".equals(payload.getString("template_type")) && uploads.containsKey(id)
+          && "zalo".equals(uploads.get(id).platform());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private boolean messengerImageKnown(JsonObject message) {
+    try {
+      String id = message.getJsonObject("attachment").getJsonObject("payload").getString("attachment_id");
+      return uploads.containsKey(id) && "facebook".equals(uploads.get(id).platform());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   // Zalo OAuth v4 refresh (a form): new access and refresh tokens, the old refresh token spent.
   private void zaloRefresh(HttpServerRequest req, Buffer b) {
     Map<String, String> form = new java.util.HashMap<>();
@@ -392,6 +637,7 @@ public final class PlatformFakes {
       String refresh = "zrt_" + UUID.randomUUID().toString().replace("-", "");
       acceptToken(access, oa);
       refreshTokens.put(refresh, oa);
+      lastIssued = access;
       refreshes.incrementAndGet();
       answer = new JsonObject().put("access_token", access).put("refresh_token", refresh).put("expires_in", "90000");
     }

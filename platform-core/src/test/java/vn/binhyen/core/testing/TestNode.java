@@ -22,6 +22,14 @@ public final class TestNode {
     MASTER_KEY = Base64.getEncoder().encodeToString(k);
   }
 
+  /**
+   * The master key every test node of this JVM runs with (a test that must show that something
+   * stored can be recomputed only with it: the anonymity dump).
+   */
+  public static vn.binhyen.core.crypto.MasterKey masterKey() {
+    return vn.binhyen.core.crypto.MasterKey.fromBase64(MASTER_KEY);
+  }
+
   /** The Hazelcast port of the first node of each test cluster: later nodes join it there. */
   private static final Map<String, Integer> FIRST_MEMBER_PORT = new java.util.concurrent.ConcurrentHashMap<>();
 

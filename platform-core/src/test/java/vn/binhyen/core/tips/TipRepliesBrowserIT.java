@@ -111,6 +111,69 @@ class TipRepliesBrowserIT {
     Browser.screenshot(driver, "tip-reply-delivered-390.png");
   }
 
+  @Test
+  void an_officer_sends_a_reply_with_a_photo_from_the_inbox_and_the_citizen_gets_both() throws Exception {
+    String nonce = "ph" + Long.toString(System.nanoTime(), 36);
+    String psid = TipRepliesIT.psid();
+    long tip = TipRepliesIT.messenger(TipRepliesIT.PAGE_ID, psid, "Có người khả nghi trước cổng trường " + nonce);
+    String receipt = TipFixtures.scalarText("SELECT receipt FROM tip WHERE id = ?", tip);
+    java.nio.file.Path photo = java.nio.file.Files.createTempFile("reply-photo-", ".png");
+    java.nio.file.Files.write(photo, vn.binhyen.core.testing.PlatformFakes.png(32));
+    Browser.signIn(driver, http().base(), "badinh-officer", "vi");
+    Browser.width(driver, 1280);
+    openTip(receipt, nonce);
+    driver.findElement(By.id("d-reply")).sendKeys("Có phải người trong ảnh không?");
+    driver.findElement(By.id("d-reply-image")).sendKeys(photo.toAbsolutePath().toString());
+    driver.findElement(By.id("d-reply-submit")).click();
+    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 2, "the text and the photo in the fake Messenger inbox");
+    var got = TipRepliesIT.officerInbox(psid);
+    assertEquals("Có phải người trong ảnh không?", got.get(0).body().getJsonObject("message").getString("text"));
+    assertEquals("image", got.get(1).body().getJsonObject("message").getJsonObject("attachment").getString("type"));
+    openTip(receipt, nonce);
+    String line = Browser.waitFor(driver).until(d -> {
+      try {
+        return d.findElements(By.cssSelector("#d-events li[data-kind='reply']")).stream().map(e -> e.getText())
+            .filter(t -> t.contains("Có phải người trong ảnh không?")).findFirst().orElse(null);
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return null;
+      }
+    });
+    assertTrue(line.contains("(kèm ảnh)"), line);
+    assertTrue(driver.findElements(By.cssSelector("#d-attachments img")).stream()
+        .anyMatch(i -> String.valueOf(i.getAttribute("alt")).startsWith("Ảnh đơn vị gửi kèm trả lời")), "the unit's photo");
+    assertEquals(List.of(), Browser.axeSeriousFindings(driver));
+  }
+
+  @Test
+  void a_supervisor_sees_the_conversation_figures_on_the_dashboard_with_labels() throws Exception {
+    String psid = TipRepliesIT.psid();
+    long tip = TipRepliesIT.messenger(TipRepliesIT.PAGE_ID, psid, "Hội thoại cho bảng số liệu");
+    TipRepliesIT.reply(tip, "Đã nhận.");
+    Eventually.await(() -> "sent".equals(TipRepliesIT.delivery(tip)), "the reply sent");
+    String supervisor = http().login("hanoi-supervisor");
+    var figures = http().get("/api/units/00004/conversation-figures", supervisor).json().getJsonObject("total");
+    Browser.signIn(driver, http().base(), "hanoi-supervisor", "vi");
+    Browser.width(driver, 1280);
+    driver.get(http().base() + "/dashboard?unit=00004");
+    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    assertEquals(String.valueOf(figures.getLong("conversations")), driver.findElement(By.id("conv-count")).getText());
+    assertTrue(figures.getLong("conversations") >= 1);
+    String median = driver.findElement(By.id("conv-median")).getText();
+    assertTrue(median.startsWith("trong vòng ") || median.equals("hơn 7 ngày"), median);
+    String inWindow = driver.findElement(By.id("conv-inwindow")).getText();
+    assertTrue(inWindow.matches("\\d+ trên \\d+ \\(\\d+%\\)"), inWindow);
+    String block = driver.findElement(By.id("conversations")).getText();
+    assertTrue(block.contains("Hội thoại qua Zalo và Messenger") && block.contains("Thời gian đến lần trả lời đầu tiên (trung vị)")
+        && block.contains("Trả lời đến người báo tin trong thời hạn nền tảng cho phép"), block);
+    assertFalse(block.contains("repliesInWindow") || block.contains("dash.conv") || block.contains("first_reply"), block);
+    assertEquals(List.of(), Browser.axeSeriousFindings(driver));
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        "document.getElementById('conversations').scrollIntoView({block: 'start'});");
+    Browser.screenshot(driver, "dashboard-conversations-1280.png");
+    Browser.width(driver, 390);
+    assertFalse(Browser.scrollsSideways(driver), "the dashboard at 390 px");
+  }
+
   private static void showDelivered(String text) {
     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("[...document.querySelectorAll("
         + "\"#d-events li[data-delivery='delivered']\")].find(li => li.textContent.includes(arguments[0]))"

@@ -26,7 +26,7 @@ import vn.binhyen.core.tips.webhook.Signatures;
 class TipRepliesIT {
 
   static final String PAGE_ID = "104857600777001";
-  private static final String BAD_TOKEN_PAGE_ID = "104857600777002";
+  static final String BAD_TOKEN_PAGE_ID = "104857600777002";
   private static final String OA_ID = "1357924680135700001";
   private static final String APP_ID = "3604329716384700001";
   private static final String FB_SECRET = "fb-app-secret-for-reply-tests";
@@ -132,6 +132,7 @@ class TipRepliesIT {
   /** A signed Messenger message from {@code psid} to {@code page}; the tip (or the tip it joined) id. */
   static long messenger(String page, String psid, String text) throws Exception {
     String mid = "m_" + System.nanoTime();
+    fakes.userWrote(psid, java.time.Instant.now());
     byte[] body = FACEBOOK.formatted(page, psid, mid, text).getBytes(StandardCharsets.UTF_8);
     String sig = "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET));
     assertEquals(200, http().raw("POST", "/webhooks/facebook", body, "application/json", null,
@@ -215,10 +216,14 @@ class TipRepliesIT {
 
   /** A signed Zalo OA message from {@code user}; the tip (or the tip it joined) id. */
   private static long zalo(String user) throws Exception {
+    return zalo(user, OA_ID, APP_ID);
+  }
+
+  private static long zalo(String user, String oa, String app) throws Exception {
     String msgId = "z" + System.nanoTime();
-    byte[] body = ZALO.formatted(APP_ID, user, OA_ID, msgId).getBytes(StandardCharsets.UTF_8);
+    byte[] body = ZALO.formatted(app, user, oa, msgId).getBytes(StandardCharsets.UTF_8);
     String mac = "mac=" + HexFormat.of().formatHex(new Signatures(TipSettings.ZALO_MAC_DEFAULT)
-        .zaloMac(body, APP_ID, "1732345678901", OA_SECRET));
+        .zaloMac(body, app, "1732345678901", OA_SECRET));
     assertEquals(200, http().raw("POST", "/webhooks/zalo", body, "application/json", null,
         Map.of("X-ZEvent-Signature", mac)).status());
     Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + msgId + "'")
@@ -472,8 +477,22 @@ class TipRepliesIT {
     assertEquals(1, fakes.inbox(psid).size(), "one automatic reply");
   }
 
+  private static String hex(byte[] b) {
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static byte[] digest(String algorithm, String text) throws Exception {
+    return java.security.MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] hmac(byte[] key, String text) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+    return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+  }
+
   @Test
-  void a_raw_dump_of_the_tips_tables_shows_no_platform_user_id() throws Exception {
+  void a_raw_dump_of_the_database_shows_no_platform_user_id_and_no_hash_of_it_without_the_master_key() throws Exception {
     String psid = psid();
     String user = zaloUser();
     long fbTip = messenger(PAGE_ID, psid, "Tin báo để kiểm tra bản sao cơ sở dữ liệu");
@@ -481,24 +500,257 @@ class TipRepliesIT {
     reply(fbTip, "Đã nhận tin.");
     reply(zaloTip, "Đã nhận tin.");
     Eventually.await(() -> "sent".equals(delivery(fbTip)) && "sent".equals(delivery(zaloTip)), "both replies sent");
+    facebookEvent(messengerDelivery(PAGE_ID, psid, List.of(platformMessageId(fbTip)), System.currentTimeMillis()));
     relayed();
+    // Every table of every schema, as a dump shows them (bytea as \x hex), read by the owner (no row-level security).
     StringBuilder dump = new StringBuilder();
-    for (String table : List.of("tip", "tip_event", "tip_reply_delivery", "tip_attachment", "outbox", "audit_log")) {
-      if (count("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table + "'") == 0) {
-        continue;
+    int tables = 0;
+    try (var c = TipFixtures.owner(); var st = c.createStatement(); var list = st.executeQuery(
+        "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables"
+            + " WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+      List<String> names = new java.util.ArrayList<>();
+      while (list.next()) {
+        names.add(list.getString(1));
       }
-      try (var c = TipFixtures.owner(); var st = c.createStatement();
-          var rs = st.executeQuery("SELECT x::text FROM " + table + " x")) {
-        while (rs.next()) {
-          dump.append(rs.getString(1)).append('\n');
+      for (String table : names) {
+        try (var each = c.createStatement(); var rs = each.executeQuery("SELECT x::text FROM " + table + " x")) {
+          tables++;
+          while (rs.next()) {
+            dump.append(rs.getString(1)).append('\n');
+          }
         }
       }
     }
-    assertTrue(dump.indexOf(String.valueOf(fbTip)) >= 0, "the dump holds the tips");
-    assertTrue(dump.indexOf(psid) < 0, "the Messenger PSID appears nowhere in clear");
-    assertTrue(dump.indexOf(user) < 0, "the Zalo user id appears nowhere in clear");
-    // Nor as the hex of its bytes (how a dump shows a bytea column holding it unsealed).
-    assertTrue(dump.indexOf(HexFormat.of().formatHex(psid.getBytes(StandardCharsets.UTF_8))) < 0);
-    assertTrue(dump.indexOf(HexFormat.of().formatHex(user.getBytes(StandardCharsets.UTF_8))) < 0);
+    String all = dump.toString().toLowerCase(java.util.Locale.ROOT);
+    assertTrue(all.contains(String.valueOf(fbTip)) && all.contains("\\x" + scalarText(
+        "SELECT encode(sender_key, 'hex') FROM tip WHERE id = ?", fbTip)), "the dump holds the tips: " + tables + " tables");
+    assertTrue(tables >= 10, tables + " tables");
+    for (String id : List.of(psid, user)) {
+      assertTrue(all.indexOf(id) < 0, "the platform id appears nowhere in clear: " + id);
+      assertTrue(all.indexOf(hex(id.getBytes(StandardCharsets.UTF_8))) < 0, "nor as the hex of its bytes");
+      assertTrue(all.indexOf(java.util.Base64.getEncoder().encodeToString(id.getBytes(StandardCharsets.UTF_8))
+          .toLowerCase(java.util.Locale.ROOT)) < 0, "nor in base64");
+    }
+    // The link between one sender's messages is a keyed hash: it equals the HMAC under the key
+    // derived from the master key, and no hash anyone could compute from a guessed id is stored.
+    String unit = scalarText("SELECT key_tenant FROM tip WHERE id = ?", fbTip);
+    long channel = scalar("SELECT channel_id FROM tip WHERE id = ?", fbTip);
+    String stored = scalarText("SELECT encode(sender_key, 'hex') FROM tip WHERE id = ?", fbTip);
+    byte[] derived = vn.binhyen.core.testing.TestNode.masterKey().deriveBytes("sender:" + unit);
+    assertEquals(hex(hmac(derived, channel + ":" + psid)), stored, "HMAC-SHA256 under the master key's sub-key");
+    for (String guess : List.of(psid, channel + ":" + psid, PAGE_ID + ":" + psid)) {
+      for (String algorithm : List.of("SHA-256", "SHA-1", "MD5", "SHA-512")) {
+        assertTrue(all.indexOf(hex(digest(algorithm, guess))) < 0, algorithm + " of " + guess + " is not stored");
+      }
+      assertTrue(all.indexOf(hex(hmac(new byte[32], guess))) < 0, "nor an HMAC under a known key");
+    }
+    assertTrue(all.indexOf(hex(derived)) < 0, "the sub-key is not stored");
+  }
+
+  /** An officer's reply with a photo, as the inbox sends it: multipart with {@code text} and {@code image}. */
+  static Http.Response replyWithPhoto(long tipId, String text, byte[] photo, String fileName) {
+    return replyWithPhoto(tipId, text, photo, fileName, officer);
+  }
+
+  private static Http.Response replyWithPhoto(long tipId, String text, byte[] photo, String fileName, String token) {
+    String boundary = "----reply" + System.nanoTime();
+    var body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n" + text + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(photo);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http().raw("POST", "/api/tips/" + tipId + "/replies", body.toByteArray(),
+        "multipart/form-data; boundary=" + boundary, token, Map.of());
+  }
+
+  @Test
+  void a_reply_with_a_photo_is_refused_to_another_wards_officer_and_to_no_one_signed_in() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo để thử quyền trả lời kèm ảnh");
+    byte[] photo = PlatformFakes.png(8);
+    long stored = count("SELECT count(*) FROM tip_attachment WHERE reply_event_id IS NOT NULL");
+    Http.Response other = replyWithPhoto(tip, "Trả lời trái phép", photo, "a.png", http().login("hoankiem-officer"));
+    assertEquals(404, other.status(), other.body());
+    Http.Response nobody = replyWithPhoto(tip, "Trả lời trái phép", photo, "a.png", null);
+    assertEquals(401, nobody.status(), nobody.body());
+    assertEquals(stored, count("SELECT count(*) FROM tip_attachment WHERE reply_event_id IS NOT NULL"));
+    assertEquals(0, count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip + " AND note = 'Trả lời trái phép'"));
+    assertEquals(0, officerAttempts(psid).size());
+  }
+
+  @Test
+  void a_reply_with_a_photo_to_a_zalo_tip_is_uploaded_first_and_sent_as_one_media_message() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    byte[] photo = PlatformFakes.png(24);
+    Http.Response r = replyWithPhoto(tip, "Đây là ảnh người bị truy tìm.", photo, "anh.png");
+    assertEquals(201, r.status(), r.body());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply with its photo sent");
+    JsonObject message = officerInbox(user).get(0).body().getJsonObject("message");
+    assertEquals("Đây là ảnh người bị truy tìm.", message.getString("text"));
+    JsonObject element = message.getJsonObject("attachment").getJsonObject("payload").getJsonArray("elements")
+        .getJsonObject(0);
+    assertEquals("image", element.getString("media_type"));
+    PlatformFakes.Upload up = fakes.uploaded(element.getString("attachment_id"));
+    assertEquals("zalo", up.platform());
+    assertEquals("image/png", up.sniffedType());
+    // The photo is kept on the tip beside the reply (the officers see what was sent).
+    JsonObject detail = http().get("/api/tips/" + tip, officer).json();
+    long replyEvent = lastReply(tip).getLong("id");
+    assertEquals(1, detail.getJsonArray("attachments").stream().map(JsonObject.class::cast)
+        .filter(a -> Long.valueOf(replyEvent).equals(a.getLong("replyEventId"))).count());
+  }
+
+  @Test
+  void a_reply_with_a_photo_to_a_messenger_tip_sends_the_text_then_the_uploaded_photo() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Có người lạ theo dõi nhà tôi");
+    // The photo's send is rate-limited once: the retry sends only the photo, not the text again.
+    Http.Response r = replyWithPhoto(tip, "Có phải người này không?", PlatformFakes.png(20),
+        "nghi-pham.png");
+    assertEquals(201, r.status(), r.body());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply and its photo sent");
+    List<PlatformFakes.Received> got = officerInbox(psid);
+    assertEquals(2, got.size(), "two Messenger messages: the text, then the photo");
+    assertEquals("Có phải người này không?", got.get(0).body().getJsonObject("message").getString("text"));
+    JsonObject attachment = got.get(1).body().getJsonObject("message").getJsonObject("attachment");
+    assertEquals("image", attachment.getString("type"));
+    assertEquals("facebook", fakes.uploaded(attachment.getJsonObject("payload").getString("attachment_id")).platform());
+    assertEquals("RESPONSE", got.get(1).body().getString("messaging_type"));
+  }
+
+  @Test
+  void a_messenger_photo_rate_limited_after_its_text_was_sent_is_retried_without_sending_the_text_again() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo kèm ảnh bị giới hạn tần suất");
+    long tipsEvents = count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + tip);
+    assertEquals(1, tipsEvents, "the welcome's delivery only");
+    // The text passes; the photo's message meets two rate-limit answers.
+    fakes.rateLimitAfter(psid, 1, 2);
+    assertEquals(201, replyWithPhoto(tip, "Ảnh đây.", PlatformFakes.png(12), "a.png").status());
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply sent after the retries");
+    assertEquals(1, officerInbox(psid).stream().filter(m -> "Ảnh đây.".equals(m.body().getJsonObject("message")
+        .getString("text"))).count(), "the text once");
+    assertEquals(2, officerInbox(psid).size(), "the text and the photo, once each");
+  }
+
+  @Test
+  void a_photo_over_zalos_1_mb_is_refused_by_its_upload_api_and_the_reply_fails_with_the_reason() throws Exception {
+    String user = zaloUser();
+    long tip = zalo(user);
+    byte[] big = PlatformFakes.png(700);
+    assertTrue(big.length > PlatformFakes.ZALO_IMAGE_MAX_BYTES);
+    assertEquals(201, replyWithPhoto(tip, "Ảnh lớn.", big, "lon.png").status());
+    Eventually.await(() -> "failed".equals(delivery(tip)), "the reply failed");
+    JsonObject d = lastReply(tip).getJsonObject("delivery");
+    assertEquals("refused", d.getString("reason"));
+    assertTrue(d.getString("platformError").startsWith("-210:"), d.encode());
+    assertEquals(0, officerInbox(user).size());
+  }
+
+  @Test
+  void a_reply_photo_that_is_not_jpeg_or_png_is_refused_before_anything_is_kept() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo để thử ảnh sai định dạng");
+    byte[] gif = "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
+    Http.Response r = replyWithPhoto(tip, "Ảnh GIF.", gif, "a.gif");
+    assertEquals(400, r.status(), r.body());
+    assertTrue(r.json().getString("type").endsWith("/reply-image-type"), r.body());
+    assertEquals(null, delivery(tip));
+  }
+
+  @Test
+  void an_expired_zalo_access_token_is_refreshed_stored_sealed_and_the_reply_sent_once() throws Exception {
+    String oa = "1357924680135700" + String.format("%03d", System.nanoTime() % 1000);
+    String app = "3604329716384700" + String.format("%03d", System.nanoTime() % 1000);
+    String refresh = "zalo-refresh-" + System.nanoTime();
+    fakes.zaloApp(app, "zalo-app-secret-key-0001");
+    fakes.acceptRefreshToken(refresh, oa);
+    long channel = channel(Platform.ZALO_OA, oa);
+    setSecret(channel, new JsonObject().put("secret", OA_SECRET).put("appId", app)
+        .put("accessToken", "zalo-expired-token-" + System.nanoTime()).put("refreshToken", refresh)
+        .put("appSecret", "zalo-app-secret-key-0001"));
+    int before = fakes.refreshes();
+    String user = zaloUser();
+    // The first message's automatic reply meets the expired token: one refresh, then it goes out.
+    long tip = zalo(user, oa, app);
+    assertEquals(before + 1, fakes.refreshes());
+    assertEquals(1, fakes.inbox(user).size(), "the welcome sent with the new token");
+    String issued = fakes.lastIssuedAccessToken();
+    reply(tip, "Công an phường đã nhận tin.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the officer's reply sent");
+    assertEquals(before + 1, fakes.refreshes(), "the stored new token is used: no second refresh");
+    // Stored sealed: neither the new access token nor the new refresh token is in the table in clear.
+    String row = scalarText("SELECT s::text FROM channel_webhook_secret s WHERE channel_id = ?", channel);
+    assertTrue(row.indexOf(issued) < 0 && row.indexOf(HexFormat.of().formatHex(issued.getBytes(StandardCharsets.UTF_8))) < 0);
+    assertTrue(scalarText("SELECT (access_token_expires_at > now())::text FROM channel_webhook_secret WHERE channel_id = ?",
+        channel).equals("true"));
+    // That token expires too: the refresh token Zalo gave last time (single use) renews it again.
+    fakes.expireToken(issued);
+    reply(tip, "Bạn có thêm thông tin không?");
+    Eventually.await(() -> "sent,sent".equals(delivery(tip)), "the second reply sent after a second refresh");
+    assertEquals(before + 2, fakes.refreshes());
+    assertEquals(2, officerInbox(user).size(), "each reply once");
+  }
+
+  @Test
+  void a_zalo_refresh_that_zalo_refuses_fails_the_reply_as_an_invalid_token() throws Exception {
+    String oa = "1357924680135701" + String.format("%03d", System.nanoTime() % 1000);
+    String app = "3604329716384701" + String.format("%03d", System.nanoTime() % 1000);
+    fakes.zaloApp(app, "zalo-app-secret-key-0002");
+    // A refresh token Zalo does not know (used already, or revoked).
+    setSecret(channel(Platform.ZALO_OA, oa), new JsonObject().put("secret", OA_SECRET).put("appId", app)
+        .put("accessToken", "zalo-expired-token-" + System.nanoTime()).put("refreshToken", "zalo-refresh-spent-0001")
+        .put("appSecret", "zalo-app-secret-key-0002"));
+    int before = fakes.refreshes();
+    String user = zaloUser();
+    long tip = zalo(user, oa, app);
+    reply(tip, "Đã nhận.");
+    Eventually.await(() -> "failed".equals(delivery(tip)), "the reply failed");
+    assertEquals("invalid-token", lastReply(tip).getJsonObject("delivery").getString("reason"));
+    assertEquals(before, fakes.refreshes());
+    assertEquals(0, fakes.inbox(user).size());
+  }
+
+  /** The person wrote {@code hours} ago, for us (their tips' last message) and for the fake Messenger. */
+  private static void wroteHoursAgo(String psid, long tip, int hours) throws Exception {
+    scalar("UPDATE tip SET sender_last_at = now() - make_interval(hours => ?) WHERE id = ? RETURNING 1", hours, tip);
+    fakes.userWrote(psid, java.time.Instant.now().minus(java.time.Duration.ofHours(hours)));
+  }
+
+  @Test
+  void a_messenger_reply_between_24_hours_and_7_days_goes_with_the_human_agent_tag() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo trả lời sau hơn một ngày");
+    wroteHoursAgo(psid, tip, 30);
+    reply(tip, "Xin lỗi vì trả lời muộn.");
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the reply sent with the tag");
+    JsonObject sent = officerInbox(psid).get(0).body();
+    assertEquals("MESSAGE_TAG", sent.getString("messaging_type"));
+    assertEquals("HUMAN_AGENT", sent.getString("tag"));
+  }
+
+  @Test
+  void a_messenger_reply_past_7_days_is_held_without_asking_and_delivered_when_the_citizen_writes_again() throws Exception {
+    String psid = psid();
+    long tip = messenger(PAGE_ID, psid, "Tin báo trả lời sau hơn một tuần");
+    wroteHoursAgo(psid, tip, 8 * 24);
+    reply(tip, "Bạn còn cần công an hỗ trợ không?");
+    Eventually.await(() -> "held".equals(delivery(tip)), "the reply held");
+    JsonObject d = lastReply(tip).getJsonObject("delivery");
+    assertEquals("outside-window", d.getString("reason"), "the officer is told why");
+    assertEquals(null, d.getValue("platformError"), "Messenger was not asked");
+    assertEquals(0, officerAttempts(psid).size());
+    // The receipt code still shows the reply to the citizen.
+    String receipt = scalarText("SELECT receipt FROM tip WHERE id = ?", tip);
+    assertTrue(count("SELECT count(*) FROM tip_event WHERE tip_id = " + tip + " AND kind = 'reply'"
+        + " AND note = 'Bạn còn cần công an hỗ trợ không?'") == 1 && receipt != null);
+    // A week later the citizen writes again (a new tip, past the conversation period): it goes out, as a response.
+    assertTrue(messenger(PAGE_ID, psid, "Tôi vẫn cần hỗ trợ") != tip);
+    Eventually.await(() -> "sent".equals(delivery(tip)), "the held reply sent");
+    JsonObject sent = officerInbox(psid).stream().filter(m -> "Bạn còn cần công an hỗ trợ không?"
+        .equals(m.body().getJsonObject("message").getString("text"))).findFirst().orElseThrow().body();
+    assertEquals("RESPONSE", sent.getString("messaging_type"));
   }
 }

@@ -97,6 +97,63 @@ class TipReplyRestartIT {
     }
   }
 
+  @Test
+  void a_node_lost_while_messenger_has_not_answered_yet_delivers_the_reply_once_from_the_next_node() throws Exception {
+    String page = "104857600777092";
+    fakes.acceptToken(PAGE_TOKEN);
+    String psid = "61" + String.format("%014d", System.nanoTime() % 100_000_000_000_000L);
+    long tip;
+    vn.binhyen.core.runtime.Platform first = start();
+    try {
+      DemoCountry.seed(first.services(), first.modules(), Optional.of(TestPlatform.PASSWORD));
+      Http http = new Http(first.httpPort());
+      String officer = http.login("badinh-officer");
+      long channel = Long.parseLong(scalar("""
+          INSERT INTO channel (tenant_id, tenant_path, platform, normalized_id, url, display_name, name_folded, status)
+          SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
+            FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""", Platform.FACEBOOK_PAGE.id(),
+          ChannelLinks.normalize(page, Platform.FACEBOOK_PAGE).normalizedId(), "https://facebook.com/" + page));
+      assertEquals(204, http.raw("PUT", "/api/units/00004/channels/" + channel + "/webhook-secret",
+          new JsonObject().put("secret", FB_SECRET).put("verifyToken", "verify-token-restart-0002")
+              .put("accessToken", PAGE_TOKEN).encode().getBytes(StandardCharsets.UTF_8), "application/json", officer, Map.of())
+          .status());
+      String mid = "m_restart_hang_" + System.nanoTime();
+      byte[] body = new JsonObject().put("object", "page").put("entry", new io.vertx.core.json.JsonArray().add(new JsonObject()
+          .put("id", page).put("time", System.currentTimeMillis()).put("messaging", new io.vertx.core.json.JsonArray()
+              .add(new JsonObject().put("sender", new JsonObject().put("id", psid)).put("recipient", new JsonObject().put("id", page))
+                  .put("timestamp", System.currentTimeMillis())
+                  .put("message", new JsonObject().put("mid", mid).put("text", "Có người rao bán súng trên mạng"))))))
+          .encode().getBytes(StandardCharsets.UTF_8);
+      assertEquals(200, http.raw("POST", "/webhooks/facebook", body, "application/json", null,
+          Map.of("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET)))).status());
+      Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'") == 1, "the tip");
+      tip = Long.parseLong(scalar("SELECT id FROM tip WHERE source_message_id = ?", mid));
+      long t = tip;
+      Eventually.await(() -> count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + t
+          + " AND status = 'sent'") == 1, "the automatic first reply sent");
+      // Messenger takes the officer's reply and does not answer: the node dies in the middle of the call.
+      fakes.hang(psid);
+      Http.Response r = http.post("/api/tips/" + tip + "/replies", new JsonObject().put("text", "Bạn gửi giúp đường dẫn."), officer);
+      assertTrue(r.status() / 100 == 2, r.toString());
+      Eventually.await(() -> fakes.hanging() == 1, "the call under way");
+    } finally {
+      first.close();
+    }
+    long t = tip;
+    String statuses = "SELECT string_agg(d.status, ',' ORDER BY d.event_id) FROM tip_reply_delivery d WHERE d.tip_id = " + t;
+    assertEquals("sent,queued", text(statuses), "the officer's reply still queued: nothing was committed as sent");
+    fakes.unhang(psid);
+    // The dead node's lease on the outbox row ends (60 s): moved to now instead of waiting.
+    scalar("UPDATE outbox SET next_attempt_at = now() WHERE topic = 'tips.reply' RETURNING 1");
+    try (vn.binhyen.core.runtime.Platform second = start()) {
+      Eventually.await(() -> "sent,sent".equals(text(statuses)), "sent by the next node");
+      Eventually.await(() -> count("SELECT count(*) FROM outbox WHERE topic = 'tips.reply'") == 0, "the outbox row done");
+      List<String> officerTexts = fakes.inbox(psid).stream().filter(x -> !welcome(x))
+          .map(x -> x.body().getJsonObject("message").getString("text")).toList();
+      assertEquals(List.of("Bạn gửi giúp đường dẫn."), officerTexts, "delivered exactly once");
+    }
+  }
+
   private static boolean welcome(PlatformFakes.Received r) {
     return TipRepliesIT.isWelcome(r);
   }

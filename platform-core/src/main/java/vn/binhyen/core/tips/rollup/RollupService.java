@@ -17,6 +17,7 @@ public final class RollupService {
 
   private final Db db;
   private final RollupRepository repo = new RollupRepository();
+  private final ConversationRepository conversations = new ConversationRepository();
   private final Map<String, String> categoryNames;
 
   /** Children per drill-down query (a national drill-down: 34 provinces in 4 queries at once). */
@@ -69,6 +70,31 @@ public final class RollupService {
           out.add(new Rollup.Group(c.code(), c.name(), c.path(), m.getOrDefault("t", 0L), m.getOrDefault("b", 0L)));
         }
         return out;
+      });
+    });
+  }
+
+  /**
+   * The conversation figures (Zalo and Messenger) of {@code unit}'s subtree over {@code q}'s
+   * period, with each current child's (the unit's own first). The caller's READ on the unit was
+   * checked by the scope handler.
+   */
+  public Future<ConversationFigures> conversations(Tenant unit, RollupQuery q) {
+    var pool = db.pool();
+    return repo.children(pool, unit.id()).compose(children -> {
+      Future<Map<String, Long>> total = conversations.one(pool, unit.path(), false, q.from(), q.to());
+      Future<Map<String, Long>> own = conversations.one(pool, unit.path(), true, q.from(), q.to());
+      Future<Map<String, Map<String, Long>>> subtrees = children.isEmpty() ? Future.succeededFuture(Map.of())
+          : conversations.subtrees(pool, children.stream().map(RollupRepository.Child::path).toList(), q.from(), q.to());
+      return Future.all(total, own, subtrees).map(x -> {
+        List<ConversationFigures.Child> rows = new ArrayList<>();
+        rows.add(new ConversationFigures.Child(unit.code(), unit.name(), ConversationFigures.Counts.of(own.result())));
+        for (RollupRepository.Child c : children) {
+          rows.add(new ConversationFigures.Child(c.code(), c.name(),
+              ConversationFigures.Counts.of(subtrees.result().getOrDefault(c.path(), Map.of()))));
+        }
+        return new ConversationFigures(unit.code(), unit.name(), unit.path(), q,
+            ConversationFigures.Counts.of(total.result()), rows);
       });
     });
   }
