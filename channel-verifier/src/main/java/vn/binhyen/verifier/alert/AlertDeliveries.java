@@ -6,6 +6,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.Action;
@@ -309,6 +310,18 @@ public final class AlertDeliveries {
       found.orElseThrow(() -> new DomainError.NotFound("Không có cảnh báo " + alertId + " / no alert " + alertId));
       return repo.forAlert(tx, alertId, Math.min(limit, MAX_LIST));
     }));
+  }
+
+  /**
+   * For each listed alert, its deliveries to channels inside {@code unit}'s subtree counted by
+   * state ({@code queued}, {@code sent}, {@code failed}, {@code not-connected}, {@code ready},
+   * {@code posted}, {@code cancelled}); alerts without any are absent.
+   */
+  public Future<Map<String, Map<String, Long>>> summaries(Tenant unit, List<String> alertIds) {
+    if (alertIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return services.db().inScope(unit.path(), tx -> repo.summary(tx, alertIds, unit.path()));
   }
 
   /** The figures of the unit's subtree, with one row per child that has any. */

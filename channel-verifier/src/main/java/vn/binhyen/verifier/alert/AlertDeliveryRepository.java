@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** SQL for {@code alert_delivery} and {@code alert_channel_credential} (channel-verifier migration V5). */
 final class AlertDeliveryRepository {
@@ -98,6 +101,13 @@ final class AlertDeliveryRepository {
              coalesce(d.failures, 0), coalesce(d.pending, 0)
         FROM issued i FULL JOIN delivered d ON d.child = i.child
        ORDER BY 1""";
+  // Each listed alert's deliveries seen from a unit's scope, counted by status (a channel not
+  // connected yet, fail_reason no-credentials, apart from the platforms' failures).
+  private static final String SUMMARY = """
+      SELECT alert_id, CASE WHEN fail_reason = 'no-credentials' THEN 'not-connected' ELSE status END, count(*)
+        FROM alert_delivery
+       WHERE alert_id = ANY($1) AND (tenant_path = $2 OR tenant_path LIKE $2 || '/%')
+       GROUP BY 1, 2""";
   private static final String UPSERT_CREDENTIAL = """
       INSERT INTO alert_channel_credential (channel_id, tenant_path, platform, target_id, sealed, access_expires_at,
                                             updated_by)
@@ -182,6 +192,15 @@ final class AlertDeliveryRepository {
     return db.preparedQuery(FIGURES).execute(Tuple.of(unitPath)).map(rows -> {
       List<Figures> out = new ArrayList<>();
       rows.forEach(r -> out.add(new Figures(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4))));
+      return out;
+    });
+  }
+
+  /** Alert id → (state → count) for the listed alerts' deliveries inside {@code unitPath}'s subtree. */
+  Future<Map<String, Map<String, Long>>> summary(SqlClient db, List<String> alertIds, String unitPath) {
+    return db.preparedQuery(SUMMARY).execute(Tuple.of(alertIds.toArray(String[]::new), unitPath)).map(rows -> {
+      Map<String, Map<String, Long>> out = new HashMap<>();
+      rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2)));
       return out;
     });
   }

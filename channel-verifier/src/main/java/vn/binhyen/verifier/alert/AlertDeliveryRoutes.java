@@ -23,7 +23,17 @@ public final class AlertDeliveryRoutes {
       AlertDelivery.FAILED, new String[] {"Không gửi được", "Failed"},
       AlertDelivery.CANCELLED, new String[] {"Đã huỷ cùng cảnh báo", "Cancelled with the alert"},
       AlertDelivery.READY, new String[] {"Chờ cán bộ đăng thủ công", "Waiting for an officer to post it"},
-      AlertDelivery.POSTED, new String[] {"Cán bộ đã đăng", "Posted by an officer"});
+      AlertDelivery.POSTED, new String[] {"Cán bộ đã đăng", "Posted by an officer"},
+      AlertDelivery.NOT_CONNECTED, new String[] {"Trang chưa kết nối: hãy kết nối mã truy cập của trang",
+          "Page not connected: connect its access token"});
+  private static final Map<String, String[]> FAIL = Map.of(
+      "invalid-token", new String[] {"Mã truy cập của trang không còn hiệu lực", "The page's access token is no longer valid"},
+      "refused", new String[] {"Nền tảng từ chối bài đăng", "The platform refused the post"},
+      "gave-up", new String[] {"Đã thử lại nhiều lần mà không gửi được", "Retried several times without success"},
+      "expired", new String[] {"Cảnh báo hết hiệu lực trước khi gửi được", "The alert expired before it could be sent"});
+  // Our prefix before the platform's words: "Facebook từ chối (190): ...", "no answer: ...".
+  private static final java.util.regex.Pattern PLATFORM_WORDS =
+      java.util.regex.Pattern.compile("^(?:[A-Za-z]+ [^(:]*\\(-?\\d+\\)|no answer): (.*)$", java.util.regex.Pattern.DOTALL);
 
   private final AlertService alerts;
   private final AlertDeliveries deliveries;
@@ -126,14 +136,23 @@ public final class AlertDeliveryRoutes {
 
   static JsonObject json(AlertDelivery d, String text, Language lang) {
     boolean vi = lang == Language.VI;
-    String[] label = STATUS.get(d.status());
+    String state = d.state();
+    String[] label = STATUS.get(state);
+    String[] fail = d.failReason() == null ? null : FAIL.get(d.failReason());
+    String message = d.lastError();
+    if (message != null) {
+      var m = PLATFORM_WORDS.matcher(message);
+      message = m.matches() ? m.group(1) : message;
+    }
     JsonObject channel = new JsonObject().put("id", d.channelId()).put("name", d.channelName()).put("url", d.channelUrl())
         .put("platform", d.platform());
     Platform.byId(d.platform()).ifPresent(p -> channel.put("platformLabel", vi ? p.labelVi() : p.labelEn()));
     String path = d.tenantPath();
     return new JsonObject().put("id", d.id()).put("alertId", d.alertId()).put("alertTitle", d.alertTitle())
         .put("channel", channel).put("unitCode", path.substring(path.lastIndexOf('/') + 1)).put("mode", d.mode())
-        .put("status", d.status()).put("statusLabel", label == null ? d.status() : label[vi ? 0 : 1])
+        .put("status", d.status()).put("state", state).put("statusLabel", label == null ? state : label[vi ? 0 : 1])
+        .put("failLabel", AlertDelivery.FAILED.equals(state) && fail != null ? fail[vi ? 0 : 1] : null)
+        .put("platformMessage", AlertDelivery.NOT_CONNECTED.equals(state) ? null : message)
         .put("attempts", d.attempts()).put("platformRef", d.platformRef()).put("error", d.lastError())
         .put("failReason", d.failReason()).put("text", text).put("postedBy", d.postedBy())
         .put("queuedAt", d.queuedAt().toString()).put("doneAt", d.doneAt() == null ? null : d.doneAt().toString());
