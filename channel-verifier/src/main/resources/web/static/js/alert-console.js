@@ -210,6 +210,8 @@
       Dialog.toast(L().t('al.issued.done', 'Đã phát cảnh báo “{t}”; đang gửi tới các kênh trong phạm vi.', { t: a.title }));
       await load();
     });
+    // A ward's officer mostly receives: what came from above and what to paste come first.
+    if (me.role === 'OFFICER') { $('manual-card').after($('compose-card')); $('received-card').after($('manual-card')); $('issued-card').before($('received-card')); }
     if (!mayIssue) {
       const p = el('p', 'muted', L().t('al.cannot.issue', 'Vai trò của bạn không phát cảnh báo cho đơn vị này; bạn xem được các cảnh báo đơn vị đã phát và đã nhận.'));
       $('issued-h').after(p);

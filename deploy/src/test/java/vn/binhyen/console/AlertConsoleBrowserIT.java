@@ -1,0 +1,155 @@
+package vn.binhyen.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import vn.binhyen.core.testing.Browser;
+import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.TestPlatform;
+
+/**
+ * The alerts console end to end in headless Chromium, on the demo country: Hà Nội's admin writes
+ * an alert for Phường Ba Đình (chosen with the unit picker) and confirms it; the console shows its
+ * delivery per channel in words (the demo page has no access token: "not connected", not a
+ * failure); Ba Đình's officer sees it arrive from above, gets the text to paste into the ward's
+ * Zalo group and marks it posted; a citizen opens /alerts/{id} and sees it verified; the admin
+ * cancels it after a confirmation. Each page at 390 and 1280 px, without sideways scroll or
+ * serious axe-core findings, and without internal codes on screen.
+ */
+class AlertConsoleBrowserIT {
+
+  static final int[] WIDTHS = {390, 1280};
+  static WebDriver browser;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    http = TestPlatform.http();
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  static void open(String path) {
+    browser.get(http.base() + path);
+    Browser.waitUntilSettled(browser);
+  }
+
+  /** The page at both widths: no sideways scroll, no serious axe finding, no internal code. */
+  static List<String> layoutProblems(String what) {
+    List<String> problems = new ArrayList<>();
+    for (int width : WIDTHS) {
+      Browser.width(browser, width);
+      Browser.waitUntilSettled(browser);
+      if (Browser.scrollsSideways(browser)) {
+        problems.add(what + " at " + width + ": scrolls sideways: " + Browser.sidewaysCulprits(browser));
+      }
+      Browser.axeSeriousFindings(browser).forEach(f -> problems.add(what + " at " + width + ": " + f));
+      Browser.codesOnScreen(browser).forEach(c -> problems.add(what + " at " + width + ": code on screen " + c));
+      Browser.screenshot(browser, "alerts-" + what.replace(' ', '-') + "-" + width + ".png");
+    }
+    Browser.width(browser, 1280);
+    return problems;
+  }
+
+  static WebElement waitFor(By by) {
+    return Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  @Test
+  void an_admin_writes_an_alert_a_ward_officer_sees_it_arrive_and_a_citizen_sees_it_verified() {
+    String title = "Cảnh báo giả danh công an phường gọi video " + System.nanoTime();
+    List<String> problems = new ArrayList<>();
+
+    // Hà Nội's admin writes the alert for Phường Ba Đình, picked by name.
+    Browser.width(browser, 1280);
+    Browser.signIn(browser, http.base(), "hanoi-admin", "vi");
+    open("/home");
+    Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks a[href='/staff/alerts']"))).click();
+    Browser.waitUntilSettled(browser);
+    assertTrue(browser.getCurrentUrl().endsWith("/staff/alerts"), browser.getCurrentUrl());
+    problems.addAll(layoutProblems("admin console"));
+    browser.findElement(By.id("a-title")).sendKeys(title);
+    browser.findElement(By.id("a-body")).sendKeys("Công an không làm việc qua cuộc gọi video. Không chuyển tiền, không cài ứng dụng lạ.");
+    browser.findElement(By.id("a-category")).sendKeys("Giả danh công an");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-severity"))).selectByValue("extreme");
+    WebElement hours = browser.findElement(By.id("a-hours"));
+    hours.clear();
+    hours.sendKeys("24");
+    browser.findElement(By.id("scope-units")).click();
+    browser.findElement(By.id("a-units")).sendKeys("ba dinh");
+    waitFor(By.cssSelector("#a-units-options li[data-code='00004']")).click();
+    assertTrue(browser.findElement(By.id("a-units-chosen")).getText().contains("Phường Ba Đình"));
+    browser.findElement(By.id("compose-submit")).click();
+    WebElement dialog = waitFor(By.id("issue-dialog"));
+    assertTrue(dialog.getText().contains("Phường Ba Đình"), dialog.getText());
+    browser.findElement(By.id("issue-confirm")).click();
+    WebElement row = waitFor(By.xpath("//tbody[@id='issued']/tr[.//strong[text()='" + title + "']]"));
+    String id = row.getAttribute("data-alert");
+    assertTrue(waitFor(By.id("toast")).getText().contains(title));
+    assertTrue(row.getText().contains("Đang hiệu lực"), row.getText());
+
+    // Its delivery per channel, in words: the demo page is not connected, the Zalo group waits for the officer.
+    row.findElement(By.xpath(".//button[text()='Tình trạng gửi']")).click();
+    Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deliveries tr[data-state]")));
+    String deliveries = browser.findElement(By.id("deliveries")).getText();
+    assertTrue(deliveries.contains("Chờ cán bộ đăng thủ công"), deliveries);
+    Browser.waitFor(browser).until(d -> {
+      open("/staff/alerts");
+      d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Tình trạng gửi']")).click();
+      return d.findElement(By.id("deliveries")).getText().contains("Trang chưa kết nối");
+    });
+    assertFalse(browser.findElement(By.id("deliveries")).getText().contains("Không gửi được"));
+    problems.addAll(layoutProblems("admin console with an alert"));
+
+    // Ba Đình's officer sees it arrive from above, with the text to paste into the ward's Zalo group.
+    Browser.signIn(browser, http.base(), "badinh-officer", "vi");
+    open("/staff/alerts");
+    assertTrue(browser.findElement(By.id("compose-card")).isDisplayed(), "a ward's officer writes the ward's alerts");
+    WebElement received = waitFor(By.xpath("//tbody[@id='received']/tr[@data-alert='" + id + "']"));
+    assertTrue(received.getText().contains("Thành phố Hà Nội"), received.getText());
+    List<WebElement> toPaste = browser.findElements(By.xpath("//ul[@id='manual']/li[h3[text()='" + title + "']]"));
+    assertFalse(toPaste.isEmpty(), "the ward's Zalo groups wait for the officer");
+    String text = toPaste.get(0).findElement(By.tagName("textarea")).getAttribute("value");
+    assertTrue(text.contains(title) && text.contains("/alerts/" + id), text);
+    problems.addAll(layoutProblems("officer console"));
+    int before = toPaste.size();
+    toPaste.get(0).findElement(By.xpath(".//button[text()='Đánh dấu đã đăng']")).click();
+    Browser.waitFor(browser).until(d -> d.findElements(By.xpath("//ul[@id='manual']/li[h3[text()='" + title + "']]")).size() == before - 1);
+    assertTrue(waitFor(By.id("toast")).getText().contains("Đã đánh dấu đã đăng"));
+
+    // A citizen opens the alert's page: verified.
+    browser.manage().deleteAllCookies();
+    open("/alerts/" + id);
+    Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "OFFICIAL"));
+    assertEquals(title, browser.findElement(By.id("title")).getText());
+    problems.addAll(layoutProblems("citizen page"));
+
+    // The admin cancels it, after the confirmation asks for a reason.
+    Browser.signIn(browser, http.base(), "hanoi-admin", "en");
+    open("/staff/alerts");
+    waitFor(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Cancel the alert']")).click();
+    waitFor(By.id("cancel-dialog"));
+    browser.findElement(By.id("cancel-reason")).sendKeys("Đã có bản hướng dẫn mới");
+    browser.findElement(By.id("cancel-confirm")).click();
+    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']"))
+        .getText().contains("Cancelled"));
+    problems.addAll(layoutProblems("admin console in English"));
+    assertEquals(List.of(), problems);
+  }
+}
