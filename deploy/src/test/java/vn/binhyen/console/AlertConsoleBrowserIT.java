@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +68,32 @@ class AlertConsoleBrowserIT {
     return problems;
   }
 
+  /** The channel of one delivery of the alert, as Hà Nội's admin sees it. */
+  static long channelOf(String alertId, long deliveryId) {
+    Http.Response r = http.get("/api/units/01/alerts/" + alertId + "/deliveries", http.login("hanoi-admin"));
+    assertEquals(200, r.status(), r.toString());
+    for (Object o : r.json().getJsonArray("items")) {
+      JsonObject d = (JsonObject) o;
+      if (d.getLong("id") == deliveryId) {
+        return d.getJsonObject("channel").getLong("id");
+      }
+    }
+    throw new AssertionError("no delivery " + deliveryId + " in " + r.body());
+  }
+
+  /** Ba Đình's row of Hà Nội's alert figures. */
+  static JsonObject wardFigures() {
+    Http.Response r = http.get("/api/units/01/alert-figures", http.login("hanoi-supervisor"));
+    assertEquals(200, r.status(), r.toString());
+    for (Object o : r.json().getJsonArray("children")) {
+      JsonObject c = (JsonObject) o;
+      if ("00004".equals(c.getJsonObject("unit").getString("code"))) {
+        return c;
+      }
+    }
+    throw new AssertionError("no row of 00004 in " + r.body());
+  }
+
   static WebElement waitFor(By by) {
     return Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
@@ -128,10 +155,32 @@ class AlertConsoleBrowserIT {
     String text = toPaste.get(0).findElement(By.tagName("textarea")).getAttribute("value");
     assertTrue(text.contains(title) && text.contains("/alerts/" + id), text);
     problems.addAll(layoutProblems("officer console"));
+    // The group has 350 members by the ward's own figures: marking it posted reaches them.
+    long deliveryId = Long.parseLong(toPaste.get(0).getAttribute("data-delivery"));
+    long groupId = channelOf(id, deliveryId);
+    String officer = http.login("badinh-officer");
+    assertEquals(200, http.raw("PUT", "/api/admin/channels/" + groupId + "/figures",
+        "{\"followers\":350,\"posts\":12,\"questionsAnswered\":3}", "application/json", officer).status());
+    JsonObject figuresBefore = wardFigures();
     int before = toPaste.size();
     toPaste.get(0).findElement(By.xpath(".//button[text()='Đánh dấu đã đăng']")).click();
     Browser.waitFor(browser).until(d -> d.findElements(By.xpath("//ul[@id='manual']/li[h3[text()='" + title + "']]")).size() == before - 1);
     assertTrue(waitFor(By.id("toast")).getText().contains("Đã đánh dấu đã đăng"));
+    JsonObject figuresAfter = wardFigures();
+    assertEquals(figuresBefore.getLong("followersReached") + 350, figuresAfter.getLong("followersReached"));
+    assertEquals(figuresBefore.getLong("channelsReached") + 1, figuresAfter.getLong("channelsReached"));
+
+    // Hà Nội's supervisor sees the alert figures on the dashboard, Ba Đình's row with its followers reached.
+    Browser.signIn(browser, http.base(), "hanoi-supervisor", "vi");
+    open("/dashboard");
+    WebElement ward = Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#alert-children tr[data-unit='00004']")));
+    String reached = new java.text.DecimalFormat("#,###", java.text.DecimalFormatSymbols.getInstance(new java.util.Locale("vi", "VN")))
+        .format(figuresAfter.getLong("followersReached"));
+    assertTrue(ward.getText().contains("Phường Ba Đình") && ward.getText().contains(reached), ward.getText() + " / " + reached);
+    assertTrue(browser.findElement(By.cssSelector("#alert-totals [data-figure='alertsIssued'] dd")).getText().matches("[0-9.]+"));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", ward);
+    problems.addAll(layoutProblems("supervisor dashboard"));
 
     // A citizen opens the alert's page: verified.
     browser.manage().deleteAllCookies();

@@ -5,14 +5,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.Action;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.audit.AuditEntry;
 import vn.binhyen.core.channel.Channel;
+import vn.binhyen.core.channel.ChannelFollowers;
 import vn.binhyen.core.channel.ChannelRepository;
 import vn.binhyen.core.channel.Platform;
 import vn.binhyen.core.crypto.AeadKey;
@@ -324,10 +328,30 @@ public final class AlertDeliveries {
     return services.db().inScope(unit.path(), tx -> repo.summary(tx, alertIds, unit.path()));
   }
 
-  /** The figures of the unit's subtree, with one row per child that has any. */
-  Future<List<AlertDeliveryRepository.Figures>> figures(Tenant unit) {
-    return services.db().inScope(unit.path(), tx -> repo.figures(tx, unit.path()));
+  /**
+   * The figures of the unit's subtree, one row per child that has any ('' for the unit itself),
+   * and the followers reached by child: for each alert that reached a channel, the followers its
+   * unit reported for it (null when no module offers {@link ChannelFollowers}).
+   */
+  Future<Figures> figures(Tenant unit) {
+    Optional<ChannelFollowers> followers = services.find(ChannelFollowers.class);
+    return services.db().inScope(unit.path(), tx -> repo.figures(tx, unit.path()).compose(rows -> {
+      if (followers.isEmpty()) {
+        return Future.succeededFuture(new Figures(rows, null));
+      }
+      return repo.reached(tx, unit.path()).compose(reached -> followers.get()
+          .of(tx, reached.stream().map(AlertDeliveryRepository.Reached::channelId).collect(Collectors.toSet()))
+          .map(byChannel -> {
+            Map<String, Long> byChild = new HashMap<>();
+            reached.forEach(r -> byChild.merge(r.child(), r.deliveries() * byChannel.getOrDefault(r.channelId(), 0L),
+                Long::sum));
+            return new Figures(rows, byChild);
+          }));
+    }));
   }
+
+  /** Figures by child, and followers reached by child (null: not known). */
+  record Figures(List<AlertDeliveryRepository.Figures> rows, Map<String, Long> followersByChild) {}
 
   // ---- sealing
 

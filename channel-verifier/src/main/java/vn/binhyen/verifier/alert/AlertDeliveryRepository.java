@@ -27,7 +27,11 @@ final class AlertDeliveryRepository {
       Instant accessExpiresAt) {}
 
   /** Figures of one unit's subtree (or of one child's, in a drill-down). */
-  record Figures(String child, long alertsIssued, long channelsReached, long failures, long pending) {}
+  record Figures(String child, long alertsIssued, long channelsReached, long failures, long notConnected,
+      long pending) {}
+
+  /** How many alerts reached one channel below one child of the unit. */
+  record Reached(String child, long channelId, long deliveries) {}
 
   private static final String COLUMNS = """
       d.id, d.alert_id, a.title, d.channel_id, c.display_name, c.url, d.tenant_path, d.platform, d.mode, d.status,
@@ -94,13 +98,20 @@ final class AlertDeliveryRepository {
       delivered AS (
         SELECT split_part(substr(tenant_path, length($1) + 2), '/', 1) AS child,
                count(*) FILTER (WHERE status IN ('sent', 'posted')) AS reached,
-               count(*) FILTER (WHERE status = 'failed') AS failures,
+               count(*) FILTER (WHERE status = 'failed' AND fail_reason <> 'no-credentials') AS failures,
+               count(*) FILTER (WHERE status = 'failed' AND fail_reason = 'no-credentials') AS not_connected,
                count(*) FILTER (WHERE status IN ('queued', 'ready')) AS pending
           FROM alert_delivery WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%' GROUP BY 1)
       SELECT coalesce(i.child, d.child) AS child, coalesce(i.n, 0), coalesce(d.reached, 0),
-             coalesce(d.failures, 0), coalesce(d.pending, 0)
+             coalesce(d.failures, 0), coalesce(d.not_connected, 0), coalesce(d.pending, 0)
         FROM issued i FULL JOIN delivered d ON d.child = i.child
        ORDER BY 1""";
+  // The channels of a subtree that alerts reached (sent or posted), by child, with how many did.
+  private static final String REACHED = """
+      SELECT split_part(substr(tenant_path, length($1) + 2), '/', 1), channel_id, count(*)
+        FROM alert_delivery
+       WHERE (tenant_path = $1 OR tenant_path LIKE $1 || '/%') AND status IN ('sent', 'posted')
+       GROUP BY 1, 2""";
   // Each listed alert's deliveries seen from a unit's scope, counted by status (a channel not
   // connected yet, fail_reason no-credentials, apart from the platforms' failures).
   private static final String SUMMARY = """
@@ -191,7 +202,16 @@ final class AlertDeliveryRepository {
   Future<List<Figures>> figures(SqlClient db, String unitPath) {
     return db.preparedQuery(FIGURES).execute(Tuple.of(unitPath)).map(rows -> {
       List<Figures> out = new ArrayList<>();
-      rows.forEach(r -> out.add(new Figures(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4))));
+      rows.forEach(r -> out.add(new Figures(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+          r.getLong(5))));
+      return out;
+    });
+  }
+
+  Future<List<Reached>> reached(SqlClient db, String unitPath) {
+    return db.preparedQuery(REACHED).execute(Tuple.of(unitPath)).map(rows -> {
+      List<Reached> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Reached(r.getString(0), r.getLong(1), r.getLong(2))));
       return out;
     });
   }

@@ -91,28 +91,33 @@ public final class AlertDeliveryRoutes {
 
   private void figures(RoutingContext ctx) {
     Tenant unit = Requests.tenant(ctx);
-    deliveries.figures(unit).compose(rows -> {
-      long[] total = new long[4];
+    deliveries.figures(unit).compose(f -> {
+      Map<String, Long> followers = f.followersByChild();
+      long[] total = new long[5];
       List<Future<JsonObject>> children = new java.util.ArrayList<>();
-      for (AlertDeliveryRepository.Figures f : rows) {
-        total[0] += f.alertsIssued();
-        total[1] += f.channelsReached();
-        total[2] += f.failures();
-        total[3] += f.pending();
-        if (!f.child().isEmpty()) {
-          children.add(units.byCode(f.child()).map(Json::unit).otherwise(new JsonObject().put("code", f.child()))
-              .map(u -> figures(new JsonObject().put("unit", u), f.alertsIssued(), f.channelsReached(), f.failures(),
-                  f.pending())));
+      for (AlertDeliveryRepository.Figures row : f.rows()) {
+        total[0] += row.alertsIssued();
+        total[1] += row.channelsReached();
+        total[2] += row.failures();
+        total[3] += row.notConnected();
+        total[4] += row.pending();
+        if (!row.child().isEmpty()) {
+          Long reached = followers == null ? null : followers.getOrDefault(row.child(), 0L);
+          children.add(units.byCode(row.child()).map(Json::unit).otherwise(new JsonObject().put("code", row.child()))
+              .map(u -> figures(new JsonObject().put("unit", u), new long[] {row.alertsIssued(), row.channelsReached(),
+                  row.failures(), row.notConnected(), row.pending()}, reached)));
         }
       }
-      return Future.all(children).map(all -> figures(new JsonObject().put("unit", Json.unit(unit)), total[0], total[1],
-          total[2], total[3]).put("children", new JsonArray(all.<JsonObject>list())));
+      Long all = followers == null ? null : followers.values().stream().mapToLong(Long::longValue).sum();
+      return Future.all(children).map(list -> figures(new JsonObject().put("unit", Json.unit(unit)), total, all)
+          .put("children", new JsonArray(list.<JsonObject>list())));
     }).onSuccess(o -> Json.ok(ctx, o)).onFailure(ctx::fail);
   }
 
-  private static JsonObject figures(JsonObject o, long issued, long reached, long failures, long pending) {
-    return o.put("alertsIssued", issued).put("channelsReached", reached).put("deliveryFailures", failures)
-        .put("pending", pending).putNull("followersReached");
+  /** {@code n}: issued, reached, failures, not connected, pending. */
+  private static JsonObject figures(JsonObject o, long[] n, Long followersReached) {
+    return o.put("alertsIssued", n[0]).put("channelsReached", n[1]).put("deliveryFailures", n[2])
+        .put("notConnected", n[3]).put("pending", n[4]).put("followersReached", followersReached);
   }
 
   private record WithText(AlertDelivery d, String text) {}
