@@ -359,7 +359,8 @@ public final class AlertDeliveries {
     return services.masterKey().derive("alert-credentials");
   }
 
-  private byte[] seal(long channelId, Secrets s) {
+  /** The sealed form of a channel's secrets (package-private: the delivery benchmark seeds credentials with it). */
+  byte[] seal(long channelId, Secrets s) {
     return key().seal(s.json().encode().getBytes(StandardCharsets.UTF_8), aad(channelId));
   }
 
