@@ -93,16 +93,19 @@ public final class AlertDeliveries {
 
   /** Queues the alert's deliveries in {@code tx} (the issuing transaction); answers how many. */
   Future<Integer> enqueue(SqlClient tx, Alert a) {
-    return repo.enqueue(tx, a.id(), a.scopePaths(), a.tenantPath()).compose(rows -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (AlertDeliveryRepository.Enqueued row : rows) {
-        if ("api".equals(row.mode())) {
-          chain = chain.compose(x -> services.outbox().add(tx, TOPIC,
-              new JsonObject().put("delivery", row.id()).put("scope", row.tenantPath())));
-        }
+    return repo.enqueue(tx, a.id(), a.scopePaths(), a.tenantPath()).compose(rows -> work(tx, rows).map(rows.size()));
+  }
+
+  /** Outbox work for each API delivery of {@code rows}, in {@code tx}. */
+  private Future<Void> work(SqlClient tx, List<AlertDeliveryRepository.Enqueued> rows) {
+    Future<Void> chain = Future.succeededFuture();
+    for (AlertDeliveryRepository.Enqueued row : rows) {
+      if ("api".equals(row.mode())) {
+        chain = chain.compose(x -> services.outbox().add(tx, TOPIC,
+            new JsonObject().put("delivery", row.id()).put("scope", row.tenantPath())));
       }
-      return chain.map(rows.size());
-    });
+    }
+    return chain;
   }
 
   /** Cancels the alert's deliveries not sent or posted yet, in {@code tx} (the cancellation's). */
@@ -244,7 +247,8 @@ public final class AlertDeliveries {
 
   /**
    * Stores (replacing) the credentials that post alerts on one of {@code unit}'s Facebook pages or
-   * Zalo OAs, sealed. MANAGE on the unit was checked by the scope handler.
+   * Zalo OAs, sealed, and queues again the channel's deliveries that found it not connected, for
+   * alerts still in force. MANAGE on the unit was checked by the scope handler.
    *
    * @throws DomainError.NotFound when the unit has no such channel
    * @throws DomainError.Invalid {@code alert-credentials-platform} for another platform,
@@ -271,10 +275,12 @@ public final class AlertDeliveries {
       Instant expires = in.expiresInSeconds() == null ? null : Instant.now().plusSeconds(in.expiresInSeconds());
       return repo.upsertCredential(tx, new AlertDeliveryRepository.Credential(c.id(), c.tenantPath(),
               c.platform().id(), in.targetId(), seal(c.id(), s), expires), p.username())
-          .compose(x -> services.audit().append(tx, new AuditEntry(p.userId(), p.username(), c.tenantPath(),
-              "alert.credentials.set", "channel:" + c.id(), null, new JsonObject().put("targetId", in.targetId())
-                  .put("refresh", s.refreshToken() != null), requestId)));
-    }));
+          .compose(x -> repo.requeueUnconnected(tx, c.id()))
+          .compose(again -> work(tx, again).compose(x -> services.audit().append(tx, new AuditEntry(p.userId(),
+              p.username(), c.tenantPath(), "alert.credentials.set", "channel:" + c.id(), null, new JsonObject()
+                  .put("targetId", in.targetId()).put("refresh", s.refreshToken() != null).put("requeued", again.size()),
+              requestId))));
+    })).onSuccess(x -> services.outbox().kick());
   }
 
   /**

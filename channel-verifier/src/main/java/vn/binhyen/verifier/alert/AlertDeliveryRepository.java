@@ -71,6 +71,14 @@ final class AlertDeliveryRepository {
              done_at = CASE WHEN attempts + 1 >= $4 THEN now() ELSE done_at END
        WHERE id = $1 AND status = 'queued'
       RETURNING status""";
+  // A channel just connected: its deliveries that found no credentials, of alerts still in force,
+  // are queued again (the outbox work is added by the caller in the same transaction).
+  private static final String REQUEUE_UNCONNECTED = """
+      UPDATE alert_delivery d SET status = 'queued', fail_reason = NULL, last_error = NULL, done_at = NULL
+        FROM alert a
+       WHERE a.id = d.alert_id AND d.channel_id = $1 AND d.status = 'failed' AND d.fail_reason = 'no-credentials'
+         AND a.cancelled_at IS NULL AND a.expires_at > now()
+      RETURNING d.id, d.mode, d.tenant_path""";
   private static final String CANCEL_PENDING = """
       UPDATE alert_delivery SET status = 'cancelled', done_at = now()
        WHERE alert_id = $1 AND status IN ('queued', 'ready')""";
@@ -172,6 +180,14 @@ final class AlertDeliveryRepository {
     return tx.preparedQuery(RETRY).execute(Tuple.of(id, error, articleId, maxAttempts)).map(rows -> {
       var it = rows.iterator();
       return it.hasNext() && AlertDelivery.QUEUED.equals(it.next().getString(0));
+    });
+  }
+
+  Future<List<Enqueued>> requeueUnconnected(SqlClient tx, long channelId) {
+    return tx.preparedQuery(REQUEUE_UNCONNECTED).execute(Tuple.of(channelId)).map(rows -> {
+      List<Enqueued> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Enqueued(r.getLong(0), r.getString(1), r.getString(2))));
+      return out;
     });
   }
 

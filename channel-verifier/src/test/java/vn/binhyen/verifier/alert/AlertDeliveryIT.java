@@ -235,6 +235,28 @@ class AlertDeliveryIT {
   }
 
   @Test
+  void a_page_not_connected_is_posted_once_its_access_token_is_set_for_alerts_still_in_force() throws Exception {
+    String page = "104857600888021";
+    long id = channel("00070", Platform.FACEBOOK_PAGE, page);
+    String current = issue(hanoiAdmin, "01", List.of("00070"), "Cảnh báo lừa đảo mua vé máy bay giá rẻ").getString("id");
+    String cancelled = issue(hanoiAdmin, "01", List.of("00070"), "Cảnh báo đã huỷ trước khi trang kết nối").getString("id");
+    Eventually.await(() -> "not-connected".equals(deliveries(hanoiAdmin, "01", current).get(id).getString("state")),
+        "the page found not connected");
+    Eventually.await(() -> "not-connected".equals(deliveries(hanoiAdmin, "01", cancelled).get(id).getString("state")),
+        "the page found not connected by the second alert");
+    assertEquals(200, http.post("/api/units/01/alerts/" + cancelled + "/cancel", new JsonObject(), hanoiAdmin).status());
+
+    fakes.acceptToken("EAAGalertpage888021");
+    credentials(hanoiAdmin, "00070", id, new JsonObject().put("targetId", page).put("accessToken", "EAAGalertpage888021"));
+    Eventually.await(() -> "sent".equals(deliveries(hanoiAdmin, "01", current).get(id).getString("state")),
+        "the alert in force posted once the page is connected");
+    assertEquals(1, postsOf(page, current).size());
+    assertEquals("not-connected", deliveries(hanoiAdmin, "01", cancelled).get(id).getString("state"),
+        "a cancelled alert is not sent to a page connected afterwards");
+    assertTrue(postsOf(page, cancelled).isEmpty());
+  }
+
+  @Test
   void rate_limits_and_platform_failures_are_retried_refusals_reported_and_an_expired_zalo_token_refreshed()
       throws Exception {
     fakes.rateLimit(PAGE_LIMITED, 2);
