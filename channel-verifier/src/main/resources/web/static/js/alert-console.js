@@ -180,7 +180,10 @@
       if (d.platformMessage) { why.push('«' + d.platformMessage + '»'); }
       if (d.attempts > 1) { why.push(L().t('al.tries', '{n} lần thử', { n: L().number(d.attempts) })); }
       if (d.doneAt) { why.push(L().time(d.doneAt)); }
-      cell(tr, header('al.d.why', 'Chi tiết'), why.join(' · '));
+      const detail = cell(tr, header('al.d.why', 'Chi tiết'), why.join(' · '));
+      if (d.state === 'not-connected' && AlertConnect.may(me)) {
+        detail.appendChild(button(L().t('al.k.open', 'Kết nối trang'), null, function () { AlertConnect.open(d); }));
+      }
     }, function (d) { return d.channel.name + ' ' + d.unitCode + ' ' + d.statusLabel; },
     I18n.t('al.n.none', 'Chưa có kênh chính thức nào trong phạm vi'));
     if (!quiet) { $('detail-title').focus(); }
@@ -216,6 +219,7 @@
       const p = el('p', 'muted', L().t('al.cannot.issue', 'Vai trò của bạn không phát cảnh báo cho đơn vị này; bạn xem được các cảnh báo đơn vị đã phát và đã nhận.'));
       $('issued-h').after(p);
     }
+    AlertConnect.init(load);
     document.addEventListener('langchange', render);
     await load();
     document.body.dataset.ready = 'true';

@@ -6,7 +6,7 @@
   I18n.add('en', {
     'af.title': 'Scam alerts', 'af.issued': 'Alerts issued', 'af.reached': 'Channels reached',
     'af.failures': 'Delivery failures', 'af.unconnected': 'Pages not connected', 'af.pending': 'Waiting to be sent or posted',
-    'af.followers': 'Followers reached', 'af.followers.unknown': 'not reported', 'af.children': 'By unit below',
+    'af.followers': 'Followers reached', 'af.followers.unknown': 'not reported', 'af.children': 'By unit below', 'af.unit': 'Unit',
     'af.itself': 'the unit itself', 'af.none': 'No alert issued or received in this subtree yet.',
     'af.failed': 'The alert figures could not be loaded.', 'af.console': 'Open the alerts console',
     'af.note': 'Followers reached: for each alert that reached a page or group, the followers its unit reported for it.'
@@ -14,7 +14,7 @@
   const VI = {
     'af.title': 'Cảnh báo lừa đảo', 'af.issued': 'Cảnh báo đã phát', 'af.reached': 'Lượt kênh đã nhận',
     'af.failures': 'Lượt gửi lỗi', 'af.unconnected': 'Trang chưa kết nối', 'af.pending': 'Đang chờ gửi hoặc chờ đăng',
-    'af.followers': 'Lượt người theo dõi tiếp cận', 'af.followers.unknown': 'chưa có số liệu', 'af.children': 'Theo đơn vị trực thuộc',
+    'af.followers': 'Lượt người theo dõi tiếp cận', 'af.followers.unknown': 'chưa có số liệu', 'af.children': 'Theo đơn vị trực thuộc', 'af.unit': 'Đơn vị',
     'af.itself': 'trực tiếp đơn vị', 'af.none': 'Chưa có cảnh báo nào được phát hoặc nhận trong phạm vi này.',
     'af.failed': 'Không tải được số liệu cảnh báo.', 'af.console': 'Mở trang cảnh báo lừa đảo',
     'af.note': 'Lượt người theo dõi tiếp cận: với mỗi cảnh báo đã tới một trang hoặc nhóm, số người theo dõi mà đơn vị đã báo cáo cho kênh đó.'
@@ -62,7 +62,7 @@
       wrap.setAttribute('aria-label', t('af.children'));
       const table = el('table', null, 'grid');
       const head = el('tr');
-      [t('af.children')].concat(FIGURES.map(function (f) { return t(f[1]); })).forEach(function (h) {
+      [t('af.unit')].concat(FIGURES.map(function (f) { return t(f[1]); })).forEach(function (h) {
         const th = el('th', h);
         th.scope = 'col';
         head.appendChild(th);

@@ -47,7 +47,13 @@
     'al.posted.other': 'Waiting for the officers of {u} to post it.',
     'al.load.failed': 'The alerts could not be loaded. Please try again.',
     'al.cannot.issue': 'Your role does not issue alerts for this unit; you see the alerts it issued and received.',
-    'al.tries': '{n} attempts'
+    'al.tries': '{n} attempts',
+    'al.k.title': 'Connect the page to post alerts', 'al.k.open': 'Connect the page',
+    'al.k.help': 'The access token is sealed and used only to post alerts on this page. Alerts still in force that did not reach the page are sent again at once.',
+    'al.k.target': 'Id of the Facebook page or of the Zalo OA', 'al.k.token': 'Access token',
+    'al.k.submit': 'Connect the page', 'al.k.cancel': 'Close',
+    'al.k.need': 'Write the page\u2019s id (letters, digits, . _ -) and its access token.',
+    'al.k.done': '{c} is connected; alerts still in force are being sent to it.'
   });
 
   const VI_STATE = { active: 'Đang hiệu lực', cancelled: 'Đã huỷ', updated: 'Đã thay bằng bản cập nhật', expired: 'Đã hết hiệu lực' };

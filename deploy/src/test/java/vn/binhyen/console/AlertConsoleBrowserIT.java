@@ -16,16 +16,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.binhyen.core.testing.Browser;
 import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.PlatformFakes;
 import vn.binhyen.core.testing.TestPlatform;
 
 /**
  * The alerts console end to end in headless Chromium, on the demo country: Hà Nội's admin writes
  * an alert for Phường Ba Đình (chosen with the unit picker) and confirms it; the console shows its
  * delivery per channel in words (the demo page has no access token: "not connected", not a
- * failure); Ba Đình's officer sees it arrive from above, gets the text to paste into the ward's
- * Zalo group and marks it posted; a citizen opens /alerts/{id} and sees it verified; the admin
- * cancels it after a confirmation. Each page at 390 and 1280 px, without sideways scroll or
- * serious axe-core findings, and without internal codes on screen.
+ * failure) and the admin connects the page, which then gets the alert; Ba Đình's officer sees it arrive from above, gets the text to paste into the ward's
+ * Zalo group and marks it posted (the group's reported members count as followers reached); the
+ * supervisor's dashboard shows the figures; a citizen opens /alerts/{id} and sees it verified; the
+ * admin updates it (the new version replaces it) and cancels the update after a confirmation.
+ * Each page at 390 and 1280 px, without sideways scroll, serious axe-core findings or internal
+ * codes on screen.
  */
 class AlertConsoleBrowserIT {
 
@@ -144,6 +147,23 @@ class AlertConsoleBrowserIT {
     assertFalse(browser.findElement(By.id("deliveries")).getText().contains("Không gửi được"));
     problems.addAll(layoutProblems("admin console with an alert"));
 
+    // The admin connects Ba Đình's page with its access token: the alert in force is posted to it.
+    String pageId = "1048576009" + String.format("%05d", System.nanoTime() % 100_000);
+    String token = "EAAGconsole" + System.nanoTime();
+    PlatformFakes.shared().acceptToken(token);
+    browser.findElement(By.xpath("//tbody[@id='deliveries']/tr[@data-state='not-connected']//button[text()='Kết nối trang']")).click();
+    waitFor(By.id("k-target")).sendKeys(pageId);
+    browser.findElement(By.id("k-token")).sendKeys(token);
+    browser.findElement(By.id("connect-submit")).click();
+    assertTrue(waitFor(By.id("toast")).getText().contains("Đã kết nối"), browser.findElement(By.id("toast")).getText());
+    Browser.waitFor(browser).until(d -> PlatformFakes.shared().inbox(pageId).stream()
+        .anyMatch(r -> r.body().encode().contains("/alerts/" + id)));
+    Browser.waitFor(browser).until(d -> {
+      open("/staff/alerts");
+      d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Tình trạng gửi']")).click();
+      return d.findElement(By.id("deliveries")).getText().contains("Đã đăng");
+    });
+
     // Ba Đình's officer sees it arrive from above, with the text to paste into the ward's Zalo group.
     Browser.signIn(browser, http.base(), "badinh-officer", "vi");
     open("/staff/alerts");
@@ -189,15 +209,31 @@ class AlertConsoleBrowserIT {
     assertEquals(title, browser.findElement(By.id("title")).getText());
     problems.addAll(layoutProblems("citizen page"));
 
-    // The admin cancels it, after the confirmation asks for a reason.
+    // The admin updates it: the form comes back filled, the new version replaces the old one.
     Browser.signIn(browser, http.base(), "hanoi-admin", "en");
     open("/staff/alerts");
-    waitFor(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Cancel the alert']")).click();
+    waitFor(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Update']")).click();
+    assertEquals(title, browser.findElement(By.id("a-title")).getAttribute("value"));
+    assertTrue(browser.findElement(By.id("compose-replacing")).getText().contains(title));
+    String updated = title + " (bản cập nhật)";
+    browser.findElement(By.id("a-title")).sendKeys(" (bản cập nhật)");
+    browser.findElement(By.id("compose-submit")).click();
+    assertTrue(waitFor(By.id("issue-dialog")).getText().contains("replaced"), browser.findElement(By.id("issue-dialog")).getText());
+    browser.findElement(By.id("issue-confirm")).click();
+    WebElement newer = waitFor(By.xpath("//tbody[@id='issued']/tr[.//strong[text()='" + updated + "']]"));
+    String newId = newer.getAttribute("data-alert");
+    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']"))
+        .getText().contains("Replaced by an update"));
+
+    // Then cancels the update, after the confirmation asks for a reason.
+    newer.findElement(By.xpath(".//button[text()='Cancel the alert']")).click();
     waitFor(By.id("cancel-dialog"));
     browser.findElement(By.id("cancel-reason")).sendKeys("Đã có bản hướng dẫn mới");
     browser.findElement(By.id("cancel-confirm")).click();
-    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']"))
+    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + newId + "']"))
         .getText().contains("Cancelled"));
+    assertEquals("CANCELLED", http.get("/api/public/verify?q=/alerts/" + newId, null).json()
+        .getString("verdict"));
     problems.addAll(layoutProblems("admin console in English"));
     assertEquals(List.of(), problems);
   }
