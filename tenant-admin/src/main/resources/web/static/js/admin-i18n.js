@@ -33,7 +33,10 @@
       'report.channelsRepathed': 'Trang/nhóm đổi đường dẫn', 'report.unitsWithoutSuccessor': 'Đơn vị chưa có đơn vị kế thừa',
       'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
       'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
-      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp'
+      'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp',
+      'audit.alert.issue': 'Phát cảnh báo lừa đảo', 'audit.alert.update': 'Cập nhật cảnh báo lừa đảo',
+      'audit.alert.cancel': 'Huỷ cảnh báo lừa đảo', 'audit.alert.posted': 'Đánh dấu đã đăng cảnh báo vào nhóm',
+      'audit.alert.credentials.set': 'Kết nối trang để đăng cảnh báo'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -120,7 +123,10 @@
       'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
       'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
       'admin.import.errors.download': 'Download the list of errors (CSV)',
-      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked'
+      'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked',
+      'audit.alert.issue': 'Scam alert issued', 'audit.alert.update': 'Scam alert updated',
+      'audit.alert.cancel': 'Scam alert cancelled', 'audit.alert.posted': 'Alert marked posted in a group',
+      'audit.alert.credentials.set': 'Page connected to post alerts'
     }
   };
   I18n.add('vi', codes.vi);
