@@ -61,6 +61,10 @@ start_node() {
 echo "== starting a demo node (data in $WORK)"
 start_node
 PG_PORT=$(grep -o "Embedded PostgreSQL on port [0-9]*" "$LOG" | head -1 | awk '{print $NF}')
+# every login of the embedded server needs its password: the owner's is generated into the
+# credentials file beside the data folder (base64url, so no properties escaping to undo)
+PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$WORK/data/postgres-credentials.properties")
+export PGPASSWORD
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U postgres -d postgres)
 
 echo "== generating official channels (3 per commune, 2 per province)"

@@ -117,6 +117,45 @@ if (compose) {
   check(compose.services.postgres?.healthcheck, "PostgreSQL has a health check");
 }
 
+// compose-ha.yaml: the Patroni tier (etcd, pg1..pg3, HAProxy) and three nodes through HAProxy
+let ha;
+try {
+  ha = parse(fs.readFileSync(path.join(deploy, "docker", "compose-ha.yaml"), "utf8"), { merge: true, maxAliasCount: 100 });
+  ok.push("compose-ha.yaml parses (anchors and merge keys resolved)");
+} catch (e) {
+  problems.push(`compose-ha.yaml: ${e.message}`);
+}
+if (ha) {
+  const subnet = ha.networks.binhyen.ipam.config[0].subnet.replace(/\.0\/24$/, ".");
+  const members = ["pg1", "pg2", "pg3"].map((n) => [n, ha.services[n]]);
+  for (const [name, s] of members) {
+    check(s && s.environment.PATRONI_NAME === name, `${name}: Patroni member named after its service`);
+    check(s.environment.PATRONI_POSTGRESQL_CONNECT_ADDRESS === `${name}:5432` && s.environment.PATRONI_RESTAPI_CONNECT_ADDRESS === `${name}:8008`,
+      `${name}: advertises its own service name`);
+    check(s.volumes.some((v) => v.startsWith(`${name}:`)), `${name}: its own data volume`);
+    check(s.healthcheck?.test?.join(" ").includes("8008"), `${name}: health from Patroni's REST API`);
+  }
+  const haproxyCfg = fs.readFileSync(path.join(deploy, "docker", "ha", "haproxy.cfg"), "utf8");
+  check(/listen primary[\s\S]*GET \/primary/.test(haproxyCfg) && /listen replicas[\s\S]*GET \/replica/.test(haproxyCfg),
+    "HAProxy checks /primary for writes and /replica for reads");
+  for (const [name] of members) check(haproxyCfg.includes(`server ${name} ${name}:5432 check port 8008`), `HAProxy routes to ${name}`);
+  const patroni = parse(fs.readFileSync(path.join(deploy, "docker", "ha", "patroni.yml"), "utf8"));
+  check(patroni.bootstrap.dcs.synchronous_mode === true && patroni.bootstrap.dcs.postgresql.parameters.synchronous_commit === "on",
+    "Patroni: synchronous replication");
+  check(patroni.etcd3.hosts === "etcd:2379" && ha.services.etcd, "Patroni finds the etcd service");
+  check(fs.existsSync(path.join(deploy, "docker", "ha", patroni.bootstrap.post_init.replace("/etc/patroni/", ""))),
+    "the post_init script that creates the roles exists");
+  const nodes = Object.entries(ha.services).filter(([n]) => n.startsWith("node"));
+  check(nodes.length === 3, "compose-ha runs three nodes");
+  for (const [name, s] of nodes) {
+    const e = s.environment;
+    check(e.BINHYEN_DB_URL.includes("@haproxy:5000/") && e.BINHYEN_DB_READ_URL.includes("haproxy:5001/"),
+      `${name}: writes through HAProxy's primary port, reads through its replica port`);
+    check(s.networks.binhyen.ipv4_address.startsWith(subnet) && e.BINHYEN_CLUSTER_HOST === s.networks.binhyen.ipv4_address,
+      `${name}: Hazelcast binds to its own address in the subnet`);
+  }
+}
+
 // Dockerfile
 const dockerfile = DockerfileParser.parse(fs.readFileSync(path.join(deploy, "docker", "Dockerfile"), "utf8"));
 const ins = dockerfile.getInstructions();

@@ -6,7 +6,7 @@
 // anything under /api/ but the trust list) is ever stored.
 'use strict';
 
-const VERSION = 'binhyen-citizen-v1';
+const VERSION = 'binhyen-citizen-v2';
 const PAGES = ['/', '/verify', '/check', '/report', '/impostors', '/units', '/tips/new', '/tips/follow'];
 const ASSETS = [
   '/static/css/app.css', '/static/css/citizen.css', '/static/css/verifier.css',
@@ -16,6 +16,7 @@ const ASSETS = [
   '/static/js/verifier-unit.js', '/static/js/impostor-common.js', '/static/js/impostor-check.js',
   '/static/js/impostor-list.js', '/static/js/impostor-report.js',
   '/static/js/tips-i18n.js', '/static/js/tips-new.js', '/static/js/tips-follow.js',
+  '/vendor/tweetnacl/nacl.min.js',
   '/manifest.webmanifest', '/static/icons/icon-192.png', '/static/icons/icon-512.png', '/favicon.ico'
 ];
 // The offline verification material: refreshed on every visit while online.

@@ -32,15 +32,41 @@
     return out;
   }
 
+  // Ed25519 comes from WebCrypto or from TweetNaCl.js; what is needed besides is TextDecoder and Promise.
   function supported() {
-    return !!(window.crypto && window.crypto.subtle);
+    return typeof Promise === 'function' && typeof TextDecoder === 'function' && typeof Uint8Array === 'function';
   }
 
+  // WebCrypto's Ed25519 where the browser has it; else TweetNaCl.js (audited; its WebJar is served
+  // at /vendor/tweetnacl/ and kept by the service worker), loaded once, on first need.
+  let nacl = null;
+  function loadNacl() {
+    if (!nacl) {
+      nacl = new Promise(function (resolve, reject) {
+        const s = document.createElement('script');
+        s.src = '/vendor/tweetnacl/nacl.min.js';
+        s.onload = function () { return window.nacl && window.nacl.sign ? resolve(window.nacl) : reject(new Error('nacl')); };
+        s.onerror = function () { nacl = null; reject(new Error('nacl')); };
+        document.head.appendChild(s);
+      });
+    }
+    return nacl;
+  }
+  let webCrypto = !!(window.crypto && window.crypto.subtle);
   async function ed25519(xB64, signature, message) {
     const raw = b64url(xB64);
     if (raw.length !== 32 || signature.length !== 64) { return false; }
-    const key = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
-    return crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+    if (webCrypto) {
+      try {
+        const key = await crypto.subtle.importKey('raw', raw, { name: 'Ed25519' }, false, ['verify']);
+        return await crypto.subtle.verify({ name: 'Ed25519' }, key, signature, message);
+      } catch (e) {
+        if (e && e.name !== 'NotSupportedError') { throw e; }
+        webCrypto = false;
+      }
+    }
+    const lib = await loadNacl();
+    return lib.sign.detached.verify(message, signature, raw);
   }
 
   // Splits a compact JWS and checks its header: EdDSA, the expected typ, a kid, no crit.

@@ -1,8 +1,11 @@
 // Tables of the staff pages: rows filled from a list, with a search box and pages of 20 rows when
-// the list is long, and an empty state in words. Text goes in with textContent only.
+// the list is long, column headers that sort (click again for the other direction), and an empty
+// state in words. Text goes in with textContent only. A cell sorts by its data-sort attribute when
+// it has one (an ISO date, a raw number), else by its text, numbers in text compared as numbers.
 (function () {
   I18n.add('en', { 'table.filter': 'Search this list', 'table.prev': 'Previous', 'table.next': 'Next',
-    'table.page': 'Rows {from}–{to} of {total}', 'table.empty': 'Nothing here yet.', 'table.nomatch': 'No row matches the search.' });
+    'table.page': 'Rows {from}–{to} of {total}', 'table.empty': 'Nothing here yet.', 'table.nomatch': 'No row matches the search.',
+    'table.sort': 'Sort by this column' });
   const PAGE = 20;
   const state = {};
 
@@ -34,8 +37,58 @@
       next.addEventListener('click', function () { state[id].page++; draw(id); });
       pager.append(prev, where, next);
       wrap.after(empty, pager);
+      sortable(id, body.closest('table'));
     }
     return search;
+  }
+
+  /** Turns each labelled column header (not the actions column) into a sort button. */
+  function sortable(id, table) {
+    const heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      const key = th.dataset.i18n || '';
+      if (th.dataset.nosort !== undefined || /\.actions$/.test(key) || !th.textContent.trim() || th.querySelector('button')) return;
+      const button = Dialog.el('button', 'sort', th.textContent.trim());
+      button.type = 'button';
+      button.title = I18n.t('table.sort', 'Sắp xếp theo cột này');
+      if (key) { button.dataset.i18n = key; delete th.dataset.i18n; }
+      th.replaceChildren(button);
+      th.setAttribute('aria-sort', 'none');
+      button.addEventListener('click', function () {
+        const s = state[id];
+        s.sort = { col: col, dir: s.sort && s.sort.col === col ? -s.sort.dir : 1 };
+        Array.prototype.forEach.call(heads, function (h, i) {
+          if (h.hasAttribute('aria-sort')) h.setAttribute('aria-sort', i === col ? (s.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+        });
+        s.page = 0;
+        draw(id);
+      });
+    });
+  }
+
+  /** The sort key of an item in a column: its cell's data-sort, else the cell's text (built once per item). */
+  function sortKey(s, x, col) {
+    let keys = s.keys.get(x);
+    if (!keys) {
+      const tr = document.createElement('tr');
+      s.fill(tr, x);
+      keys = Array.prototype.map.call(tr.cells, function (td) { return td.dataset.sort !== undefined ? td.dataset.sort : td.textContent.trim(); });
+      s.keys.set(x, keys);
+    }
+    return keys[col] === undefined ? '' : keys[col];
+  }
+
+  function sorted(s, items) {
+    if (!s.sort) return items;
+    const collator = new Intl.Collator(I18n.lang() === 'en' ? 'en' : 'vi', { numeric: true, sensitivity: 'base' });
+    return items.slice().sort(function (a, b) {
+      const ka = sortKey(s, a, s.sort.col);
+      const kb = sortKey(s, b, s.sort.col);
+      const na = Number(ka);
+      const nb = Number(kb);
+      const c = ka !== '' && kb !== '' && isFinite(na) && isFinite(nb) ? na - nb : collator.compare(ka, kb);
+      return c * s.sort.dir;
+    });
   }
 
   function draw(id) {
@@ -43,7 +96,7 @@
     const body = document.getElementById(id);
     const search = controls(body);
     const q = fold(search.value.trim());
-    const shown = q ? s.items.filter(function (x) { return fold(s.text(x)).indexOf(q) >= 0; }) : s.items;
+    const shown = sorted(s, q ? s.items.filter(function (x) { return fold(s.text(x)).indexOf(q) >= 0; }) : s.items);
     const pages = Math.max(1, Math.ceil(shown.length / PAGE));
     s.page = Math.min(Math.max(0, s.page), pages - 1);
     body.replaceChildren();
@@ -79,8 +132,9 @@
    * matches (with or without accents); empty is the sentence shown when the list has no item.
    */
   function fill(id, items, fillRow, text, empty) {
-    const keep = state[id] ? state[id].page : 0;
-    state[id] = { items: items, fill: fillRow, text: text || function () { return ''; }, page: keep, empty: empty };
+    const before = state[id];
+    state[id] = { items: items, fill: fillRow, text: text || function () { return ''; }, page: before ? before.page : 0,
+      empty: empty, sort: before ? before.sort : null, keys: new Map() };
     draw(id);
   }
 

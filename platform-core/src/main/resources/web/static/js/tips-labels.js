@@ -11,7 +11,7 @@
     I18n.add('vi', { ['category.' + k]: CATEGORIES[k][0] });
     I18n.add('en', { ['category.' + k]: CATEGORIES[k][1] });
   });
-  I18n.add('vi', { 'inbox.searchlabel': 'Tìm kiếm', 'inbox.sort': 'Sắp xếp', 'inbox.event.citizen': 'Người báo tin bổ sung', 'inbox.event.reply': 'Đơn vị trả lời', 'dash.nobreach': 'Không có tin báo nào quá hạn.', 'dash.outside': 'Đơn vị này nằm ngoài phạm vi của bạn.',
+  I18n.add('vi', { 'inbox.searchlabel': 'Tìm kiếm', 'inbox.sort': 'Sắp xếp', 'inbox.event.citizen': 'Người báo tin bổ sung', 'inbox.event.reply': 'Đơn vị trả lời', 'dash.nobreach': 'Không có tin báo nào quá hạn.', 'dash.outside': 'Đơn vị này nằm ngoài phạm vi của bạn.', 'dash.other': 'Xem đơn vị khác (tên có dấu hoặc không, hoặc mã)',
     'dash.failed': 'Không tải được số liệu. Vui lòng thử lại.',
     'inbox.reveal.confirm': 'Danh tính chỉ được xem khi cần cho việc xử lý. Lý do, người xem và thời điểm được ghi vào nhật ký và lịch sử tin báo.',
     'inbox.reveal.title': 'Xem danh tính người báo tin', 'inbox.reveal.reason': 'Lý do xem (bắt buộc)', 'inbox.reveal.hint': 'Từ 3 đến 500 ký tự.',
@@ -28,7 +28,7 @@
     'inbox.delivery.failed.no-access-token': 'không gửi được: chưa đặt mã truy cập của trang/OA',
     'inbox.delivery.failed.refused': 'không gửi được: nền tảng từ chối tin nhắn',
     'inbox.delivery.receipt': 'người báo tin vẫn xem được qua mã tin báo' });
-  I18n.add('en', { 'inbox.searchlabel': 'Search', 'inbox.sort': 'Sort', 'inbox.event.citizen': 'Added by the tipster', 'inbox.event.reply': 'Reply from the unit', 'dash.nobreach': 'No tips are past their deadline.', 'dash.outside': 'This unit is outside your scope.',
+  I18n.add('en', { 'inbox.searchlabel': 'Search', 'inbox.sort': 'Sort', 'inbox.event.citizen': 'Added by the tipster', 'inbox.event.reply': 'Reply from the unit', 'dash.nobreach': 'No tips are past their deadline.', 'dash.outside': 'This unit is outside your scope.', 'dash.other': 'Show another unit (name with or without accents, or code)',
     'dash.failed': 'The figures could not be loaded. Please try again.',
     'inbox.reveal.confirm': 'Look at the identity only when handling the tip needs it. The reason, who looked and when are recorded in the audit log and in the tip\u2019s history.',
     'inbox.reveal.title': 'Reveal the tipster\u2019s identity', 'inbox.reveal.reason': 'Reason (required)', 'inbox.reveal.hint': '3 to 500 characters.',

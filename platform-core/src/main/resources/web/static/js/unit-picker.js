@@ -94,7 +94,7 @@
       const q = input.value.trim();
       if (!q || (o.enabled && !o.enabled())) { items = []; note.textContent = ''; list.hidden = true; input.setAttribute('aria-expanded', 'false'); return; }
       timer = setTimeout(function () {
-        Api.get('/api/admin/units/' + encodeURIComponent(o.within()) + '/search?q=' + encodeURIComponent(q))
+        Api.get('/api/units/' + encodeURIComponent(o.within()) + '/search?q=' + encodeURIComponent(q))
           .then(function (r) { if (input.value.trim() === q) { items = r.items.slice(0, 12); render(); } })
           .catch(function (e) { items = []; render(); note.textContent = Dialog.problemText(e); });
       }, 200);

@@ -25,6 +25,12 @@
       const n = new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(x * 100);
       return I18n.lang() === 'en' ? n + '%' : n + '\u00a0%';
     },
+    // An audit entry's target, "user:hanoi-admin" → "Người dùng hanoi-admin"; an unknown kind is shown as it is.
+    target: function (t) {
+      const at = String(t || '').indexOf(':');
+      const kind = at > 0 ? Labels.of('target', t.slice(0, at)) : '';
+      return kind ? kind + ' ' + t.slice(at + 1) : String(t || '');
+    },
     dateTime: function (iso) {
       return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
         .format(new Date(iso));
@@ -50,7 +56,7 @@
   /** A unit's path in names, nearest last: "Thành phố Hà Nội › Phường Ba Đình". */
   async function pathNames(u) {
     try {
-      const r = await Api.get('/api/admin/units/' + encodeURIComponent(me.unit.code) + '/search?q=' + encodeURIComponent(u.code));
+      const r = await Api.get('/api/units/' + encodeURIComponent(me.unit.code) + '/search?q=' + encodeURIComponent(u.code));
       const m = r.items.filter(function (x) { return x.code === u.code; })[0];
       if (m) { return UnitPicker.label(m); }
     } catch (e) { /* the path stays as the name alone */ }
@@ -168,8 +174,8 @@
     const list = await Api.get('/api/admin/units/' + unit.code + '/audit?limit=20&offset=' + auditOffset
       + (action ? '&action=' + encodeURIComponent(action) : ''));
     Table.fill('audit-list', list.items, function (tr, e) {
-      cell(tr, Labels.dateTime(e.at)); cell(tr, e.actor); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
-      cell(tr, e.target); cell(tr, e.tenantPath.split('/').pop());
+      cell(tr, Labels.dateTime(e.at)).dataset.sort = e.at; cell(tr, e.actor); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
+      cell(tr, Labels.target(e.target)); cell(tr, e.unitName || e.tenantPath.split('/').pop());
     }, function (e) { return e.actor + ' ' + e.target; }, I18n.t('admin.noaudit', 'Chưa có mục nào trong nhật ký.'));
     $('audit-prev').disabled = auditOffset === 0;
     $('audit-next').disabled = list.items.length < 20;

@@ -36,7 +36,9 @@
       'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp',
       'audit.alert.issue': 'Phát cảnh báo lừa đảo', 'audit.alert.update': 'Cập nhật cảnh báo lừa đảo',
       'audit.alert.cancel': 'Huỷ cảnh báo lừa đảo', 'audit.alert.posted': 'Đánh dấu đã đăng cảnh báo vào nhóm',
-      'audit.alert.credentials.set': 'Kết nối trang để đăng cảnh báo'
+      'audit.alert.credentials.set': 'Kết nối trang để đăng cảnh báo',
+      'target.user': 'Người dùng', 'target.channel': 'Trang/nhóm', 'target.unit': 'Đơn vị', 'target.tip': 'Tin báo số',
+      'target.alert': 'Cảnh báo', 'target.alert-delivery': 'Lượt gửi cảnh báo', 'target.case': 'Vụ việc'
     },
     en: {
       'platform.zalo_group': 'Zalo group', 'platform.zalo_oa': 'Zalo OA', 'platform.facebook_page': 'Facebook page',
@@ -115,6 +117,8 @@
       'admin.import.col.level': 'the level: province, district or commune',
       'admin.import.col.parent': 'the parent unit\u2019s code (in the file or already there); empty for a province only',
       'admin.import.help2': 'Units already there are renamed when the name differs; no unit is deleted. Run it dry first: nothing changes until you confirm.',
+      'admin.import.step.read': 'Read {done} rows', 'admin.import.step.checked': 'Checked {done} rows',
+      'admin.import.step.renamed': 'Renamed {done} units', 'admin.import.step.created': 'Wrote {done} of {total} new units', 'admin.import.step.done': 'Done',
       'admin.import.template': 'Download the template (CSV)', 'admin.import.confirm': 'Import this unit list?',
       'admin.import.confirm.lead': 'File',
       'admin.review.title': 'Items to check after a reorganisation',
@@ -126,7 +130,9 @@
       'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked',
       'audit.alert.issue': 'Scam alert issued', 'audit.alert.update': 'Scam alert updated',
       'audit.alert.cancel': 'Scam alert cancelled', 'audit.alert.posted': 'Alert marked posted in a group',
-      'audit.alert.credentials.set': 'Page connected to post alerts'
+      'audit.alert.credentials.set': 'Page connected to post alerts',
+      'target.user': 'User', 'target.channel': 'Page/group', 'target.unit': 'Unit', 'target.tip': 'Tip no.',
+      'target.alert': 'Alert', 'target.alert-delivery': 'Alert delivery', 'target.case': 'Case'
     }
   };
   I18n.add('vi', codes.vi);

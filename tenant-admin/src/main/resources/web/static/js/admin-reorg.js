@@ -70,10 +70,43 @@
     document.addEventListener('langchange', relabel);
     relabel();
 
-    function importOnce(file, dryRun) {
+    // The import's progress, streamed from the server (GET /events/imports/<id>) while it runs.
+    const STEPS = {
+      read: ['admin.import.step.read', 'Đã đọc {done} dòng'], checked: ['admin.import.step.checked', 'Đã kiểm tra {done} dòng'],
+      renamed: ['admin.import.step.renamed', 'Đã đổi tên {done} đơn vị'],
+      created: ['admin.import.step.created', 'Đã ghi {done} trên {total} đơn vị mới'], done: ['admin.import.step.done', 'Xong']
+    };
+    function showStep(e) {
+      const step = STEPS[e.step];
+      if (!step) { return; }
+      const L = window.AdminLabels;
+      $('import-progress').hidden = false;
+      $('import-bar').max = Math.max(1, e.total);
+      $('import-bar').value = e.step === 'created' || e.step === 'done' ? e.done : 0;
+      $('import-step').textContent = I18n.t(step[0], step[1]).replace('{done}', L.number(e.done)).replace('{total}', L.number(e.total));
+    }
+    function follow() {
+      const id = Array.from(crypto.getRandomValues(new Uint8Array(12)), function (b) { return b.toString(16).padStart(2, '0'); }).join('');
+      const source = new EventSource('/events/imports/' + id);
+      source.addEventListener('progress', function (m) { showStep(JSON.parse(m.data)); });
+      // Sent once the stream is subscribed; without it (an old proxy), the import goes on unfollowed.
+      const ready = new Promise(function (resolve) {
+        source.addEventListener('ready', resolve);
+        source.addEventListener('error', resolve);
+        setTimeout(resolve, 3000);
+      });
+      return { id: id, ready: ready, close: function () { source.close(); } };
+    }
+    async function importOnce(file, dryRun) {
       const form = new FormData();
       form.append('file', file);
-      return Api.post('/api/admin/units/' + c.unit().code + '/import?dryRun=' + dryRun, form);
+      const stream = follow();
+      await stream.ready;
+      try {
+        return await Api.post('/api/admin/units/' + c.unit().code + '/import?dryRun=' + dryRun + '&progress=' + stream.id, form);
+      } finally {
+        stream.close();
+      }
     }
     function importFailed(e) {
       $('import-verdict').className = 'error';

@@ -68,7 +68,7 @@ public final class ImpostorScorer {
                 f.namesUnit(l.channel().unitCode());
             }
             for (ScamVocabulary.Phrase core : ScamVocabulary.DEFAULT.domainCores(link.host())) {
-                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + core.display() + ".gov.vn",
+                f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + core.officialHost(),
                         Signal.LOOKALIKE_DOMAIN.weight(), "host contains the official core \"" + core.folded() + "\""));
             }
             return;

@@ -151,6 +151,14 @@ final class NameSignals {
         List<ScamVocabulary.Phrase> invented = new ArrayList<>(v.find(ScamVocabulary.Kind.INVENTED, text));
         List<ScamVocabulary.Phrase> service = v.find(ScamVocabulary.Kind.SERVICE, text);
         boolean police = claim != null && claim.claimsUnit() && !claim.newsOutlet();
+        if (!police) {
+            // a police body named by its code ("Phòng PC02", "Cục A05", "PX13") speaks for the police (issue 16, tactics 1 and 3)
+            for (String code : PoliceStructure.DEFAULT.codesIn(text)) {
+                if (authority.stream().noneMatch(a -> a.folded().equals(code))) {
+                    authority.add(new ScamVocabulary.Phrase(code.toUpperCase(Locale.ROOT), code));
+                }
+            }
+        }
         if (police) {
             // "UBND Công an tỉnh ...": a body that does not exist inside the police put before a police unit
             invented.addAll(v.findBefore(ScamVocabulary.Kind.NOT_POLICE_PARENT, text, POLICE_WORDS));
@@ -185,7 +193,9 @@ final class NameSignals {
         String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
         StringBuilder b = new StringBuilder();
         for (String token : t.split("\\s+")) {
-            String joined = SEPARATED_LETTERS.matcher(token).matches() ? token.replaceAll("(?<=[\\p{L}\\p{M}])[.\u00b7\u2022_*-](?=\\p{L})", "") : token;
+            // letters (and the digits of a code, "P.C.0.2") separated one by one are joined; a number alone ("2.9") is left
+            String joined = SEPARATED_LETTERS.matcher(token).matches() && token.codePoints().anyMatch(Character::isLetter)
+                    ? token.replaceAll("(?<=[\\p{L}\\p{M}\\p{N}])[.\u00b7\u2022_*-](?=[\\p{L}\\p{N}])", "") : token;
             boolean single = joined.codePointCount(0, joined.length()) == 1 && Character.isLetter(joined.codePointAt(0));
             if (b.length() > 0 && !(single && lastWasSingle(b))) {
                 b.append(' ');
@@ -201,7 +211,7 @@ final class NameSignals {
     }
 
     private static final Pattern SEPARATED_LETTERS =
-            Pattern.compile("(?:\\p{L}\\p{M}*[.\u00b7\u2022_*-])+\\p{L}\\p{M}*[.\u00b7\u2022_*-]*");
+            Pattern.compile("(?:[\\p{L}\\p{N}]\\p{M}*[.\u00b7\u2022_*-])+[\\p{L}\\p{N}]\\p{M}*[.\u00b7\u2022_*-]*");
 
     private static boolean paired(ScamVocabulary v, ScamVocabulary.Kind who, ScamVocabulary.Kind what, String text, Findings f) {
         List<ScamVocabulary.Phrase> a = v.find(who, text);

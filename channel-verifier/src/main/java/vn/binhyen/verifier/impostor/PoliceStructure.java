@@ -100,6 +100,8 @@ final class PoliceStructure {
     /** Folded kinds, longest first, for matching at a position. */
     private final List<String> kinds;
     private final Set<String> codes = new HashSet<>();
+    /** The shape of a body's code, folded: C02, A05, PC02, PX13, K02. */
+    private static final String CODE = "p?[a-z]\\d{2}[a-z]?";
 
     private PoliceStructure(List<Body> bodies, List<KindRule> kindRules) {
         this.bodies = List.copyOf(bodies);
@@ -116,6 +118,20 @@ final class PoliceStructure {
                 codes.add(b.code().toLowerCase(Locale.ROOT));
             }
         }
+    }
+
+    /**
+     * The codes of real bodies written in a folded text ("pc02", "a05", "c02"), each once, in the
+     * order they appear: a page that names a police body by its code claims to speak for it.
+     */
+    List<String> codesIn(String folded) {
+        List<String> out = new ArrayList<>();
+        for (String t : folded.split(" ")) {
+            if (t.matches(CODE) && codes.contains(t) && !out.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     static PoliceStructure load(String bodiesResource, String kindsResource) {
@@ -215,7 +231,7 @@ final class PoliceStructure {
         // a code names the body ("Cục C02", "PC02", "(PC50 - Công an TP Hà Nội)"); a code we do not know is not held against it
         List<String> words = new ArrayList<>();
         for (String t : function) {
-            if (t.matches("p?[a-z]\\d{2}[a-z]?")) {
+            if (t.matches(CODE)) {
                 return null;
             }
             words.add(t);

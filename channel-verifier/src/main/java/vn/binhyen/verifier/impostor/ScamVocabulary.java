@@ -19,6 +19,14 @@ final class ScamVocabulary {
 
     /** A phrase as written in the file and in its folded form. */
     record Phrase(String display, String folded) {
+
+        /**
+         * For a {@code domain_core} row, the official host it stands for: the row's own host when it
+         * is written as one ("chinhphu.vn"), else the core under .gov.vn ("bhxh" stands for bhxh.gov.vn).
+         */
+        String officialHost() {
+            return display.indexOf('.') >= 0 ? display.toLowerCase(java.util.Locale.ROOT) : display + ".gov.vn";
+        }
     }
 
     static final ScamVocabulary DEFAULT = load("/impostor/scam-vocabulary.tsv");
@@ -38,8 +46,11 @@ final class ScamVocabulary {
             out.put(k, new ArrayList<>());
         }
         for (String[] c : SourcedRows.read(ScamVocabulary.class, resource, 3, Integer.MAX_VALUE, 2, false)) {
-            String folded = VietnameseText.normalize(c[1]);
-            out.get(Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT))).add(new Phrase(c[1], folded));
+            Kind kind = Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT));
+            // a domain core may be written as the official host itself: its core is what others copy
+            String folded = kind == Kind.DOMAIN_CORE && c[1].indexOf('.') >= 0 ? DomainIndex.core(c[1])
+                    : VietnameseText.normalize(c[1]);
+            out.get(kind).add(new Phrase(c[1], folded));
         }
         out.replaceAll((k, v) -> List.copyOf(v));
         return new ScamVocabulary(out);
@@ -76,14 +87,20 @@ final class ScamVocabulary {
         return found;
     }
 
-    /** The official host cores a host contains, unless it is a .gov.vn host (those are checked against the registry). */
+    /**
+     * The official host cores a host contains, unless it is a .gov.vn host (those are checked against
+     * the registry) or the official host itself or one of its sub-domains ("www.chinhphu.vn").
+     */
     List<Phrase> domainCores(String host) {
         String h = host.toLowerCase(java.util.Locale.ROOT);
         if (h.endsWith(".gov.vn")) {
             return List.of();
         }
         String compact = h.replaceAll("[^a-z0-9]", "");
-        return phrases.get(Kind.DOMAIN_CORE).stream().filter(p -> compact.contains(p.folded())).toList();
+        return phrases.get(Kind.DOMAIN_CORE).stream()
+                .filter(p -> compact.contains(p.folded()))
+                .filter(p -> !h.equals(p.officialHost()) && !h.endsWith("." + p.officialHost()))
+                .toList();
     }
 
     private static boolean warnedBefore(String text, int at) {

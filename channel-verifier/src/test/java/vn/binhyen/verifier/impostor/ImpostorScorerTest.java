@@ -121,6 +121,29 @@ class ImpostorScorerTest {
         assertEquals(Verdict.Kind.OFFICIAL, check("https://dichvucong.mps.gov.vn/x", null).verdict());
     }
 
+    /**
+     * Issue 16, tactics 2, 4 and 5: other authorities' hosts (the national public-service portal
+     * where fines are paid, VNeID, the courts, the procuracy) copied on hosts that are not theirs,
+     * each naming the official host it copies; the official hosts themselves and their sub-domains are not.
+     */
+    @Test
+    void hosts_copying_another_authoritys_official_host() {
+        for (String[] c : List.of(new String[] {"dichvucong-nopphat.com", "dichvucong.gov.vn"},
+                new String[] {"https://DichVuCong.GovVN.net/tra-cuu", "dichvucong.gov.vn"},
+                new String[] {"vneid-capnhat.vip", "vneid.gov.vn"}, new String[] {"toaan-trieutap.online", "toaan.gov.vn"},
+                new String[] {"vksndtc.com/lenh-bat", "vksndtc.gov.vn"})) {
+            Verdict v = check(c[0], null);
+            assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), c[0] + " " + v.reasonCodes());
+            assertTrue(v.reasons().stream().anyMatch(r -> r.code().equals("LOOKALIKE_DOMAIN") && r.messageVi().contains(c[1])),
+                    c[0] + " " + v.reasons());
+        }
+        for (String official : List.of("https://dichvucong.gov.vn/p/home", "vneid.gov.vn", "https://www.toaan.gov.vn",
+                "dichvucong.bocongan.gov.vn", "vnexpress.net", "dutoan.vn")) {
+            Verdict v = check(official, null);
+            assertFalse(v.reasonCodes().contains("LOOKALIKE_DOMAIN"), official + " " + v.reasonCodes());
+        }
+    }
+
     @Test
     void about_text_borrowing_an_official_unit_and_service_name() {
         Verdict v = SCORER.check(new CheckRequest("https://zalo.me/0911111111", null, "Tiếp nhận tố giác tội phạm",

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 class PressCorpusEvaluationTest {
 
     /**
-     * Tuning split floors: what it reaches, 2 December 2026, after the corpus grew to 317 rows
-     * (11/11 signalled, 11/45 all impostors, 0/67 false alarms; the three new tuning impostors carry
-     * no signal in their name or link, so recall on all impostors fell from 11/42 with no rule changed).
+     * Tuning split floors: what it reaches, 3 December 2026, after the corpus grew to 333 rows
+     * (12/12 signalled, 13/53 all impostors, 0/75 false alarms; raised from 11/45 when the sixteen
+     * rows of the third search pass, all dated up to 2023, were added).
      */
     private static final double TUNING_SIGNALLED_RECALL = 1.0;
-    private static final double TUNING_ALL_RECALL = 11.0 / 45;
+    private static final double TUNING_ALL_RECALL = 13.0 / 53;
     private static final double TUNING_FALSE_ALARMS = 0.0;
     /** The false-alarm ceiling, asserted on the test split. */
     private static final double TEST_FALSE_ALARMS = 0.02;

@@ -237,4 +237,59 @@ class OfflineVerifyBrowserIT {
       Browser.offline(browser, false);
     }
   }
+
+  /**
+   * A phone whose WebView has no Ed25519 in WebCrypto (crypto.subtle refuses the algorithm, as
+   * Chromium before 137 and Safari before 17 do): the offline check falls back to TweetNaCl.js from
+   * its WebJar, kept by the service worker, and gives the same verdicts.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void without_ed25519_in_webcrypto_the_offline_check_uses_tweetnacl_and_gives_the_same_verdicts() {
+    JsonObject channel = wardChannel();
+    String token = channel.getString("token");
+    Map<String, Object> added = (Map<String, Object>) ((ChromiumDriver) browser).executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+            (function () {
+              if (!self.crypto || !crypto.subtle) { return; }
+              const importKey = crypto.subtle.importKey.bind(crypto.subtle);
+              crypto.subtle.importKey = function (format, key, algorithm, extractable, usages) {
+                const name = typeof algorithm === 'string' ? algorithm : algorithm && algorithm.name;
+                if (String(name).toLowerCase() === 'ed25519') {
+                  return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+                }
+                return importKey(format, key, algorithm, extractable, usages);
+              };
+            })();"""));
+    try {
+      Browser.width(browser, 390);
+      open("/verify");
+      async("navigator.serviceWorker.ready.then(() => done(true));");
+      Browser.waitFor(browser).until(d -> d.findElement(By.id("offline-status")).isDisplayed());
+      open("/verify");
+      Browser.waitFor(browser).until(d -> Boolean.TRUE.equals(js().executeScript("return navigator.serviceWorker.controller !== null;")));
+      // The new worker keeps the library as it installs: ask it, as the page would offline.
+      Object kept = async("caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.match('/vendor/tweetnacl/nacl.min.js')))))"
+          + ".then(hits => done(hits.some(h => h !== undefined)));");
+      assertEquals(Boolean.TRUE, kept, "the service worker keeps TweetNaCl.js");
+      try {
+        Browser.offline(browser, true);
+        open("/verify");
+        WebElement genuine = verdictOf(token);
+        assertEquals("OFFICIAL", genuine.getAttribute("data-verdict"), genuine.getText());
+        assertEquals("true", genuine.getAttribute("data-offline"));
+        assertEquals(Boolean.TRUE, js().executeScript("return typeof window.nacl === 'object' && typeof nacl.sign.detached.verify === 'function';"),
+            "the fallback library did the check");
+        WebElement refused = verdictOf(tampered(token));
+        assertEquals("INVALID_TOKEN", refused.getAttribute("data-verdict"), refused.getText());
+        assertFalse(browser.findElement(By.tagName("body")).getText().contains(channel.getString("displayName")),
+            "no claim of the refused token is shown");
+      } finally {
+        Browser.offline(browser, false);
+      }
+    } finally {
+      ((ChromiumDriver) browser).executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+          Map.of("identifier", added.get("identifier")));
+    }
+  }
 }

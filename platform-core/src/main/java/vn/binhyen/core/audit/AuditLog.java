@@ -15,15 +15,21 @@ import java.util.List;
  */
 public final class AuditLog {
 
-  /** A stored entry, as read back. */
-  public record Recorded(long id, OffsetDateTime at, AuditEntry entry) {}
+  /**
+   * A stored entry, as read back, with the name of the unit it was recorded on (the current unit
+   * at that path, else the last one that held it; null when none did).
+   */
+  public record Recorded(long id, OffsetDateTime at, AuditEntry entry, String unitName) {}
 
   private static final String INSERT = """
       INSERT INTO audit_log (actor_id, actor_name, tenant_path, action, target, before, after, request_id)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""";
   private static final String LIST = """
-      SELECT id, at, actor_id, actor_name, tenant_path, action, target, before, after, request_id
-        FROM audit_log
+      SELECT a.id, a.at, a.actor_id, a.actor_name, a.tenant_path, a.action, a.target, a.before, a.after,
+             a.request_id,
+             (SELECT t.name FROM tenant t WHERE t.path = a.tenant_path
+               ORDER BY t.valid_to IS NULL DESC, t.valid_to DESC LIMIT 1) AS unit_name
+        FROM audit_log a
        WHERE (tenant_path = $1 OR tenant_path LIKE $1 || '/%')
          AND ($2::text IS NULL OR action = $2)
        ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4""";
@@ -42,7 +48,7 @@ public final class AuditLog {
         out.add(new Recorded(r.getLong("id"), r.getOffsetDateTime("at"), new AuditEntry(
             r.getLong("actor_id"), r.getString("actor_name"), r.getString("tenant_path"),
             r.getString("action"), r.getString("target"), (JsonObject) r.getValue("before"),
-            (JsonObject) r.getValue("after"), r.getString("request_id"))));
+            (JsonObject) r.getValue("after"), r.getString("request_id")), r.getString("unit_name")));
       }
       return out;
     });

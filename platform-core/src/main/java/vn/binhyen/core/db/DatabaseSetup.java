@@ -81,6 +81,29 @@ public final class DatabaseSetup implements AutoCloseable {
   }
 
   /**
+   * A pool of {@code size} connections to a replica for stale-tolerant reads: the server, port and
+   * database of {@code readUrl}, logging in with the URL's own user and password when it has them,
+   * else as the application pool does. Its connections may be in recovery: that is the point.
+   */
+  public Pool readPool(Vertx vertx, int size, String name, String readUrl) {
+    DbUrl at = DbUrl.parse(readUrl);
+    DbUrl login = appUrl.orElse(url);
+    boolean ownLogin = java.net.URI.create(readUrl).getRawUserInfo() != null;
+    PgConnectOptions connect = (ownLogin ? at : at.as(login.user(), login.password())).connectOptions();
+    boolean setRole = !ownLogin && appUrl.isEmpty();
+    var builder = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName(name).setShared(false)
+            .setConnectionTimeout(3).setMaxWaitQueueSize(2000))
+        .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(2000))
+        .connectingTo(connect);
+    if (setRole) {
+      builder = builder.withConnectHandler(conn -> conn.query("SET ROLE binhyen_app").execute()
+          .onComplete(ar -> conn.close()));
+    }
+    return builder.using(vertx).build();
+  }
+
+  /**
    * A new connection that reached a server in recovery (a replica, or a primary demoted while a
    * proxy such as HAProxy still routed to it) would refuse every write with SQLSTATE 25006 for as
    * long as the pool kept it, and the pool does not drop a connection for an error. It ends its

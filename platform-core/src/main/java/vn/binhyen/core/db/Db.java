@@ -20,9 +20,28 @@ public final class Db {
       "SELECT set_config('role', 'binhyen_app', true), set_config('app.scope', $1, true)";
 
   private final Pool pool;
+  private final ReadReplica reads;
 
   public Db(Pool pool) {
+    this(pool, ReadReplica.none(pool));
+  }
+
+  public Db(Pool pool, ReadReplica reads) {
     this.pool = pool;
+    this.reads = reads;
+  }
+
+  /**
+   * For reads that may be slightly stale, on tables without tenant rows (roll-up counters, public
+   * lists): a replica while it is within its bound, else the primary ({@link ReadReplica}).
+   */
+  public Pool reads() {
+    return reads.pool();
+  }
+
+  /** Whether reads go to a replica now, and how stale it may be. */
+  public ReadReplica.State readState() {
+    return reads.state();
   }
 
   /** For queries on tables without tenant rows (the tenant directory, public registries). */

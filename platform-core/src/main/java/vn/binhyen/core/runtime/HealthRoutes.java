@@ -49,7 +49,9 @@ final class HealthRoutes {
               .put("database", dbUp ? "UP" : "DOWN")
               .put("cluster", clusterUp ? "UP" : "DOWN")
               .put("clusterMembers", cluster == null ? 0 : cluster.getNodes().size())
-              .put("majority", majority ? "UP" : "DOWN"));
+              .put("majority", majority ? "UP" : "DOWN")
+              // Informational: a lagging replica sends reads to the primary, it does not make the node unready.
+              .put("readReplica", db.readState().toJson()));
       if (stopping) {
         body.put("reason", "đang dừng / shutting down");
       } else if (!majority) {

@@ -140,7 +140,7 @@ public final class Platform implements AutoCloseable {
   private static Services services(Vertx vertx, Config config, DatabaseSetup database,
       HazelcastClusterManager cluster, ClusterResync resync) {
     Pool pool = database.appPool(vertx, config.dbPoolSize(), "binhyen-app");
-    Db db = new Db(pool);
+    Db db = new Db(pool, vn.binhyen.core.db.ReadReplica.configured(vertx, config, database, pool));
     MasterKey master = config.masterKey().map(MasterKey::fromBase64)
         .orElseGet(() -> MasterKey.loadOrCreate(config.masterKeyFile()));
     JwtKeys jwtKeys = JwtKeys.loadOrCreate(pool, master).await();

@@ -42,6 +42,9 @@ public final class TenantRoutes {
     api.operation("createChild", this::createChild);
     api.operation("getSubtree", this::subtree);
     api.operation("searchPublicUnits", this::search);
+    api.operation("searchUnits", ctx -> tenants.searchWithParents(Requests.tenant(ctx).code(), ctx.request().getParam("q"), 50)
+        .onSuccess(l -> Json.ok(ctx, new JsonObject().put("items", Json.array(l, TenantRoutes::match))))
+        .onFailure(ctx::fail));
     api.operation("resolvePublicUnit", this::resolve);
   }
 

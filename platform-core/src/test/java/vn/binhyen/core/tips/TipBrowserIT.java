@@ -176,4 +176,48 @@ class TipBrowserIT {
     wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertEquals("Đơn vị này nằm ngoài phạm vi của bạn.", driver.findElement(By.cssSelector("main > p.error")).getText());
   }
+
+  @Test
+  void the_period_is_typed_day_first_whatever_the_browsers_locale_and_a_bad_date_is_explained() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    org.openqa.selenium.WebElement from = driver.findElement(By.id("from-text"));
+    assertEquals("text", from.getAttribute("type"), "not the native date input, which shows mm/dd/yyyy in an English browser");
+    assertEquals("ngày/tháng/năm", from.getAttribute("placeholder"));
+    // 13 cannot be a month: the field says how to write the date.
+    from.sendKeys("02/13/2026");
+    assertEquals("true", from.getAttribute("aria-invalid"));
+    assertTrue(driver.findElement(By.id("from-text-note")).getText().contains("ngày/tháng/năm, ví dụ 02/12/2026"));
+    from.clear();
+    from.sendKeys("01/11/2026");
+    driver.findElement(By.id("to-text")).sendKeys("30/11/2026");
+    assertEquals("false", from.getAttribute("aria-invalid"));
+    driver.findElement(By.id("period-submit")).click();
+    wait.until(d -> d.findElement(By.id("csv")).getAttribute("href").contains("from=2026-11-01"));
+    assertTrue(driver.findElement(By.id("csv")).getAttribute("href").contains("to=2026-11-30"),
+        driver.findElement(By.id("csv")).getAttribute("href"));
+  }
+
+  @Test
+  void a_supervisor_opens_another_units_dashboard_by_its_name_typed_without_accents() {
+    login("hanoi-supervisor");
+    driver.get(url("/dashboard"));
+    var wait = Browser.waitFor(driver);
+    wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    driver.findElement(By.id("unit-search")).sendKeys("phuong ba dinh");
+    org.openqa.selenium.WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#unit-search-options li[data-code='00004']")));
+    assertTrue(option.getText().contains("Phường Ba Đình") && option.getText().contains("Thành phố Hà Nội"),
+        "the option shows the unit with its province: " + option.getText());
+    // The keyboard picks it as well as the mouse: down to it, then Enter.
+    java.util.List<org.openqa.selenium.WebElement> options = driver.findElements(By.cssSelector("#unit-search-options li"));
+    for (int i = 0; i <= options.indexOf(option); i++) {
+      driver.findElement(By.id("unit-search")).sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    }
+    driver.findElement(By.id("unit-search")).sendKeys(org.openqa.selenium.Keys.ENTER);
+    wait.until(d -> d.getCurrentUrl().endsWith("/dashboard?unit=00004"));
+    wait.until(d -> d.findElement(By.id("unit-name")).getText().contains("Ba Đình"));
+  }
 }

@@ -2,12 +2,11 @@ package vn.binhyen.admin.audit;
 
 import io.vertx.core.json.JsonObject;
 import vn.binhyen.core.http.Json;
-import vn.binhyen.core.tenant.TenantRoutes;
 import vn.binhyen.core.http.Requests;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.Services;
 
-/** The audit log of a subtree (newest first, filtered by action, paged) and unit search for the console. */
+/** The audit log of a subtree (newest first, filtered by action, paged). */
 public final class AuditRoutes {
 
   private final Services s;
@@ -27,13 +26,10 @@ public final class AuditRoutes {
           .onSuccess(list -> Json.ok(ctx, new JsonObject().put("limit", limit).put("offset", offset)
               .put("items", Json.array(list, r -> new JsonObject().put("id", r.id()).put("at", r.at().toString())
                   .put("actor", r.entry().actorName()).put("tenantPath", r.entry().tenantPath())
+                  .put("unitName", r.unitName())
                   .put("action", r.entry().action()).put("target", r.entry().target())
                   .put("before", r.entry().before()).put("after", r.entry().after())))))
           .onFailure(ctx::fail);
     });
-    api.operation("searchAdminUnits", ctx -> s.tenants().searchWithParents(Requests.tenant(ctx).code(),
-            ctx.request().getParam("q"), 50)
-        .onSuccess(l -> Json.ok(ctx, new JsonObject().put("items", Json.array(l, TenantRoutes::match))))
-        .onFailure(ctx::fail));
   }
 }

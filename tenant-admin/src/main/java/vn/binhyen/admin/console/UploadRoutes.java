@@ -13,7 +13,8 @@ import vn.binhyen.core.module.Services;
 
 /**
  * CSV uploads, outside the OpenAPI contract because their bodies are text/csv or multipart: the
- * unit import (line-by-line report, nothing half-applied) and channel figures. Same sign-in, CSRF
+ * unit import (line-by-line report, nothing half-applied, its progress streamed to the console) and
+ * channel figures. Same sign-in, CSRF
  * and scope rules as the contract's operations.
  */
 public final class UploadRoutes {
@@ -22,18 +23,23 @@ public final class UploadRoutes {
   private final Authenticator auth;
   private final UnitImportService imports;
   private final ChannelRegistryService registry;
+  private final ImportProgressRoutes progress;
 
   public UploadRoutes(Services s, Authenticator auth, UnitImportService imports, ChannelRegistryService registry) {
     this.s = s;
     this.auth = auth;
     this.imports = imports;
     this.registry = registry;
+    this.progress = new ImportProgressRoutes(s, auth);
   }
 
   public void mount(Router router) {
+    progress.mount(router);
+    // ?progress=<id>: the steps go to the console's stream GET /events/imports/<id> (ImportProgressRoutes).
     router.post("/api/admin/units/:code/import").handler(ctx -> body(ctx).compose(csv ->
             auth.authenticate(ctx).compose(p -> s.tenantDirectory().byCode(ctx.pathParam("code"))
-                .compose(unit -> imports.importCsv(p, unit, csv, "true".equals(ctx.request().getParam("dryRun"))))))
+                .compose(unit -> imports.importCsv(p, unit, csv, "true".equals(ctx.request().getParam("dryRun")),
+                    progress.reporter(p, ctx.request().getParam("progress"))))))
         .onSuccess(r -> Json.ok(ctx, r.toJson()))
         .onFailure(ctx::fail));
     router.post("/api/admin/units/:code/channel-figures").handler(ctx -> body(ctx).compose(csv ->

@@ -60,10 +60,16 @@ public final class UnitImportService {
    * Invalid {@code import-refused} carrying every line error; Forbidden outside the caller's subtree.
    */
   public Future<Result> importCsv(Principal actor, Tenant under, byte[] csv, boolean dryRun) {
+    return importCsv(actor, under, csv, dryRun, ImportProgress.NONE);
+  }
+
+  /** The same, telling {@code progress} each step (see {@link ImportProgress}). */
+  public Future<Result> importCsv(Principal actor, Tenant under, byte[] csv, boolean dryRun, ImportProgress progress) {
     if (actor != null) {
       s.policy().check(actor, under.path(), Action.MANAGE);
     }
     UnitCsv parsed = UnitCsvReader.read(new ByteArrayInputStream(csv));
+    progress.step("read", parsed.rows().size(), parsed.rows().size());
     return s.db().inTransaction(tx -> tx.preparedQuery(CURRENT).execute().compose(rows -> {
       Map<String, Known> all = new HashMap<>(rows.size() * 2);
       Map<Long, String> codeById = new HashMap<>(rows.size() * 2);
@@ -112,11 +118,13 @@ public final class UnitImportService {
       }
       Result result = new Result(dryRun, parsed.rows().size(), diff.toCreate().size(), diff.toRename().size(),
           diff.unchanged().size(), diff.moves().size(), diff.moves());
+      progress.step("checked", parsed.rows().size(), parsed.rows().size());
       if (dryRun || diff.isNoOp()) {
         return Future.succeededFuture(result);
       }
       return rename(tx, diff, all)
-          .compose(x -> insertLevels(tx, under, diff.toCreate(), all))
+          .onSuccess(x -> progress.step("renamed", diff.toRename().size(), diff.toRename().size()))
+          .compose(x -> insertLevels(tx, under, diff.toCreate(), all, progress))
           // The audit row lives under row-level security: give this transaction the unit's scope.
           .compose(x -> tx.preparedQuery(SCOPE).execute(Tuple.of(under.path())))
           .compose(x -> s.audit().append(tx, Audits.entry(actor, under.path(),
@@ -126,7 +134,8 @@ public final class UnitImportService {
       if (!r.dryRun() && r.created() + r.renamed() > 0) {
         s.tenantDirectory().invalidate("*");
       }
-    });
+      progress.step("done", r.rows(), r.rows());
+    }).onFailure(e -> progress.step("failed", 0, 0));
   }
 
   private Future<Void> rename(SqlConnection tx, ImportDiff diff, Map<String, Known> all) {
@@ -139,12 +148,17 @@ public final class UnitImportService {
   }
 
   /** One batch per level, parents first, so each batch is one round trip. */
-  private Future<Void> insertLevels(SqlConnection tx, Tenant under, List<UnitRow> create, Map<String, Known> all) {
+  private Future<Void> insertLevels(SqlConnection tx, Tenant under, List<UnitRow> create, Map<String, Known> all,
+      ImportProgress progress) {
     Future<Void> chain = Future.succeededFuture();
+    int written = 0;
     for (UnitLevel level : UnitLevel.values()) {
       List<UnitRow> ofLevel = create.stream().filter(r -> r.level() == level).toList();
       if (!ofLevel.isEmpty()) {
-        chain = chain.compose(x -> insertBatch(tx, under, ofLevel, all));
+        int after = written + ofLevel.size();
+        chain = chain.compose(x -> insertBatch(tx, under, ofLevel, all))
+            .onSuccess(x -> progress.step("created", after, create.size()));
+        written = after;
       }
     }
     return chain;

@@ -41,8 +41,9 @@ class AdminConsoleBrowserIT {
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
     driver.findElement(By.id("login-submit")).click();
-    // The log-in page's body goes away as the console loads: ask again rather than hold on to it.
-    Browser.waitFor(driver).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+    // The log-in page's body goes away as the console loads: ask again rather than hold on to it
+    // (Chromium then says the element is stale, or "does not belong to the document").
+    Browser.waitFor(driver).ignoring(org.openqa.selenium.WebDriverException.class)
         .until(d -> d.getCurrentUrl().contains("/admin")
             && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
   }
@@ -110,6 +111,30 @@ class AdminConsoleBrowserIT {
     assertEquals("verified", channels.getJsonArray("items").getJsonObject(0).getString("status"));
   }
 
+  private java.util.List<Long> shownCodes() {
+    return driver.findElements(By.cssSelector("#children tr td:first-child")).stream()
+        .map(td -> Long.parseLong(td.getText().trim())).toList();
+  }
+
+  @Test
+  void a_column_header_sorts_the_list_both_ways_across_its_pages() {
+    signIn("hanoi-admin", TestPlatform.PASSWORD);
+    java.util.List<Long> all = http.get("/api/units/01/children?limit=500", http.login("hanoi-admin")).json()
+        .getJsonArray("items").stream().map(o -> Long.parseLong(((JsonObject) o).getString("code"))).toList();
+    assertTrue(all.size() > 20, "Hà Nội's wards fill more than one page: " + all.size());
+    Browser.waitFor(driver).until(d -> d.findElements(By.cssSelector("#children tr")).size() == 20);
+    WebElement codeHeader = driver.findElement(By.xpath("//tbody[@id='children']/../thead/tr/th[1]"));
+    codeHeader.findElement(By.tagName("button")).click();
+    Browser.waitFor(driver).until(d -> "ascending".equals(codeHeader.getAttribute("aria-sort")));
+    java.util.List<Long> up = shownCodes();
+    assertEquals(all.stream().sorted().limit(20).toList(), up, "ascending: the 20 smallest codes, in order");
+    codeHeader.findElement(By.tagName("button")).click();
+    Browser.waitFor(driver).until(d -> "descending".equals(codeHeader.getAttribute("aria-sort")));
+    assertEquals(all.stream().sorted(java.util.Comparator.reverseOrder()).limit(20).toList(), shownCodes(),
+        "descending: the 20 largest codes, in order");
+    assertEquals("none", driver.findElement(By.xpath("//tbody[@id='children']/../thead/tr/th[2]")).getAttribute("aria-sort"));
+  }
+
   @Test
   void province_admin_merges_two_wards_after_a_dry_run() {
     String token = http.login("hanoi-admin");
@@ -174,6 +199,12 @@ class AdminConsoleBrowserIT {
     assertEquals(404, http.get("/api/units/" + ward, http.login("hanoi-admin")).status(), "nothing before confirming");
     driver.findElement(By.id("import-confirm")).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("import-verdict")).getText().contains("Đã thực hiện"));
+    // The progress the server streamed while it wrote: the last step, with its bar full.
+    assertEquals("Xong", driver.findElement(By.id("import-step")).getText());
+    WebElement bar = driver.findElement(By.id("import-bar"));
+    assertEquals(bar.getAttribute("max"), bar.getAttribute("value"), "the bar is full at the end");
+    assertTrue(driver.findElement(By.id("import-verdict")).findElement(By.cssSelector("a.download")).getAttribute("download")
+        .endsWith(".csv"), "the report can be downloaded");
     assertEquals("Phường Nhập Thử " + ward, http.get("/api/units/" + ward, http.login("hanoi-admin")).json().getString("name"));
   }
 }

@@ -69,9 +69,9 @@ class ReorganisationIT {
     http.post("/api/admin/units/01/onboard", new JsonObject().put("code", code)
         .put("name", "Phường Đồng Xuân Thử " + code).put("level", "commune")
         .put("firstUser", AdminFixtures.newUser("search-officer-" + code, "OFFICER")), hanoi);
-    JsonObject found = http.get("/api/admin/units/01/search?q=dong%20xuan%20thu%20" + code, hanoi).json();
+    JsonObject found = http.get("/api/units/01/search?q=dong%20xuan%20thu%20" + code, hanoi).json();
     assertEquals(code, found.getJsonArray("items").getJsonObject(0).getString("code"), found.encode());
-    JsonObject none = http.get("/api/admin/units/66/search?q=dong%20xuan%20thu%20" + code, http.login("daklak-admin")).json();
+    JsonObject none = http.get("/api/units/66/search?q=dong%20xuan%20thu%20" + code, http.login("daklak-admin")).json();
     assertEquals(0, none.getJsonArray("items").size());
   }
 

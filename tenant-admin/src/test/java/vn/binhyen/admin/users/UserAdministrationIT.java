@@ -119,6 +119,10 @@ class UserAdministrationIT {
         .anyMatch(e -> e.getString("target").equals("user:role-" + code)
             && e.getJsonObject("before").getString("role").equals("OFFICER")
             && e.getJsonObject("after").getString("role").equals("SUPERVISOR")), log.toString());
+    // Each entry names its unit in words, for the console's "Đơn vị" column.
+    JsonObject entry = log.json().getJsonArray("items").getJsonObject(0);
+    String unitCode = entry.getString("tenantPath").substring(entry.getString("tenantPath").lastIndexOf('/') + 1);
+    assertEquals(http.get("/api/units/" + unitCode, hanoi).json().getString("name"), entry.getString("unitName"), log.toString());
     assertTrue(http.get("/api/admin/units/01/audit", daklak).isProblem(403, "forbidden"));
   }
 }

@@ -106,7 +106,7 @@ public final class CaseService {
 
   /** Every confirmed impostor for the public feed, newest first (at most {@code limit}). */
   public Future<List<FeedEntry>> feed(int limit) {
-    return repo.feed(services.db().pool(), limit);
+    return repo.feed(services.db().reads(), limit);
   }
 
   /** A verified official channel is never published as an impostor (the scorer would then contradict the registry). */
@@ -132,7 +132,7 @@ public final class CaseService {
 
   /** Confirmed impostors nationally, newest first. Public. */
   public Future<Page<ImpostorCase>> published(int limit, int offset) {
-    return repo.confirmed(services.db().pool(), null, limit, offset);
+    return repo.confirmed(services.db().reads(), null, limit, offset);
   }
 
   /** One unit's confirmed impostors and figures. Public. Fails with NotFound (no such current unit). */

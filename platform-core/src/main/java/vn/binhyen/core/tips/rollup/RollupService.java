@@ -28,7 +28,7 @@ public final class RollupService {
   }
 
   public Future<Rollup> rollup(Tenant unit, RollupQuery q) {
-    var pool = db.pool();
+    var pool = db.reads(); // counters only: a replica within its lag bound is good enough
     Future<Map<String, Map<String, Long>>> totals = repo.byKey(pool, unit.path(), List.of("t", "b"), q.own(), q.from(), q.to());
     Future<List<Rollup.Group>> groups = switch (q.groupBy()) {
       case "category" -> repo.byKey(pool, unit.path(), List.of("c"), q.own(), q.from(), q.to())
@@ -47,7 +47,7 @@ public final class RollupService {
   }
 
   private Future<List<Rollup.Group>> children(Tenant unit, RollupQuery q) {
-    var pool = db.pool();
+    var pool = db.reads(); // counters only: a replica within its lag bound is good enough
     return repo.children(pool, unit.id()).compose(children -> {
       List<String> paths = new ArrayList<>(children.stream().map(RollupRepository.Child::path).toList());
       Future<Map<String, Map<String, Long>>> own = repo.byKey(pool, unit.path(), List.of("t", "b"), true, q.from(), q.to());
