@@ -55,6 +55,7 @@ class EveryPageBrowserIT {
       new Visit("hanoi-admin", "/admin", "province-admin-console"),
       new Visit("hanoi-admin", "/keys", "province-keys"),
       new Visit("hanoi-admin", "/cases", "province-cases"),
+      new Visit("hanoi-admin", "/staff/alerts", "province-alerts"),
       new Visit("hanoi-supervisor", "/home", "supervisor-home"),
       new Visit("hanoi-supervisor", "/dashboard", "supervisor-dashboard"),
       new Visit("hanoi-supervisor", "/admin", "supervisor-admin-console"),
@@ -62,7 +63,8 @@ class EveryPageBrowserIT {
       new Visit("badinh-officer", "/home", "officer-home"),
       new Visit("badinh-officer", "/tips/inbox", "officer-inbox"),
       new Visit("badinh-officer", "/admin", "officer-channels"),
-      new Visit("badinh-officer", "/cases", "officer-cases"));
+      new Visit("badinh-officer", "/cases", "officer-cases"),
+      new Visit("badinh-officer", "/staff/alerts", "officer-alerts"));
 
   static WebDriver driver;
   static Http http;

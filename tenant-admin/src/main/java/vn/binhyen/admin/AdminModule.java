@@ -8,12 +8,14 @@ import vn.binhyen.admin.console.UploadRoutes;
 import vn.binhyen.admin.importing.UnitImportService;
 import vn.binhyen.admin.registry.ChannelRegistryRoutes;
 import vn.binhyen.admin.registry.ChannelRegistryService;
+import vn.binhyen.admin.registry.ReportedFollowers;
 import vn.binhyen.admin.reorg.DemoMerge;
 import vn.binhyen.admin.reorg.ReorgReviews;
 import vn.binhyen.admin.reorg.ReorgRoutes;
 import vn.binhyen.admin.reorg.ReorgService;
 import vn.binhyen.admin.users.UserAdminRoutes;
 import vn.binhyen.admin.users.UserAdminService;
+import vn.binhyen.core.channel.ChannelFollowers;
 import vn.binhyen.core.module.Api;
 import vn.binhyen.core.module.DemoData;
 import vn.binhyen.core.module.FeatureModule;
@@ -36,6 +38,7 @@ public final class AdminModule implements FeatureModule {
   public Future<Void> start(Services s) {
     s.register(UserAdminService.class, new UserAdminService(s, setupLinkTtl(s.config().settings())));
     s.register(ChannelRegistryService.class, new ChannelRegistryService(s));
+    s.register(ChannelFollowers.class, new ReportedFollowers());
     s.register(UnitImportService.class, new UnitImportService(s));
     s.register(ReorgService.class, new ReorgService(s));
     s.register(ReorgReviews.class, new ReorgReviews(s));

@@ -34,6 +34,9 @@
       'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
       'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
       'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp',
+      'audit.alert.issue': 'Phát cảnh báo lừa đảo', 'audit.alert.update': 'Cập nhật cảnh báo lừa đảo',
+      'audit.alert.cancel': 'Huỷ cảnh báo lừa đảo', 'audit.alert.posted': 'Đánh dấu đã đăng cảnh báo vào nhóm',
+      'audit.alert.credentials.set': 'Kết nối trang để đăng cảnh báo',
       'target.user': 'Người dùng', 'target.channel': 'Trang/nhóm', 'target.unit': 'Đơn vị', 'target.tip': 'Tin báo số',
       'target.alert': 'Cảnh báo', 'target.alert-delivery': 'Lượt gửi cảnh báo', 'target.case': 'Vụ việc'
     },
@@ -125,6 +128,9 @@
       'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
       'admin.import.errors.download': 'Download the list of errors (CSV)',
       'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked',
+      'audit.alert.issue': 'Scam alert issued', 'audit.alert.update': 'Scam alert updated',
+      'audit.alert.cancel': 'Scam alert cancelled', 'audit.alert.posted': 'Alert marked posted in a group',
+      'audit.alert.credentials.set': 'Page connected to post alerts',
       'target.user': 'User', 'target.channel': 'Page/group', 'target.unit': 'Unit', 'target.tip': 'Tip no.',
       'target.alert': 'Alert', 'target.alert-delivery': 'Alert delivery', 'target.case': 'Case'
     }

@@ -5,13 +5,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.binhyen.core.access.Action;
 import vn.binhyen.core.access.Principal;
 import vn.binhyen.core.audit.AuditEntry;
 import vn.binhyen.core.channel.Channel;
+import vn.binhyen.core.channel.ChannelFollowers;
 import vn.binhyen.core.channel.ChannelRepository;
 import vn.binhyen.core.channel.Platform;
 import vn.binhyen.core.crypto.AeadKey;
@@ -88,16 +93,19 @@ public final class AlertDeliveries {
 
   /** Queues the alert's deliveries in {@code tx} (the issuing transaction); answers how many. */
   Future<Integer> enqueue(SqlClient tx, Alert a) {
-    return repo.enqueue(tx, a.id(), a.scopePaths(), a.tenantPath()).compose(rows -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (AlertDeliveryRepository.Enqueued row : rows) {
-        if ("api".equals(row.mode())) {
-          chain = chain.compose(x -> services.outbox().add(tx, TOPIC,
-              new JsonObject().put("delivery", row.id()).put("scope", row.tenantPath())));
-        }
+    return repo.enqueue(tx, a.id(), a.scopePaths(), a.tenantPath()).compose(rows -> work(tx, rows).map(rows.size()));
+  }
+
+  /** Outbox work for each API delivery of {@code rows}, in {@code tx}. */
+  private Future<Void> work(SqlClient tx, List<AlertDeliveryRepository.Enqueued> rows) {
+    Future<Void> chain = Future.succeededFuture();
+    for (AlertDeliveryRepository.Enqueued row : rows) {
+      if ("api".equals(row.mode())) {
+        chain = chain.compose(x -> services.outbox().add(tx, TOPIC,
+            new JsonObject().put("delivery", row.id()).put("scope", row.tenantPath())));
       }
-      return chain.map(rows.size());
-    });
+    }
+    return chain;
   }
 
   /** Cancels the alert's deliveries not sent or posted yet, in {@code tx} (the cancellation's). */
@@ -239,7 +247,8 @@ public final class AlertDeliveries {
 
   /**
    * Stores (replacing) the credentials that post alerts on one of {@code unit}'s Facebook pages or
-   * Zalo OAs, sealed. MANAGE on the unit was checked by the scope handler.
+   * Zalo OAs, sealed, and queues again the channel's deliveries that found it not connected, for
+   * alerts still in force. MANAGE on the unit was checked by the scope handler.
    *
    * @throws DomainError.NotFound when the unit has no such channel
    * @throws DomainError.Invalid {@code alert-credentials-platform} for another platform,
@@ -266,10 +275,12 @@ public final class AlertDeliveries {
       Instant expires = in.expiresInSeconds() == null ? null : Instant.now().plusSeconds(in.expiresInSeconds());
       return repo.upsertCredential(tx, new AlertDeliveryRepository.Credential(c.id(), c.tenantPath(),
               c.platform().id(), in.targetId(), seal(c.id(), s), expires), p.username())
-          .compose(x -> services.audit().append(tx, new AuditEntry(p.userId(), p.username(), c.tenantPath(),
-              "alert.credentials.set", "channel:" + c.id(), null, new JsonObject().put("targetId", in.targetId())
-                  .put("refresh", s.refreshToken() != null), requestId)));
-    }));
+          .compose(x -> repo.requeueUnconnected(tx, c.id()))
+          .compose(again -> work(tx, again).compose(x -> services.audit().append(tx, new AuditEntry(p.userId(),
+              p.username(), c.tenantPath(), "alert.credentials.set", "channel:" + c.id(), null, new JsonObject()
+                  .put("targetId", in.targetId()).put("refresh", s.refreshToken() != null).put("requeued", again.size()),
+              requestId))));
+    })).onSuccess(x -> services.outbox().kick());
   }
 
   /**
@@ -311,10 +322,42 @@ public final class AlertDeliveries {
     }));
   }
 
-  /** The figures of the unit's subtree, with one row per child that has any. */
-  Future<List<AlertDeliveryRepository.Figures>> figures(Tenant unit) {
-    return services.db().inScope(unit.path(), tx -> repo.figures(tx, unit.path()));
+  /**
+   * For each listed alert, its deliveries to channels inside {@code unit}'s subtree counted by
+   * state ({@code queued}, {@code sent}, {@code failed}, {@code not-connected}, {@code ready},
+   * {@code posted}, {@code cancelled}); alerts without any are absent.
+   */
+  public Future<Map<String, Map<String, Long>>> summaries(Tenant unit, List<String> alertIds) {
+    if (alertIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return services.db().inScope(unit.path(), tx -> repo.summary(tx, alertIds, unit.path()));
   }
+
+  /**
+   * The figures of the unit's subtree, one row per child that has any ('' for the unit itself),
+   * and the followers reached by child: for each alert that reached a channel, the followers its
+   * unit reported for it (null when no module offers {@link ChannelFollowers}).
+   */
+  Future<Figures> figures(Tenant unit) {
+    Optional<ChannelFollowers> followers = services.find(ChannelFollowers.class);
+    return services.db().inScope(unit.path(), tx -> repo.figures(tx, unit.path()).compose(rows -> {
+      if (followers.isEmpty()) {
+        return Future.succeededFuture(new Figures(rows, null));
+      }
+      return repo.reached(tx, unit.path()).compose(reached -> followers.get()
+          .of(tx, reached.stream().map(AlertDeliveryRepository.Reached::channelId).collect(Collectors.toSet()))
+          .map(byChannel -> {
+            Map<String, Long> byChild = new HashMap<>();
+            reached.forEach(r -> byChild.merge(r.child(), r.deliveries() * byChannel.getOrDefault(r.channelId(), 0L),
+                Long::sum));
+            return new Figures(rows, byChild);
+          }));
+    }));
+  }
+
+  /** Figures by child, and followers reached by child (null: not known). */
+  record Figures(List<AlertDeliveryRepository.Figures> rows, Map<String, Long> followersByChild) {}
 
   // ---- sealing
 
@@ -322,7 +365,8 @@ public final class AlertDeliveries {
     return services.masterKey().derive("alert-credentials");
   }
 
-  private byte[] seal(long channelId, Secrets s) {
+  /** The sealed form of a channel's secrets (package-private: the delivery benchmark seeds credentials with it). */
+  byte[] seal(long channelId, Secrets s) {
     return key().seal(s.json().encode().getBytes(StandardCharsets.UTF_8), aad(channelId));
   }
 

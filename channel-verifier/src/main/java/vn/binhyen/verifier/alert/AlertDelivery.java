@@ -18,4 +18,11 @@ public record AlertDelivery(long id, String alertId, String alertTitle, long cha
   public static final String CANCELLED = "cancelled";
   public static final String READY = "ready";
   public static final String POSTED = "posted";
+  /** Not a stored status: a failed delivery whose channel has no access token yet (no-credentials). */
+  public static final String NOT_CONNECTED = "not-connected";
+
+  /** The status to show: {@link #NOT_CONNECTED} instead of failed when the channel was never connected. */
+  public String state() {
+    return FAILED.equals(status) && "no-credentials".equals(failReason) ? NOT_CONNECTED : status;
+  }
 }

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** SQL for {@code alert_delivery} and {@code alert_channel_credential} (channel-verifier migration V5). */
 final class AlertDeliveryRepository {
@@ -24,7 +27,11 @@ final class AlertDeliveryRepository {
       Instant accessExpiresAt) {}
 
   /** Figures of one unit's subtree (or of one child's, in a drill-down). */
-  record Figures(String child, long alertsIssued, long channelsReached, long failures, long pending) {}
+  record Figures(String child, long alertsIssued, long channelsReached, long failures, long notConnected,
+      long pending) {}
+
+  /** How many alerts reached one channel below one child of the unit. */
+  record Reached(String child, long channelId, long deliveries) {}
 
   private static final String COLUMNS = """
       d.id, d.alert_id, a.title, d.channel_id, c.display_name, c.url, d.tenant_path, d.platform, d.mode, d.status,
@@ -64,6 +71,14 @@ final class AlertDeliveryRepository {
              done_at = CASE WHEN attempts + 1 >= $4 THEN now() ELSE done_at END
        WHERE id = $1 AND status = 'queued'
       RETURNING status""";
+  // A channel just connected: its deliveries that found no credentials, of alerts still in force,
+  // are queued again (the outbox work is added by the caller in the same transaction).
+  private static final String REQUEUE_UNCONNECTED = """
+      UPDATE alert_delivery d SET status = 'queued', fail_reason = NULL, last_error = NULL, done_at = NULL
+        FROM alert a
+       WHERE a.id = d.alert_id AND d.channel_id = $1 AND d.status = 'failed' AND d.fail_reason = 'no-credentials'
+         AND a.cancelled_at IS NULL AND a.expires_at > now()
+      RETURNING d.id, d.mode, d.tenant_path""";
   private static final String CANCEL_PENDING = """
       UPDATE alert_delivery SET status = 'cancelled', done_at = now()
        WHERE alert_id = $1 AND status IN ('queued', 'ready')""";
@@ -91,13 +106,27 @@ final class AlertDeliveryRepository {
       delivered AS (
         SELECT split_part(substr(tenant_path, length($1) + 2), '/', 1) AS child,
                count(*) FILTER (WHERE status IN ('sent', 'posted')) AS reached,
-               count(*) FILTER (WHERE status = 'failed') AS failures,
+               count(*) FILTER (WHERE status = 'failed' AND fail_reason <> 'no-credentials') AS failures,
+               count(*) FILTER (WHERE status = 'failed' AND fail_reason = 'no-credentials') AS not_connected,
                count(*) FILTER (WHERE status IN ('queued', 'ready')) AS pending
           FROM alert_delivery WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%' GROUP BY 1)
       SELECT coalesce(i.child, d.child) AS child, coalesce(i.n, 0), coalesce(d.reached, 0),
-             coalesce(d.failures, 0), coalesce(d.pending, 0)
+             coalesce(d.failures, 0), coalesce(d.not_connected, 0), coalesce(d.pending, 0)
         FROM issued i FULL JOIN delivered d ON d.child = i.child
        ORDER BY 1""";
+  // The channels of a subtree that alerts reached (sent or posted), by child, with how many did.
+  private static final String REACHED = """
+      SELECT split_part(substr(tenant_path, length($1) + 2), '/', 1), channel_id, count(*)
+        FROM alert_delivery
+       WHERE (tenant_path = $1 OR tenant_path LIKE $1 || '/%') AND status IN ('sent', 'posted')
+       GROUP BY 1, 2""";
+  // Each listed alert's deliveries seen from a unit's scope, counted by status (a channel not
+  // connected yet, fail_reason no-credentials, apart from the platforms' failures).
+  private static final String SUMMARY = """
+      SELECT alert_id, CASE WHEN fail_reason = 'no-credentials' THEN 'not-connected' ELSE status END, count(*)
+        FROM alert_delivery
+       WHERE alert_id = ANY($1) AND (tenant_path = $2 OR tenant_path LIKE $2 || '/%')
+       GROUP BY 1, 2""";
   private static final String UPSERT_CREDENTIAL = """
       INSERT INTO alert_channel_credential (channel_id, tenant_path, platform, target_id, sealed, access_expires_at,
                                             updated_by)
@@ -154,6 +183,14 @@ final class AlertDeliveryRepository {
     });
   }
 
+  Future<List<Enqueued>> requeueUnconnected(SqlClient tx, long channelId) {
+    return tx.preparedQuery(REQUEUE_UNCONNECTED).execute(Tuple.of(channelId)).map(rows -> {
+      List<Enqueued> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Enqueued(r.getLong(0), r.getString(1), r.getString(2))));
+      return out;
+    });
+  }
+
   Future<Integer> cancelPending(SqlClient tx, String alertId) {
     return tx.preparedQuery(CANCEL_PENDING).execute(Tuple.of(alertId)).map(RowSet::rowCount);
   }
@@ -181,7 +218,25 @@ final class AlertDeliveryRepository {
   Future<List<Figures>> figures(SqlClient db, String unitPath) {
     return db.preparedQuery(FIGURES).execute(Tuple.of(unitPath)).map(rows -> {
       List<Figures> out = new ArrayList<>();
-      rows.forEach(r -> out.add(new Figures(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4))));
+      rows.forEach(r -> out.add(new Figures(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4),
+          r.getLong(5))));
+      return out;
+    });
+  }
+
+  Future<List<Reached>> reached(SqlClient db, String unitPath) {
+    return db.preparedQuery(REACHED).execute(Tuple.of(unitPath)).map(rows -> {
+      List<Reached> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new Reached(r.getString(0), r.getLong(1), r.getLong(2))));
+      return out;
+    });
+  }
+
+  /** Alert id → (state → count) for the listed alerts' deliveries inside {@code unitPath}'s subtree. */
+  Future<Map<String, Map<String, Long>>> summary(SqlClient db, List<String> alertIds, String unitPath) {
+    return db.preparedQuery(SUMMARY).execute(Tuple.of(alertIds.toArray(String[]::new), unitPath)).map(rows -> {
+      Map<String, Map<String, Long>> out = new HashMap<>();
+      rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new TreeMap<>()).put(r.getString(1), r.getLong(2)));
       return out;
     });
   }

@@ -23,7 +23,17 @@ public final class AlertDeliveryRoutes {
       AlertDelivery.FAILED, new String[] {"Không gửi được", "Failed"},
       AlertDelivery.CANCELLED, new String[] {"Đã huỷ cùng cảnh báo", "Cancelled with the alert"},
       AlertDelivery.READY, new String[] {"Chờ cán bộ đăng thủ công", "Waiting for an officer to post it"},
-      AlertDelivery.POSTED, new String[] {"Cán bộ đã đăng", "Posted by an officer"});
+      AlertDelivery.POSTED, new String[] {"Cán bộ đã đăng", "Posted by an officer"},
+      AlertDelivery.NOT_CONNECTED, new String[] {"Trang chưa kết nối: hãy kết nối mã truy cập của trang",
+          "Page not connected: connect its access token"});
+  private static final Map<String, String[]> FAIL = Map.of(
+      "invalid-token", new String[] {"Mã truy cập của trang không còn hiệu lực", "The page's access token is no longer valid"},
+      "refused", new String[] {"Nền tảng từ chối bài đăng", "The platform refused the post"},
+      "gave-up", new String[] {"Đã thử lại nhiều lần mà không gửi được", "Retried several times without success"},
+      "expired", new String[] {"Cảnh báo hết hiệu lực trước khi gửi được", "The alert expired before it could be sent"});
+  // Our prefix before the platform's words: "Facebook từ chối (190): ...", "no answer: ...".
+  private static final java.util.regex.Pattern PLATFORM_WORDS =
+      java.util.regex.Pattern.compile("^(?:[A-Za-z]+ [^(:]*\\(-?\\d+\\)|no answer): (.*)$", java.util.regex.Pattern.DOTALL);
 
   private final AlertService alerts;
   private final AlertDeliveries deliveries;
@@ -81,28 +91,33 @@ public final class AlertDeliveryRoutes {
 
   private void figures(RoutingContext ctx) {
     Tenant unit = Requests.tenant(ctx);
-    deliveries.figures(unit).compose(rows -> {
-      long[] total = new long[4];
+    deliveries.figures(unit).compose(f -> {
+      Map<String, Long> followers = f.followersByChild();
+      long[] total = new long[5];
       List<Future<JsonObject>> children = new java.util.ArrayList<>();
-      for (AlertDeliveryRepository.Figures f : rows) {
-        total[0] += f.alertsIssued();
-        total[1] += f.channelsReached();
-        total[2] += f.failures();
-        total[3] += f.pending();
-        if (!f.child().isEmpty()) {
-          children.add(units.byCode(f.child()).map(Json::unit).otherwise(new JsonObject().put("code", f.child()))
-              .map(u -> figures(new JsonObject().put("unit", u), f.alertsIssued(), f.channelsReached(), f.failures(),
-                  f.pending())));
+      for (AlertDeliveryRepository.Figures row : f.rows()) {
+        total[0] += row.alertsIssued();
+        total[1] += row.channelsReached();
+        total[2] += row.failures();
+        total[3] += row.notConnected();
+        total[4] += row.pending();
+        if (!row.child().isEmpty()) {
+          Long reached = followers == null ? null : followers.getOrDefault(row.child(), 0L);
+          children.add(units.byCode(row.child()).map(Json::unit).otherwise(new JsonObject().put("code", row.child()))
+              .map(u -> figures(new JsonObject().put("unit", u), new long[] {row.alertsIssued(), row.channelsReached(),
+                  row.failures(), row.notConnected(), row.pending()}, reached)));
         }
       }
-      return Future.all(children).map(all -> figures(new JsonObject().put("unit", Json.unit(unit)), total[0], total[1],
-          total[2], total[3]).put("children", new JsonArray(all.<JsonObject>list())));
+      Long all = followers == null ? null : followers.values().stream().mapToLong(Long::longValue).sum();
+      return Future.all(children).map(list -> figures(new JsonObject().put("unit", Json.unit(unit)), total, all)
+          .put("children", new JsonArray(list.<JsonObject>list())));
     }).onSuccess(o -> Json.ok(ctx, o)).onFailure(ctx::fail);
   }
 
-  private static JsonObject figures(JsonObject o, long issued, long reached, long failures, long pending) {
-    return o.put("alertsIssued", issued).put("channelsReached", reached).put("deliveryFailures", failures)
-        .put("pending", pending).putNull("followersReached");
+  /** {@code n}: issued, reached, failures, not connected, pending. */
+  private static JsonObject figures(JsonObject o, long[] n, Long followersReached) {
+    return o.put("alertsIssued", n[0]).put("channelsReached", n[1]).put("deliveryFailures", n[2])
+        .put("notConnected", n[3]).put("pending", n[4]).put("followersReached", followersReached);
   }
 
   private record WithText(AlertDelivery d, String text) {}
@@ -126,14 +141,23 @@ public final class AlertDeliveryRoutes {
 
   static JsonObject json(AlertDelivery d, String text, Language lang) {
     boolean vi = lang == Language.VI;
-    String[] label = STATUS.get(d.status());
+    String state = d.state();
+    String[] label = STATUS.get(state);
+    String[] fail = d.failReason() == null ? null : FAIL.get(d.failReason());
+    String message = d.lastError();
+    if (message != null) {
+      var m = PLATFORM_WORDS.matcher(message);
+      message = m.matches() ? m.group(1) : message;
+    }
     JsonObject channel = new JsonObject().put("id", d.channelId()).put("name", d.channelName()).put("url", d.channelUrl())
         .put("platform", d.platform());
     Platform.byId(d.platform()).ifPresent(p -> channel.put("platformLabel", vi ? p.labelVi() : p.labelEn()));
     String path = d.tenantPath();
     return new JsonObject().put("id", d.id()).put("alertId", d.alertId()).put("alertTitle", d.alertTitle())
         .put("channel", channel).put("unitCode", path.substring(path.lastIndexOf('/') + 1)).put("mode", d.mode())
-        .put("status", d.status()).put("statusLabel", label == null ? d.status() : label[vi ? 0 : 1])
+        .put("status", d.status()).put("state", state).put("statusLabel", label == null ? state : label[vi ? 0 : 1])
+        .put("failLabel", AlertDelivery.FAILED.equals(state) && fail != null ? fail[vi ? 0 : 1] : null)
+        .put("platformMessage", AlertDelivery.NOT_CONNECTED.equals(state) ? null : message)
         .put("attempts", d.attempts()).put("platformRef", d.platformRef()).put("error", d.lastError())
         .put("failReason", d.failReason()).put("text", text).put("postedBy", d.postedBy())
         .put("queuedAt", d.queuedAt().toString()).put("doneAt", d.doneAt() == null ? null : d.doneAt().toString());

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vn.binhyen.core.error.DomainError;
 import vn.binhyen.core.http.HtmlPages;
 import vn.binhyen.core.http.Json;
@@ -43,6 +45,8 @@ public final class AlertRoutes {
     router.getWithRegex("/api/public/units/([A-Za-z0-9]{1,16})/alerts\\.atom").handler(this::atom);
     router.getWithRegex("/api/public/alerts/([A-Za-z0-9_-]{11})/qr\\.svg").handler(this::qr);
     HtmlPages.page(router, "/alerts/:id", "web/verifier/alert.html");
+    // The staff console of alerts (it signs in through /api/auth/me like every staff page).
+    HtmlPages.page(router, "/staff/alerts", "web/alerts/console.html");
   }
 
   private void issue(RoutingContext ctx) {
@@ -61,8 +65,11 @@ public final class AlertRoutes {
   private void list(RoutingContext ctx) {
     var unit = Requests.tenant(ctx);
     alerts.forStaff(unit, Requests.intParam(ctx, "limit", 50, 1, AlertService.MAX_LIST))
-        .onSuccess(list -> Json.ok(ctx, new JsonObject().put("unit", Json.unit(unit))
-            .put("items", Json.array(list, a -> AlertJson.staff(a).put("received", !a.tenantPath().equals(unit.path()))))))
+        .compose(list -> alerts.deliveries().summaries(unit, list.stream().map(Alert::id).toList())
+            .map(counts -> Json.array(list, a -> AlertJson.staff(a)
+                .put("received", !a.tenantPath().equals(unit.path()))
+                .put("deliveries", new JsonObject(new LinkedHashMap<>(counts.getOrDefault(a.id(), Map.of())))))))
+        .onSuccess(items -> Json.ok(ctx, new JsonObject().put("unit", Json.unit(unit)).put("items", items)))
         .onFailure(ctx::fail);
   }
 

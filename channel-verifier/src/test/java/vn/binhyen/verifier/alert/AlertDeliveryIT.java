@@ -195,18 +195,29 @@ class AlertDeliveryIT {
     assertEquals(403, http.post("/api/units/00004/alert-deliveries/" + mine.getLong("id") + "/posted", new JsonObject(),
         http.login("hoankiem-officer")).status());
 
-    // Figures: this alert adds one issued, its sent and posted deliveries reached, its failures
-    // (the demo pages have no credentials) as failures, and Ba Đình's share shows in its child row.
+    // Figures: this alert adds one issued, its sent and posted deliveries reached, the demo pages
+    // without credentials as not connected (not platform failures), and Ba Đình's share in its child row.
     Eventually.await(() -> deliveries(hanoiAdmin, "01", id).values().stream()
         .noneMatch(d -> d.getString("status").equals("queued")), "every API delivery of the alert done");
     Map<Long, JsonObject> done = deliveries(hanoiAdmin, "01", id);
     long reached = done.values().stream().filter(d -> List.of("sent", "posted").contains(d.getString("status"))).count();
-    long failed = done.values().stream().filter(d -> d.getString("status").equals("failed")).count();
+    long failed = done.values().stream().filter(d -> d.getString("state").equals("failed")).count();
+    List<JsonObject> unconnected = done.values().stream().filter(d -> d.getString("state").equals("not-connected")).toList();
     assertTrue(reached >= 3, done.toString());
+    assertEquals(0, failed, done.toString());
+    assertFalse(unconnected.isEmpty(), "the demo pages have no access token: " + done);
+    for (JsonObject d : unconnected) {
+      assertEquals("failed", d.getString("status"));
+      assertEquals("no-credentials", d.getString("failReason"));
+      assertEquals("Trang chưa kết nối: hãy kết nối mã truy cập của trang", d.getString("statusLabel"));
+      assertNull(d.getString("failLabel"), d.encode());
+    }
     JsonObject after = figures("01");
     assertEquals(before.getLong("alertsIssued") + 1, after.getLong("alertsIssued"));
     assertEquals(before.getLong("channelsReached") + reached, after.getLong("channelsReached"));
-    assertEquals(before.getLong("deliveryFailures") + failed, after.getLong("deliveryFailures"));
+    assertEquals(before.getLong("deliveryFailures"), after.getLong("deliveryFailures"));
+    assertEquals(before.getLong("notConnected") + unconnected.size(), after.getLong("notConnected"));
+    assertNull(after.getValue("followersReached"), "without tenant-admin nobody reports followers");
     JsonObject badinh = child(after, "00004");
     assertNotNull(badinh, after.encode());
     assertTrue(badinh.getLong("channelsReached") >= 2, badinh.encode());
@@ -221,6 +232,28 @@ class AlertDeliveryIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void a_page_not_connected_is_posted_once_its_access_token_is_set_for_alerts_still_in_force() throws Exception {
+    String page = "104857600888021";
+    long id = channel("00070", Platform.FACEBOOK_PAGE, page);
+    String current = issue(hanoiAdmin, "01", List.of("00070"), "Cảnh báo lừa đảo mua vé máy bay giá rẻ").getString("id");
+    String cancelled = issue(hanoiAdmin, "01", List.of("00070"), "Cảnh báo đã huỷ trước khi trang kết nối").getString("id");
+    Eventually.await(() -> "not-connected".equals(deliveries(hanoiAdmin, "01", current).get(id).getString("state")),
+        "the page found not connected");
+    Eventually.await(() -> "not-connected".equals(deliveries(hanoiAdmin, "01", cancelled).get(id).getString("state")),
+        "the page found not connected by the second alert");
+    assertEquals(200, http.post("/api/units/01/alerts/" + cancelled + "/cancel", new JsonObject(), hanoiAdmin).status());
+
+    fakes.acceptToken("EAAGalertpage888021");
+    credentials(hanoiAdmin, "00070", id, new JsonObject().put("targetId", page).put("accessToken", "EAAGalertpage888021"));
+    Eventually.await(() -> "sent".equals(deliveries(hanoiAdmin, "01", current).get(id).getString("state")),
+        "the alert in force posted once the page is connected");
+    assertEquals(1, postsOf(page, current).size());
+    assertEquals("not-connected", deliveries(hanoiAdmin, "01", cancelled).get(id).getString("state"),
+        "a cancelled alert is not sent to a page connected afterwards");
+    assertTrue(postsOf(page, cancelled).isEmpty());
   }
 
   @Test
@@ -248,6 +281,11 @@ class AlertDeliveryIT {
     JsonObject refused = all.get(channelIds.get(PAGE_REFUSED));
     assertEquals("refused", refused.getString("failReason"));
     assertTrue(refused.getString("error").contains("hasn't authorized the application"), refused.encode());
+    // In words for the console: why (in the request's language) and the platform's own message.
+    assertEquals("failed", refused.getString("state"));
+    assertEquals("Nền tảng từ chối bài đăng", refused.getString("failLabel"));
+    assertEquals("(#200) The user hasn't authorized the application to perform this action",
+        refused.getString("platformMessage"));
     assertEquals(1, fakes.attempts(PAGE_REFUSED).stream().filter(r -> r.body().encode().contains(id)).count(),
         "a refusal is not tried again");
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import vn.binhyen.core.runtime.DemoCountry;
 import vn.binhyen.core.runtime.Platform;
 import vn.binhyen.core.testing.Http;
+import vn.binhyen.core.testing.PlatformFakes;
 import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.testing.TestNode;
 import vn.binhyen.core.testing.TestPlatform;
@@ -104,6 +105,8 @@ final class Cluster implements AutoCloseable {
       env.put("BINHYEN_CLUSTER_SIZE", Integer.toString(size));
       env.put("BINHYEN_SHUTDOWN_DRAIN", "1500ms");
       env.put("BINHYEN_SHUTDOWN_GRACE", "10s");
+      // Outbound platform calls (alerts, replies) go to this test JVM's fakes.
+      env.putAll(PlatformFakes.shared().env());
       nodes.add(new ExternalNode("node" + (i + 1), httpPorts.get(i), hzPorts.get(i), env, dir));
     }
     Cluster cluster = new Cluster(database, nodes);
@@ -173,6 +176,33 @@ final class Cluster implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (java.io.IOException e) {
       return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Waits (polling every 200 ms, at most {@code seconds}) until {@code condition} holds; fails naming {@code what}. */
+  static void await(java.util.function.BooleanSupplier condition, int seconds, String what) {
+    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + seconds + " s: " + what);
+      }
+      sleep(200);
+    }
+  }
+
+  /** The first column of the first row of {@code sql} on the cluster's database, as a number (a boolean is 1 or 0). */
+  long scalar(String sql, Object... params) {
+    try (java.sql.Connection c = TestDatabase.connect(database); java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        rs.next();
+        Object v = rs.getObject(1);
+        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).longValue();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import vn.binhyen.core.testing.Http;
-import vn.binhyen.core.testing.TestDatabase;
 import vn.binhyen.core.tips.webhook.Signatures;
 
 /**
@@ -98,33 +94,14 @@ class CrashAfterAckIT {
   }
 
   private static void awaitAtLeast(LongSupplier value, long least, int seconds, String what) {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    while (value.getAsLong() < least) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + seconds + " s: " + what);
-      }
-      Cluster.sleep(200);
-    }
+    Cluster.await(() -> value.getAsLong() >= least, seconds, what);
   }
 
   private long scalarQuietly(String sql, Object... params) {
-    try {
-      return scalar(sql, params);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return cluster.scalar(sql, params);
   }
 
-  private long scalar(String sql, Object... params) throws Exception {
-    try (Connection c = TestDatabase.connect(cluster.database); PreparedStatement st = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        st.setObject(i + 1, params[i]);
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        Object v = rs.getObject(1);
-        return v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).longValue();
-      }
-    }
+  private long scalar(String sql, Object... params) {
+    return cluster.scalar(sql, params);
   }
 }

@@ -64,6 +64,8 @@ public final class PlatformFakes {
 
   /** A photo that reached an upload endpoint: platform, declared and sniffed type, bytes. */
   public record Upload(String platform, String declaredType, String sniffedType, Buffer content) {}
+  private final Set<String> stalled = ConcurrentHashMap.newKeySet();
+  private final List<Held> held = new CopyOnWriteArrayList<>();
 
   private PlatformFakes() {
     HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
@@ -217,6 +219,35 @@ public final class PlatformFakes {
     serverErrors.put(recipient, new AtomicInteger(times));
   }
 
+  /**
+   * Page feed posts for {@code page} are taken in and left unanswered (a platform that hangs), so
+   * a node can be killed while its call is in flight, until {@link #unstall}.
+   */
+  public void stall(String page) {
+    stalled.add(page);
+  }
+
+  /** Answers the posts held for {@code page} with an HTTP 500 (nothing was posted) and takes posts again. */
+  public void unstall(String page) {
+    stalled.remove(page);
+    held.removeIf(h -> {
+      if (h.page().equals(page)) {
+        if (!h.abandoned().get()) {
+          h.request().response().setStatusCode(500).end();
+        }
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** How many held posts for {@code page} their caller gave up on (its connection closed: a killed node). */
+  public long abandoned(String page) {
+    return held.stream().filter(h -> h.page().equals(page) && h.abandoned().get()).count();
+  }
+
+  private record Held(String page, HttpServerRequest request, java.util.concurrent.atomic.AtomicBoolean abandoned) {}
+
   /** Forgets refusals, rate limits and server errors set for {@code recipient}. */
   public void clear(String recipient) {
     refusals.remove(recipient);
@@ -225,7 +256,7 @@ public final class PlatformFakes {
   }
 
   // Every request is answered, whatever it holds: a request the fakes cannot read gets a 400, a bug
-  // of the fakes a 500, never silence.
+  // of the fakes a 500, never silence (but for posts held on purpose by {@link #stall}).
   private void handle(HttpServerRequest req) {
     if (req.method().name().equals("POST") && (req.path().equals("/v2.0/oa/upload/image")
         || req.path().matches("/v[0-9]+\\.[0-9]+/me/message_attachments"))) {
@@ -371,7 +402,11 @@ public final class PlatformFakes {
   private void pageFeed(HttpServerRequest req, JsonObject body, String page) {
     attempts.add(new Received("facebook_page", page, body));
     JsonObject refusal = refusals.get(page);
-    if (takeServerError(page)) {
+    if (stalled.contains(page)) {
+      Held h = new Held(page, req, new java.util.concurrent.atomic.AtomicBoolean());
+      req.connection().closeHandler(v -> h.abandoned().set(true));
+      held.add(h);
+    } else if (takeServerError(page)) {
       req.response().setStatusCode(500).end();
     } else if (!tokens.contains(String.valueOf(req.getParam("access_token")))) {
       graphError(req, 190, 463, "Error validating access token: Session has expired");
