@@ -4,6 +4,7 @@
   I18n.add('en', {
     'a.checking': 'Checking the signature…', 'a.issuer': 'Issued by', 'a.scope': 'Applies to',
     'a.qr': 'Scan to check this alert on a phone; print it on a poster.', 'a.valid': 'Valid', 'a.signature': 'Signature', 'a.log': 'Transparency log', 'a.cap': 'CAP 1.2 version (for alerting software)',
+    'a.kicker': 'POLICE ALERT · BINHYEN', 'a.print': 'Print the poster',
     'a.note': 'The police never ask you to transfer money, give an OTP code or install an app by phone or social network.'
   });
   const verdicts = {
@@ -53,9 +54,13 @@
     set('log', '#' + answer.logIndex + (a.cancelLogIndex != null ? pick([', huỷ: #', ', cancellation: #']) + a.cancelLogIndex : ''));
     document.getElementById('cap').href = a.cap;
     document.getElementById('qr').src = '/api/public/alerts/' + encodeURIComponent(a.id) + '/qr.svg';
+    // A poster only of an alert in force: the print layout (verifier.css, @media print) keeps the
+    // title, the text, the issuer, the validity and a large QR code of this page.
+    document.getElementById('print').hidden = answer.verdict !== 'OFFICIAL';
   }
 
   window.addEventListener('DOMContentLoaded', async function () {
+    document.getElementById('print').addEventListener('click', function () { window.print(); });
     const id = decodeURIComponent(window.location.pathname.split('/')[2] || '');
     try {
       answer = await Api.get('/api/public/verify?q=' + encodeURIComponent('/alerts/' + id));

@@ -1,6 +1,7 @@
 package vn.binhyen.verifier.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -70,9 +71,27 @@ class AlertPageBrowserIT {
     }
     assertEquals(List.of(), problems);
 
+    // The poster: the print layout keeps the alert and a large QR code, without the site's navigation.
+    open("/alerts/" + id, 1280);
+    Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "OFFICIAL"));
+    assertTrue(browser.findElement(By.id("print")).isDisplayed(), "an alert in force can be printed as a poster");
+    var cdp = (org.openqa.selenium.chromium.ChromiumDriver) browser;
+    cdp.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+    try {
+      assertFalse(browser.findElement(By.cssSelector(".citizen-nav")).isDisplayed(), "no navigation on the poster");
+      assertFalse(browser.findElement(By.id("print")).isDisplayed(), "no button on the poster");
+      assertTrue(browser.findElement(By.cssSelector(".poster-kicker")).isDisplayed());
+      assertTrue(browser.findElement(By.id("title")).isDisplayed() && browser.findElement(By.id("body")).isDisplayed());
+      assertTrue(browser.findElement(By.id("qr")).getSize().getWidth() >= 280,
+          "a QR code large enough to scan from a wall: " + browser.findElement(By.id("qr")).getSize());
+    } finally {
+      cdp.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+    }
+
     assertEquals(200, http.post("/api/units/01/alerts/" + id + "/cancel", new JsonObject(), http.login("hanoi-admin")).status());
     open("/alerts/" + id, 390);
     Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "CANCELLED"));
     assertTrue(browser.findElement(By.id("verdict")).getText().contains("huỷ"), browser.findElement(By.id("verdict")).getText());
+    assertFalse(browser.findElement(By.id("print")).isDisplayed(), "a cancelled alert is not offered as a poster");
   }
 }
