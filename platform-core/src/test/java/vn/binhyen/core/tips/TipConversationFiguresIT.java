@@ -127,5 +127,21 @@ class TipConversationFiguresIT {
     assertFigures(expected(segments[0], from, to), n.getJsonObject("total"), "the country");
     // A ward's officer cannot read the province's figures.
     assertEquals(403, http().get("/api/units/" + provinceCode + query, officer).status());
+
+    // A tip that moves to another ward (a forward, a reorganisation) takes its figures with it.
+    String other = scalarText("SELECT t.path FROM tenant t JOIN tenant w ON w.parent_id = t.parent_id"
+        + " WHERE w.code = '00004' AND w.valid_to IS NULL AND t.valid_to IS NULL AND t.code <> '00004' ORDER BY t.code LIMIT 1");
+    scalar("UPDATE tip SET tenant_path = ?, tenant_id = (SELECT id FROM tenant WHERE path = ? AND valid_to IS NULL)"
+        + " WHERE id = ? RETURNING 1", other, other, tipB);
+    String otherCode = other.substring(other.lastIndexOf('/') + 1);
+    assertFigures(expected(ward, from, to), http().get("/api/units/00004" + query, officer).json().getJsonObject("total"),
+        "the ward after the move");
+    JsonObject moved = http().get("/api/units/" + otherCode + query, http().login("hanoi-supervisor")).json();
+    JsonObject expectedOther = expected(other, from, to);
+    assertFigures(expectedOther, moved.getJsonObject("total"), "the ward the tip moved to");
+    assertTrue(expectedOther.getLong("conversations") >= 1 && expectedOther.getLong("repliesInWindow") >= 1,
+        "the moved conversation and its reply: " + expectedOther.encode());
+    assertFigures(expected(province, from, to), http().get("/api/units/" + provinceCode + query,
+        http().login("hanoi-supervisor")).json().getJsonObject("total"), "the province, unchanged by a move inside it");
   }
 }
