@@ -85,8 +85,8 @@ class EveryPageBrowserIT {
 
   @Test
   void the_scan_finds_codes_and_json_and_passes_labels_numbers_and_dates() {
-    assertEquals(List.of("in_progress", "security_order", "UNIT_ADMIN", "tip.identity.reveal", "{", "\"dryRun\":", "}"),
-        Browser.codesIn("Trạng thái in_progress · security_order · UNIT_ADMIN · tip.identity.reveal {\"dryRun\":true}"));
+    assertEquals(List.of("in_progress", "security_order", "UNIT_ADMIN", "tip.identity.reveal", "audit.attestation.issue", "{", "\"dryRun\":", "}"),
+        Browser.codesIn("Trạng thái in_progress · security_order · UNIT_ADMIN · tip.identity.reveal · audit.attestation.issue {\"dryRun\":true}"));
     assertEquals(List.of(), Browser.codesIn("Nhóm Zalo zalo.me/g/abc · 1,6 % · 02/12/2026 · Phường Ba Đình · Thành phố Hà Nội"));
   }
 
@@ -112,6 +112,20 @@ class EveryPageBrowserIT {
     assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
   }
 
+  @Test
+  void a_province_admin_home_pages_its_units_and_links_use_the_design_colour() {
+    Browser.signIn(driver, http.base(), "hanoi-admin", "vi");
+    Browser.width(driver, 1280);
+    open("/home", "vi");
+    // Hà Nội has 126 units below it: 20 a page with a pager and a labelled search, not one long table.
+    Browser.waitFor(driver).until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#children tr")).size() == 20);
+    assertTrue(driver.findElement(org.openqa.selenium.By.id("children-pager")).isDisplayed(), "no pager under 126 units");
+    assertTrue(driver.findElement(org.openqa.selenium.By.cssSelector("label[for=children-filter]")).isDisplayed());
+    // A task link is the design system's blue, not the browser's default rgb(0, 0, 238).
+    String link = driver.findElement(org.openqa.selenium.By.cssSelector("#tasks a")).getCssValue("color");
+    assertEquals("rgba(26, 95, 180, 1)", link);
+  }
+
   private List<String> check(Visit v) {
     List<String> problems = new ArrayList<>();
     for (String lang : List.of("vi", "en")) {
@@ -123,6 +137,7 @@ class EveryPageBrowserIT {
           problems.add(where + "scrolls sideways");
         }
         Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        Browser.faintButtons(driver).forEach(b -> problems.add(where + "faint button " + b));
         Browser.codesOnScreen(driver).forEach(c -> problems.add(where + "code on screen: " + c));
         save(v.shot() + "-" + lang + "-" + width + ".png");
       }

@@ -34,6 +34,9 @@
       'admin.review.kind.user': 'Người dùng', 'admin.review.kind.channel': 'Trang/nhóm',
       'report.tipsMoved': 'Tin báo chuyển theo', 'report.casesMoved': 'Vụ việc trang giả mạo chuyển theo',
       'audit.reorg.review.resolve': 'Đã xem xét mục sau sắp xếp',
+      'audit.attestation.issue': 'Cấp chứng nhận chính thức', 'audit.attestation.revoke': 'Thu hồi chứng nhận chính thức',
+      'audit.impostor.confirm': 'Xác nhận trang giả mạo', 'audit.impostor.dismiss': 'Bác bỏ báo cáo giả mạo',
+      'audit.tips.reply': 'Trả lời tin báo', 'audit.alert.cancel': 'Huỷ cảnh báo', 'actor.system': 'Hệ thống',
       'target.user': 'Người dùng', 'target.channel': 'Trang/nhóm', 'target.unit': 'Đơn vị', 'target.tip': 'Tin báo số',
       'target.alert': 'Cảnh báo', 'target.alert-delivery': 'Lượt gửi cảnh báo', 'target.case': 'Vụ việc'
     },
@@ -67,6 +70,7 @@
       'report.unitsRepathed': 'Units below that change path', 'report.usersRepathed': 'Users whose path changes',
       'report.channelsRepathed': 'Pages and groups whose path changes', 'report.unitsWithoutSuccessor': 'Units without a successor',
       'admin.title': 'Administration', 'admin.nav.units': 'Units', 'admin.nav.users': 'Users',
+      'admin.channel.new': 'Register a new page or group', 'admin.user.new': 'Add a user',
       'admin.nav.channels': 'Pages and groups', 'admin.nav.approvals': 'Verification queue',
       'admin.nav.import': 'Import units', 'admin.nav.reorg': 'Reorganise', 'admin.nav.audit': 'Audit log',
       'admin.unit': 'Unit shown (code)', 'admin.findunit': 'Find a unit', 'admin.search': 'Name (with or without accents) or code',
@@ -124,6 +128,9 @@
       'admin.review.kind.user': 'User', 'admin.review.kind.channel': 'Page or group', 'admin.review.resolve': 'Checked',
       'admin.review.none': 'No item needs checking.', 'admin.report.download': 'Download the report (CSV)',
       'admin.import.errors.download': 'Download the list of errors (CSV)',
+      'audit.attestation.issue': 'Official attestation issued', 'audit.attestation.revoke': 'Official attestation revoked',
+      'audit.impostor.confirm': 'Impostor confirmed', 'audit.impostor.dismiss': 'Impostor report dismissed',
+      'audit.tips.reply': 'Tip answered', 'audit.alert.cancel': 'Alert cancelled', 'actor.system': 'System',
       'report.tipsMoved': 'Tips that follow', 'report.casesMoved': 'Impostor cases that follow', 'audit.reorg.review.resolve': 'Reorganisation item checked',
       'target.user': 'User', 'target.channel': 'Page/group', 'target.unit': 'Unit', 'target.tip': 'Tip no.',
       'target.alert': 'Alert', 'target.alert-delivery': 'Alert delivery', 'target.case': 'Case'

@@ -63,6 +63,7 @@ class StaffPagesLayoutBrowserIT {
           problems.add(where + "scrolls sideways");
         }
         Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        Browser.faintButtons(driver).forEach(b -> problems.add(where + "faint button " + b));
         Browser.codesOnScreen(driver).forEach(l -> problems.add(where + "code on screen: " + l));
       }
     }
@@ -114,5 +115,23 @@ class StaffPagesLayoutBrowserIT {
     String color = b.getCssValue("color");
     assertFalse(color.equals("rgba(255, 255, 255, 1)") || color.equals("rgb(255, 255, 255)"),
         "row button text is white: " + color);
+    // A dangerous row action (lock) is outlined like the others: red text on white, not on red.
+    WebElement lock = driver.findElement(By.cssSelector("#user-list button[data-action=disable]"));
+    assertEquals("rgba(255, 255, 255, 1)", lock.getCssValue("background-color"), "lock button background");
+    assertEquals(List.of(), Browser.faintButtons(driver), "buttons hard to read");
+  }
+
+  @Test
+  void the_audit_log_shows_labels_and_no_paging_buttons_for_one_page() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "vi");
+    Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#audit-list tr")).isEmpty());
+    String log = driver.findElement(By.id("audit-list")).getText();
+    assertEquals(List.of(), Browser.codesIn(log), "codes in the audit log");
+    assertFalse(log.matches("(?s).*\\bsystem\\b.*"), "English actor in the Vietnamese log: " + log);
+    if (driver.findElements(By.cssSelector("#audit-list tr")).size() < 20) {
+      assertFalse(driver.findElement(By.id("audit-pager")).isDisplayed(), "paging buttons for a single page");
+    }
   }
 }
