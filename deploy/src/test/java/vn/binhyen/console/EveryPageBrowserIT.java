@@ -126,6 +126,34 @@ class EveryPageBrowserIT {
     assertEquals("rgba(26, 95, 180, 1)", link);
   }
 
+  @Test
+  void the_impostor_case_queue_is_in_vietnamese_and_says_when_it_is_empty() {
+    Browser.signIn(driver, http.base(), "badinh-officer", "vi");
+    Browser.width(driver, 390);
+    open("/cases", "vi");
+    String heads = driver.findElement(org.openqa.selenium.By.cssSelector("#cases")).findElement(
+        org.openqa.selenium.By.xpath("..")).findElement(org.openqa.selenium.By.tagName("thead")).getAttribute("textContent");
+    assertTrue(heads.contains("Đánh giá") && !heads.contains("Verdict"), "English header in Vietnamese: " + heads);
+    assertEquals("Tất cả", new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("status-filter")))
+        .getOptions().get(3).getText());
+    boolean rows = !driver.findElements(org.openqa.selenium.By.cssSelector("#cases tr")).isEmpty();
+    org.openqa.selenium.WebElement empty = driver.findElement(org.openqa.selenium.By.id("cases-empty"));
+    assertEquals(!rows, empty.isDisplayed(), "an empty queue says so in words: " + empty.getText());
+  }
+
+  @Test
+  void an_officer_home_names_the_work_in_plain_words() {
+    Browser.signIn(driver, http.base(), "badinh-officer", "vi");
+    Browser.width(driver, 390);
+    open("/home", "vi");
+    Browser.waitFor(driver).until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#tasks a")).isEmpty());
+    String tasks = driver.findElement(org.openqa.selenium.By.id("tasks")).getText();
+    assertTrue(tasks.contains("Trang và nhóm của đơn vị"), tasks);
+    assertTrue(!tasks.contains("Tài liệu API") && !tasks.contains("Bảng quản trị"), "developer or admin wording for an officer: " + tasks);
+    // The greeting fits in two lines on a phone (a 1.6 rem title).
+    assertEquals("25.6px", driver.findElement(org.openqa.selenium.By.tagName("h1")).getCssValue("font-size"));
+  }
+
   private List<String> check(Visit v) {
     List<String> problems = new ArrayList<>();
     for (String lang : List.of("vi", "en")) {

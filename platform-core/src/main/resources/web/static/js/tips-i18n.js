@@ -2,6 +2,7 @@
 (function () {
   I18n.add('en', {
     'tips.unit.pick': 'Choose the unit among the results',
+    'tips.unit.none': 'No unit found; try another name', 'tips.unit.first': 'Type a ward or commune name above, then choose here',
     'tips.copy.receipt': 'Copy code', 'tips.copy.secret': 'Copy secret', 'tips.copied': 'Copied.',
     'tips.copy.failed': 'Could not copy; please write it down.',
     'tips.sla.hours': 'You should get a first answer within {n} hours.', 'tips.sla.days': 'You should get a first answer within {n} days.',

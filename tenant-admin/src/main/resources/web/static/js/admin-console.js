@@ -117,7 +117,8 @@
       cell(tr, u.username); cell(tr, u.displayName); cell(tr, Labels.of('role', u.role));
       cell(tr, u.disabled ? I18n.t('admin.locked', 'Đã khoá') : I18n.t('admin.active', 'Đang hoạt động'));
       const td = cell(tr, '');
-      if (!may(ADMINS)) { return; }
+      // No actions on one's own account: locking it or resetting its password would lock oneself out.
+      if (!may(ADMINS) || u.username === me.username) { return; }
       button(td, u.disabled ? 'enable' : 'disable', u.disabled ? 'Mở khoá' : 'Khoá', async function () {
         const path = '/api/admin/users/' + u.id + (u.disabled ? '/enable' : '/disable');
         const done = u.disabled ? await Api.post(path) : await Dialog.confirm({ id: 'disable', danger: true,

@@ -74,7 +74,7 @@
       'admin.nav.channels': 'Pages and groups', 'admin.nav.approvals': 'Verification queue',
       'admin.nav.import': 'Import units', 'admin.nav.reorg': 'Reorganise', 'admin.nav.audit': 'Audit log',
       'admin.unit': 'Unit shown (code)', 'admin.findunit': 'Find a unit', 'admin.search': 'Name (with or without accents) or code',
-      'admin.coverage': 'Coverage', 'admin.followers': 'Followers', 'admin.children': 'Units below',
+      'admin.coverage': 'Wards with an official page', 'admin.followers': 'Followers', 'admin.children': 'Units below',
       'admin.onboard': 'Add a unit and its first admin', 'admin.code': 'Code (2, 3 or 5 digits)', 'admin.name': 'Name',
       'admin.username': 'Username', 'admin.display': 'Full name', 'admin.create': 'Create', 'admin.role': 'Role',
       'admin.state': 'State', 'admin.actions': 'Actions', 'admin.platform': 'Platform', 'admin.unitpath': 'Unit',

@@ -119,6 +119,9 @@ class StaffPagesLayoutBrowserIT {
     WebElement lock = driver.findElement(By.cssSelector("#user-list button[data-action=disable]"));
     assertEquals("rgba(255, 255, 255, 1)", lock.getCssValue("background-color"), "lock button background");
     assertEquals(List.of(), Browser.faintButtons(driver), "buttons hard to read");
+    // The admin cannot lock their own account from the list.
+    assertTrue(driver.findElements(By.cssSelector("#user-list tr[data-username='hanoi-admin'] button")).isEmpty(),
+        "lock offered on one's own account");
   }
 
   @Test
@@ -127,6 +130,9 @@ class StaffPagesLayoutBrowserIT {
     Browser.width(driver, 1280);
     open("/admin", "vi");
     Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#audit-list tr")).isEmpty());
+    // The coverage figure says what it counts, not a bare "Độ phủ".
+    assertTrue(driver.findElement(By.id("unit-figures")).getText().startsWith("Xã, phường có trang chính thức: "),
+        driver.findElement(By.id("unit-figures")).getText());
     String log = driver.findElement(By.id("audit-list")).getText();
     assertEquals(List.of(), Browser.codesIn(log), "codes in the audit log");
     assertFalse(log.matches("(?s).*\\bsystem\\b.*"), "English actor in the Vietnamese log: " + log);
