@@ -244,6 +244,10 @@
     document.querySelectorAll('[data-roles]').forEach(function (el) {
       el.hidden = el.dataset.roles.split(' ').indexOf(me.role) < 0;
     });
+    // Nothing sits below a ward: a ward's admin is not offered to add, import or reorganise units.
+    document.querySelectorAll('[data-levels]').forEach(function (el) {
+      if (el.dataset.levels.split(' ').indexOf(me.unit.level) < 0) { el.hidden = true; }
+    });
     document.addEventListener('langchange', function () { if (unit) { show(unit.code).catch(fail); } });
     await show(me.unit.code).catch(fail);
     document.body.dataset.ready = 'true';

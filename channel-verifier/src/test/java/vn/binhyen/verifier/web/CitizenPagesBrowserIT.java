@@ -162,6 +162,15 @@ class CitizenPagesBrowserIT {
   }
 
   @Test
+  void a_badge_for_no_channel_does_not_read_official() {
+    open("/badge/no-such-page", 390);
+    WebElement error = Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-error")));
+    assertTrue(error.getText().contains("không dẫn tới trang chính thức nào"), error.getText());
+    assertEquals("KHÔNG CÓ TRANG CHÍNH THỨC NÀY", browser.findElement(By.id("badge-title")).getText());
+    assertFalse(browser.findElement(By.cssSelector(".badge-channel")).isDisplayed(), "an empty 'platform: name' line");
+  }
+
+  @Test
   void the_citizen_home_links_every_citizen_page_and_the_staff_sign_in() {
     open("/", 390);
     assertTrue(browser.getCurrentUrl().endsWith("/"), browser.getCurrentUrl());

@@ -125,6 +125,28 @@ class StaffPagesLayoutBrowserIT {
   }
 
   @Test
+  void a_ward_admin_is_not_offered_units_below_a_ward() {
+    signIn("badinh-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "vi");
+    for (String id : List.of("onboard-form", "import", "reorg")) {
+      assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to a ward admin");
+    }
+    assertTrue(driver.findElement(By.id("users")).isDisplayed());
+  }
+
+  @Test
+  void the_form_choices_follow_the_page_language() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "en");
+    List<String> levels = driver.findElements(By.cssSelector("#ob-level option")).stream()
+        .map(o -> o.getAttribute("textContent")).toList();
+    assertEquals(List.of("Commune/Ward", "District", "Province"), levels);
+    assertEquals("Zalo group", driver.findElement(By.cssSelector("#ch-platform option[value=zalo_group]")).getAttribute("textContent"));
+  }
+
+  @Test
   void the_audit_log_shows_labels_and_no_paging_buttons_for_one_page() {
     signIn("hanoi-admin");
     Browser.width(driver, 1280);
