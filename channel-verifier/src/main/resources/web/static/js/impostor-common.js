@@ -3,7 +3,7 @@
   I18n.add('en', {
     'imp.check.title': 'Is this page official?', 'imp.link': 'Link of the page or group', 'imp.name': 'Name shown on the page',
     'imp.about': '"About" text (optional)', 'imp.check.submit': 'Check', 'imp.report.action': 'Report this page',
-    'imp.report.title': 'Report a page impersonating the police', 'imp.area': 'Your ward or commune (optional)', 'imp.area.search': 'Search by name, with or without accents',
+    'imp.report.title': 'Report a page impersonating the police', 'imp.area': 'Your ward or commune (optional)', 'imp.area.search': 'e.g. phuong ba dinh',
     'imp.area.pick': 'Choose the unit among the results', 'imp.area.none': 'Not chosen',
     'imp.note': 'What happened (optional)', 'imp.screenshot': 'Screenshot (PNG, JPEG or WebP, optional)',
     'imp.report.submit': 'Send report', 'imp.report.anon': 'Reports are anonymous: we keep no name, phone number or address.',

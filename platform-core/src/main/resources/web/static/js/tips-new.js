@@ -22,8 +22,8 @@
     const sel = $('unit');
     sel.replaceChildren();
     if (!units.length) {
-      const o = Tips.el('option', searched ? I18n.t('tips.unit.none', 'Không tìm thấy đơn vị nào, hãy thử tên khác')
-        : I18n.t('tips.unit.first', 'Gõ tên xã, phường ở ô trên rồi chọn ở đây'));
+      const o = Tips.el('option', searched ? I18n.t('tips.unit.none', 'Không thấy đơn vị, thử tên khác')
+        : I18n.t('tips.unit.first', 'Tìm ở ô trên rồi chọn'));
       o.value = '';
       sel.appendChild(o);
       return;

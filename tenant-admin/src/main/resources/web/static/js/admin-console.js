@@ -239,7 +239,8 @@
   window.addEventListener('DOMContentLoaded', async function () {
     me = await Api.me();
     wire();
-    $('who').textContent = me.displayName || me.username;
+    // The same name as the home page's bar (the username): short enough for one line on a phone.
+    $('who').textContent = me.username;
     // Each role sees only what it can use (the API still refuses the rest).
     document.querySelectorAll('[data-roles]').forEach(function (el) {
       el.hidden = el.dataset.roles.split(' ').indexOf(me.role) < 0;
@@ -248,6 +249,9 @@
     document.querySelectorAll('[data-levels]').forEach(function (el) {
       if (el.dataset.levels.split(' ').indexOf(me.unit.level) < 0) { el.hidden = true; }
     });
+    // A menu of one section (an officer's) is no menu.
+    const menu = document.querySelector('main > nav.card');
+    menu.hidden = menu.querySelectorAll('li:not([hidden])').length < 2;
     document.addEventListener('langchange', function () { if (unit) { show(unit.code).catch(fail); } });
     await show(me.unit.code).catch(fail);
     document.body.dataset.ready = 'true';

@@ -70,7 +70,7 @@ class TipBrowserIT {
     var wait = Browser.waitFor(driver);
     // Before any search: one choice that says what to do, not an empty grey box.
     wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().size() == 1);
-    assertTrue(new Select(driver.findElement(By.id("unit"))).getOptions().get(0).getText().contains("Gõ tên"));
+    assertTrue(new Select(driver.findElement(By.id("unit"))).getOptions().get(0).getText().contains("Tìm ở ô trên"));
     driver.findElement(By.id("unit-q")).sendKeys("ba dinh");
     // Two wards called Ba Đình differ by their province.
     wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().stream()

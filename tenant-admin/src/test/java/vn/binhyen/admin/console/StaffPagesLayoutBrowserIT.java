@@ -91,6 +91,7 @@ class StaffPagesLayoutBrowserIT {
       assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to an officer");
     }
     assertTrue(driver.findElement(By.id("channels")).isDisplayed());
+    assertFalse(driver.findElement(By.cssSelector("main > nav.card")).isDisplayed(), "a menu of one link");
   }
 
   @Test
@@ -133,6 +134,8 @@ class StaffPagesLayoutBrowserIT {
       assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to a ward admin");
     }
     assertTrue(driver.findElement(By.id("users")).isDisplayed());
+    // The top bar names the user as the home page does, in one line.
+    assertEquals("badinh-admin", driver.findElement(By.id("who")).getText());
   }
 
   @Test
