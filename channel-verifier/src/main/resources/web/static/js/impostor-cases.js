@@ -6,10 +6,8 @@
   async function loadQueue() {
     const status = document.getElementById('status-filter').value;
     const page = await Api.get('/api/units/' + encodeURIComponent(unit) + '/impostor-cases?limit=100' + (status ? '&status=' + status : ''));
-    const tbody = document.getElementById('cases');
-    tbody.replaceChildren();
-    page.items.forEach(function (c) {
-      const tr = el('tr');
+    // The shared table (table.js): sortable headers, a search and pages when long, an empty state in words.
+    Table.fill('cases', page.items, function (tr, c) {
       tr.dataset.caseId = c.id;
       tr.appendChild(el('td', '#' + c.id));
       tr.appendChild(el('td', c.displayName || ''));
@@ -18,14 +16,14 @@
       tr.appendChild(el('td', String(c.reportCount)));
       tr.appendChild(el('td', I18n.t('imp.cases.' + c.status, c.status), 'status'));
       const td = el('td');
-      const b = el('button', I18n.t('imp.cases.view', 'Xem'), 'link view');
+      const b = el('button', I18n.t('imp.cases.view', 'Xem'), 'row-action view');
       b.type = 'button';
       b.addEventListener('click', function () { show(c.id); });
       td.appendChild(b);
       tr.appendChild(td);
-      tbody.appendChild(tr);
-    });
-    document.getElementById('count').textContent = String(page.total);
+    }, function (c) { return (c.displayName || '') + ' ' + (c.normalizedLink || ''); },
+    status ? I18n.t('imp.cases.none.' + status, 'Không có vụ việc nào ở trạng thái này.') : I18n.t('imp.cases.none', 'Đơn vị chưa có vụ việc nào.'));
+    document.getElementById('count').textContent = page.total ? I18n.t('imp.cases.count', '{n} vụ việc').replace('{n}', page.total) : '';
   }
   function row(dl, term, value) {
     if (value === null || value === undefined || value === '') { return; }

@@ -3,11 +3,16 @@
   I18n.add('en', {
     'imp.check.title': 'Is this page official?', 'imp.link': 'Link of the page or group', 'imp.name': 'Name shown on the page',
     'imp.about': '"About" text (optional)', 'imp.check.submit': 'Check', 'imp.report.action': 'Report this page',
-    'imp.report.title': 'Report a page impersonating the police', 'imp.area': 'Unit code of your area (optional)',
+    'imp.report.title': 'Report a page impersonating the police', 'imp.area': 'Your ward or commune (optional)', 'imp.area.search': 'e.g. phuong ba dinh',
+    'imp.area.pick': 'Choose the unit among the results', 'imp.area.none': 'Not chosen',
     'imp.note': 'What happened (optional)', 'imp.screenshot': 'Screenshot (PNG, JPEG or WebP, optional)',
     'imp.report.submit': 'Send report', 'imp.report.anon': 'Reports are anonymous: we keep no name, phone number or address.',
     'imp.cases.title': 'Impostor cases of your unit', 'imp.cases.status': 'Status', 'imp.cases.reports': 'Reports',
     'imp.cases.open': 'Open', 'imp.cases.confirmed': 'Confirmed', 'imp.cases.dismissed': 'Dismissed',
+    'imp.cases.all': 'All', 'imp.cases.name': 'Page name', 'imp.cases.link': 'Link', 'imp.cases.verdict': 'Assessment',
+    'imp.cases.actions': 'Actions', 'imp.cases.count': '{n} cases', 'imp.cases.none': 'Your unit has no case yet.',
+    'imp.cases.none.open': 'No case is waiting for a decision.', 'imp.cases.none.confirmed': 'No confirmed impostor yet.',
+    'imp.cases.none.dismissed': 'No dismissed case.',
     'imp.cases.view': 'View', 'imp.cases.note': 'Note (required)', 'imp.cases.confirm': 'Confirm impostor and publish',
     'imp.cases.dismiss': 'Dismiss', 'imp.cases.imitated': 'Official channel imitated', 'imp.cases.evidence': 'Evidence',
     'imp.list.title': 'Confirmed impostor pages', 'imp.list.confirmedBy': 'Confirmed by', 'imp.list.date': 'Date',
@@ -16,6 +21,8 @@
   });
   I18n.add('vi', {
     'imp.cases.open': 'Đang chờ xử lý', 'imp.cases.confirmed': 'Đã xác nhận giả mạo', 'imp.cases.dismissed': 'Đã bác bỏ',
+    'imp.cases.none.open': 'Không có vụ việc nào đang chờ xử lý.', 'imp.cases.none.confirmed': 'Chưa có trang giả mạo nào được xác nhận.',
+    'imp.cases.none.dismissed': 'Không có vụ việc nào bị bác bỏ.',
     'imp.reasons': 'Lý do', 'imp.resembles': 'Trang này giống các kênh chính thức', 'imp.cases.view': 'Xem'
   });
   const LABELS = {

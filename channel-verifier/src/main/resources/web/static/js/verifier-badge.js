@@ -22,8 +22,14 @@
       document.getElementById('badge-meta').textContent = 'Chính thức từ ' + window.Verifier.date(c.since)
         + ' · mã chứng thực ' + c.jti + ' · nhật ký #' + c.logIndex;
     } catch (e) {
+      // No such page (or a mistyped address): the poster must not still read "TRANG CHÍNH THỨC".
+      const unknown = e.status === 400 || e.status === 404;
+      document.getElementById('badge-title').textContent = unknown ? 'KHÔNG CÓ TRANG CHÍNH THỨC NÀY' : 'CHƯA TẢI ĐƯỢC';
+      document.querySelector('.badge-channel').hidden = true;
+      document.getElementById('badge-qr').hidden = true;
       const err = document.getElementById('badge-error');
-      err.textContent = e.message;
+      err.textContent = unknown ? 'Địa chỉ này không dẫn tới trang chính thức nào. Hãy quét lại mã QR hoặc kiểm tra trang ở mục "Kiểm tra một trang".'
+        : e.message;
       err.hidden = false;
     }
   });

@@ -76,12 +76,15 @@
   }
   async function load() {
     $('keys-error').hidden = true;
+    document.querySelectorAll('main > section.card').forEach(function (c) { c.hidden = false; });
     let page;
     try {
       page = await Api.get('/api/verifier/keys');
     } catch (e) {
       $('keys-error').textContent = e.status === 403 ? t('keys.forbidden') : e.message;
       $('keys-error').hidden = false;
+      // Out of the user's scope: the sentence says so; no empty tables of dashes under it.
+      document.querySelectorAll('main > section.card').forEach(function (c) { c.hidden = e.status === 403; });
       return;
     }
     const body = $('keys');

@@ -87,8 +87,8 @@ class EveryPageBrowserIT {
 
   @Test
   void the_scan_finds_codes_and_json_and_passes_labels_numbers_and_dates() {
-    assertEquals(List.of("in_progress", "security_order", "UNIT_ADMIN", "tip.identity.reveal", "{", "\"dryRun\":", "}"),
-        Browser.codesIn("Trạng thái in_progress · security_order · UNIT_ADMIN · tip.identity.reveal {\"dryRun\":true}"));
+    assertEquals(List.of("in_progress", "security_order", "UNIT_ADMIN", "tip.identity.reveal", "audit.attestation.issue", "{", "\"dryRun\":", "}"),
+        Browser.codesIn("Trạng thái in_progress · security_order · UNIT_ADMIN · tip.identity.reveal · audit.attestation.issue {\"dryRun\":true}"));
     assertEquals(List.of(), Browser.codesIn("Nhóm Zalo zalo.me/g/abc · 1,6 % · 02/12/2026 · Phường Ba Đình · Thành phố Hà Nội"));
   }
 
@@ -114,6 +114,48 @@ class EveryPageBrowserIT {
     assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
   }
 
+  @Test
+  void a_province_admin_home_pages_its_units_and_links_use_the_design_colour() {
+    Browser.signIn(driver, http.base(), "hanoi-admin", "vi");
+    Browser.width(driver, 1280);
+    open("/home", "vi");
+    // Hà Nội has 126 units below it: 20 a page with a pager and a labelled search, not one long table.
+    Browser.waitFor(driver).until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#children tr")).size() == 20);
+    assertTrue(driver.findElement(org.openqa.selenium.By.id("children-pager")).isDisplayed(), "no pager under 126 units");
+    assertTrue(driver.findElement(org.openqa.selenium.By.cssSelector("label[for=children-filter]")).isDisplayed());
+    // A task link is the design system's blue, not the browser's default rgb(0, 0, 238).
+    String link = driver.findElement(org.openqa.selenium.By.cssSelector("#tasks a")).getCssValue("color");
+    assertEquals("rgba(26, 95, 180, 1)", link);
+  }
+
+  @Test
+  void the_impostor_case_queue_is_in_vietnamese_and_says_when_it_is_empty() {
+    Browser.signIn(driver, http.base(), "badinh-officer", "vi");
+    Browser.width(driver, 390);
+    open("/cases", "vi");
+    String heads = driver.findElement(org.openqa.selenium.By.cssSelector("#cases")).findElement(
+        org.openqa.selenium.By.xpath("..")).findElement(org.openqa.selenium.By.tagName("thead")).getAttribute("textContent");
+    assertTrue(heads.contains("Đánh giá") && !heads.contains("Verdict"), "English header in Vietnamese: " + heads);
+    assertEquals("Tất cả", new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("status-filter")))
+        .getOptions().get(3).getText());
+    boolean rows = !driver.findElements(org.openqa.selenium.By.cssSelector("#cases tr")).isEmpty();
+    org.openqa.selenium.WebElement empty = driver.findElement(org.openqa.selenium.By.id("cases-empty"));
+    assertEquals(!rows, empty.isDisplayed(), "an empty queue says so in words: " + empty.getText());
+  }
+
+  @Test
+  void an_officer_home_names_the_work_in_plain_words() {
+    Browser.signIn(driver, http.base(), "badinh-officer", "vi");
+    Browser.width(driver, 390);
+    open("/home", "vi");
+    Browser.waitFor(driver).until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#tasks a")).isEmpty());
+    String tasks = driver.findElement(org.openqa.selenium.By.id("tasks")).getText();
+    assertTrue(tasks.contains("Trang và nhóm của đơn vị"), tasks);
+    assertTrue(!tasks.contains("Tài liệu API") && !tasks.contains("Bảng quản trị"), "developer or admin wording for an officer: " + tasks);
+    // The greeting fits in two lines on a phone (a 1.6 rem title).
+    assertEquals("25.6px", driver.findElement(org.openqa.selenium.By.tagName("h1")).getCssValue("font-size"));
+  }
+
   private List<String> check(Visit v) {
     List<String> problems = new ArrayList<>();
     for (String lang : List.of("vi", "en")) {
@@ -125,6 +167,7 @@ class EveryPageBrowserIT {
           problems.add(where + "scrolls sideways");
         }
         Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        Browser.faintButtons(driver).forEach(b -> problems.add(where + "faint button " + b));
         Browser.codesOnScreen(driver).forEach(c -> problems.add(where + "code on screen: " + c));
         save(v.shot() + "-" + lang + "-" + width + ".png");
       }

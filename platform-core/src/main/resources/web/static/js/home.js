@@ -5,8 +5,9 @@
   const TASKS = {
     MINISTRY_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.keys', '/keys'], ['task.impostors', '/impostors'], docs],
     UNIT_ADMIN: [['task.units', '#children-card'], ['task.dashboard', '/dashboard'], ['task.cases', '/cases'], docs],
-    OFFICER: [['task.inbox', '/tips/inbox'], ['task.cases', '/cases'], ['task.verify', '/verify'], docs],
-    SUPERVISOR: [['task.dashboard', '/dashboard'], ['task.units', '#children-card'], ['task.impostors', '/impostors'], docs]
+    // Officers and supervisors work in the pages, not with the API: no developer documentation in their list.
+    OFFICER: [['task.inbox', '/tips/inbox'], ['task.cases', '/cases'], ['task.verify', '/verify']],
+    SUPERVISOR: [['task.dashboard', '/dashboard'], ['task.units', '#children-card'], ['task.impostors', '/impostors']]
   };
   let me = null;
   let children = [];
@@ -34,18 +35,13 @@
     renderChildren();
   }
 
+  // The units below yours: 20 rows a page, sortable headers, a search box (with or without accents) when long.
   function renderChildren() {
-    const body = document.getElementById('children');
-    const filter = document.getElementById('children-filter').value.toLowerCase();
-    body.replaceChildren();
-    children.filter(function (u) { return !filter || u.name.toLowerCase().includes(filter) || u.code.includes(filter); })
-      .forEach(function (u) {
-        const tr = document.createElement('tr');
-        [u.code, u.name, I18n.t('level.' + u.level, u.level)].forEach(function (v) {
-          const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
-        });
-        body.appendChild(tr);
+    Table.fill('children', children, function (tr, u) {
+      [u.code, u.name, I18n.t('level.' + u.level, u.level)].forEach(function (v) {
+        const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
       });
+    }, function (u) { return u.code + ' ' + u.name; });
     document.getElementById('children-count').textContent = children.length + ' ' + I18n.t('count', 'đơn vị');
   }
 
@@ -53,7 +49,6 @@
     document.getElementById('logout').addEventListener('click', async function () {
       try { await Api.post('/api/auth/logout'); } finally { window.location.assign('/login'); }
     });
-    document.getElementById('children-filter').addEventListener('input', renderChildren);
     document.addEventListener('langchange', render);
     me = await Api.me();
     render();

@@ -2,6 +2,7 @@
 (function () {
   I18n.add('en', {
     'tips.unit.pick': 'Choose the unit among the results',
+    'tips.unit.none': 'No unit found, try another name', 'tips.unit.first': 'Search above, then choose',
     'tips.copy.receipt': 'Copy code', 'tips.copy.secret': 'Copy secret', 'tips.copied': 'Copied.',
     'tips.copy.failed': 'Could not copy; please write it down.',
     'tips.sla.hours': 'You should get a first answer within {n} hours.', 'tips.sla.days': 'You should get a first answer within {n} days.',
@@ -10,7 +11,7 @@
     'tips.follow.failed': 'The tip cannot be shown right now. Please try again later.',
     'tips.follow': 'Follow a tip', 'tips.new.title': 'Send a tip to the police',
     'tips.new.anonymous': 'You do not need to sign in, and contact details are optional.',
-    'tips.unit': 'Receiving unit', 'tips.unit.search': 'Search by commune/ward name, with or without accents',
+    'tips.unit': 'Receiving unit', 'tips.unit.search': 'e.g. phuong ba dinh',
     'tips.category': 'Category', 'tips.text': 'What happened', 'tips.place': 'Place (optional)',
     'tips.occurred': 'When (optional)', 'tips.contact': 'Contact (optional, encrypted)',
     'tips.attachments': 'Photos, video, audio', 'tips.send': 'Send the tip', 'tips.receipt.title': 'Tip sent',

@@ -15,11 +15,22 @@
     if (current) { sel.value = current; }
   }
 
-  function setUnits(units) {
+  // The search's answers as choices, each with its province so two wards of the same name differ:
+  // "Phường Ba Đình · Thành phố Hà Nội (00004)". With no answer the list says what to do instead of
+  // staying an empty grey box.
+  function setUnits(units, searched) {
     const sel = $('unit');
     sel.replaceChildren();
+    if (!units.length) {
+      const o = Tips.el('option', searched ? I18n.t('tips.unit.none', 'Không thấy đơn vị, thử tên khác')
+        : I18n.t('tips.unit.first', 'Tìm ở ô trên rồi chọn'));
+      o.value = '';
+      sel.appendChild(o);
+      return;
+    }
     units.forEach(function (u) {
-      const o = Tips.el('option', u.name + ' (' + u.code + ')');
+      const within = (u.parents || []).map(function (p) { return p.name; }).reverse();
+      const o = Tips.el('option', [u.name].concat(within).join(' · ') + ' (' + u.code + ')');
       o.value = u.code;
       sel.appendChild(o);
     });
@@ -113,13 +124,14 @@
     const q = $('unit-q').value.trim();
     if (q.length < 2) { return; }
     Api.get('/api/public/units?q=' + encodeURIComponent(q) + '&limit=20')
-      .then(function (r) { setUnits(r.items.filter(function (u) { return u.level !== 'ministry'; })); })
-      .catch(function () { setUnits([]); });
+      .then(function (r) { setUnits(r.items.filter(function (u) { return u.level !== 'ministry'; }), true); })
+      .catch(function () { setUnits([], true); });
   }
 
   window.addEventListener('DOMContentLoaded', function () {
     I18n.apply();
     Api.get('/api/public/tip-categories').then(function (r) { categories = r.items; fillCategories(); });
+    setUnits([], false);
     const preset = new URLSearchParams(window.location.search).get('unit');
     if (preset && /^[A-Z0-9]{2,10}$/.test(preset)) {
       Api.get('/api/public/units/' + preset).then(function (r) { if (r.current) { setUnits([r.current]); } });

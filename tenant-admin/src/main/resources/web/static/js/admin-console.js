@@ -18,7 +18,14 @@
   }
   function locale() { return I18n.lang() === 'en' ? 'en-GB' : 'vi-VN'; }
   const Labels = {
-    of: function (group, code) { return code === undefined || code === null || code === '' ? '' : I18n.t(group + '.' + code, ''); },
+    // A code with no label gives '' (I18n.t answers the key itself when it knows no word for it).
+    of: function (group, code) {
+      if (code === undefined || code === null || code === '') { return ''; }
+      const label = I18n.t(group + '.' + code, '');
+      return label === group + '.' + code ? '' : label;
+    },
+    // Who did it: a username, or the platform itself ("system" in the audit log).
+    actor: function (name) { return name === 'system' ? I18n.t('actor.system', 'Hệ thống') : name; },
     number: function (n) { return new Intl.NumberFormat(locale()).format(n); },
     // "1,6 %" in Vietnamese, "1.6%" in English.
     percent: function (x) {
@@ -110,7 +117,8 @@
       cell(tr, u.username); cell(tr, u.displayName); cell(tr, Labels.of('role', u.role));
       cell(tr, u.disabled ? I18n.t('admin.locked', 'Đã khoá') : I18n.t('admin.active', 'Đang hoạt động'));
       const td = cell(tr, '');
-      if (!may(ADMINS)) { return; }
+      // No actions on one's own account: locking it or resetting its password would lock oneself out.
+      if (!may(ADMINS) || u.username === me.username) { return; }
       button(td, u.disabled ? 'enable' : 'disable', u.disabled ? 'Mở khoá' : 'Khoá', async function () {
         const path = '/api/admin/users/' + u.id + (u.disabled ? '/enable' : '/disable');
         const done = u.disabled ? await Api.post(path) : await Dialog.confirm({ id: 'disable', danger: true,
@@ -135,10 +143,13 @@
       status.className = 'status';
       cell(tr, Labels.number(c.figures.followers));
       const td = cell(tr, c.statusReason || '');
-      if (!operate) { return; }
-      button(td, 'request', 'Gửi xác minh', async function () {
-        await Api.post('/api/admin/channels/' + c.id + '/verification-request'); say(I18n.t('admin.done', 'Đã xong')); await loadChannels();
-      });
+      if (!operate || c.archived) { return; }
+      // Only a pending channel can be sent for verification (the server refuses the others).
+      if (c.status === 'pending') {
+        button(td, 'request', 'Gửi xác minh', async function () {
+          await Api.post('/api/admin/channels/' + c.id + '/verification-request'); say(I18n.t('admin.done', 'Đã xong')); await loadChannels();
+        });
+      }
       button(td, 'archive', 'Lưu trữ', async function () {
         const done = await Dialog.confirm({ id: 'archive', danger: true,
           title: I18n.t('admin.confirmarchive', 'Lưu trữ trang/nhóm') + ' ' + c.displayName + '?',
@@ -174,11 +185,13 @@
     const list = await Api.get('/api/admin/units/' + unit.code + '/audit?limit=20&offset=' + auditOffset
       + (action ? '&action=' + encodeURIComponent(action) : ''));
     Table.fill('audit-list', list.items, function (tr, e) {
-      cell(tr, Labels.dateTime(e.at)).dataset.sort = e.at; cell(tr, e.actor); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
+      cell(tr, Labels.dateTime(e.at)).dataset.sort = e.at; cell(tr, Labels.actor(e.actor)); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
       cell(tr, Labels.target(e.target)); cell(tr, e.unitName || e.tenantPath.split('/').pop());
     }, function (e) { return e.actor + ' ' + e.target; }, I18n.t('admin.noaudit', 'Chưa có mục nào trong nhật ký.'));
     $('audit-prev').disabled = auditOffset === 0;
     $('audit-next').disabled = list.items.length < 20;
+    // One page only: no paging buttons at all (two disabled buttons read as broken).
+    $('audit-pager').hidden = auditOffset === 0 && list.items.length < 20;
   }
 
   // What the import, reorganisation and review parts (admin-reorg.js) use of the console.
@@ -226,11 +239,19 @@
   window.addEventListener('DOMContentLoaded', async function () {
     me = await Api.me();
     wire();
-    $('who').textContent = me.displayName || me.username;
+    // The same name as the home page's bar (the username): short enough for one line on a phone.
+    $('who').textContent = me.username;
     // Each role sees only what it can use (the API still refuses the rest).
     document.querySelectorAll('[data-roles]').forEach(function (el) {
       el.hidden = el.dataset.roles.split(' ').indexOf(me.role) < 0;
     });
+    // Nothing sits below a ward: a ward's admin is not offered to add, import or reorganise units.
+    document.querySelectorAll('[data-levels]').forEach(function (el) {
+      if (el.dataset.levels.split(' ').indexOf(me.unit.level) < 0) { el.hidden = true; }
+    });
+    // A menu of one section (an officer's) is no menu.
+    const menu = document.querySelector('main > nav.card');
+    menu.hidden = menu.querySelectorAll('li:not([hidden])').length < 2;
     document.addEventListener('langchange', function () { if (unit) { show(unit.code).catch(fail); } });
     await show(me.unit.code).catch(fail);
     document.body.dataset.ready = 'true';

@@ -4,9 +4,10 @@
   function add(role, task) { (extra[role] = extra[role] || []).push(task); }
   add('MINISTRY_ADMIN', ['task.admin', '/admin#units']);
   add('UNIT_ADMIN', ['task.admin', '/admin#units']);
-  add('OFFICER', ['task.admin', '/admin#channels']);
+  // An officer only registers the unit's pages and groups there: the link says so.
+  add('OFFICER', ['task.channels', '/admin#channels']);
   if (window.I18n) {
-    I18n.add('vi', { 'task.admin': 'Bảng quản trị' });
-    I18n.add('en', { 'task.admin': 'Administration console' });
+    I18n.add('vi', { 'task.admin': 'Bảng quản trị', 'task.channels': 'Trang và nhóm của đơn vị' });
+    I18n.add('en', { 'task.admin': 'Administration console', 'task.channels': "Your unit's pages and groups" });
   }
 })();

@@ -82,6 +82,18 @@ class CitizenPagesBrowserIT {
           problems.add(where + ": no citizen navigation");
         }
         Browser.axeSeriousFindings(browser).forEach(f -> problems.add(where + ": " + f));
+        // One top bar on every citizen page: the name, the tagline, the language (and the staff sign-in
+        // on the home page); the pages themselves are in the navigation, not repeated up there.
+        if (browser.findElements(By.cssSelector(".bar .tagline")).isEmpty()
+            || !browser.findElements(By.cssSelector(".bar a:not(.brand):not(#staff-link)")).isEmpty()) {
+          problems.add(where + ": top bar differs from the other citizen pages");
+        }
+        // One reading width: no citizen form stretched across a desktop screen.
+        long mainWidth = ((Number) ((JavascriptExecutor) browser).executeScript(
+            "return document.querySelector('main').getBoundingClientRect().width;")).longValue();
+        if (!page.equals("/") && mainWidth > 720) {
+          problems.add(where + ": main is " + mainWidth + " px wide");
+        }
       }
     }
     assertEquals(List.of(), problems);
@@ -136,6 +148,26 @@ class CitizenPagesBrowserIT {
     for (WebElement dd : values) {
       assertTrue(dd.getSize().getWidth() > 250, dd.getText() + " is " + dd.getSize().getWidth() + " px wide");
     }
+  }
+
+  @Test
+  void a_report_names_the_citizens_ward_by_name_not_by_a_code() {
+    open("/report", 390);
+    assertFalse(browser.findElement(By.cssSelector("label[for=area-q]")).getText().contains("Mã"), "asks a citizen for a unit code");
+    browser.findElement(By.id("area-q")).sendKeys("ba dinh");
+    Browser.waitFor(browser).until(d -> new Select(d.findElement(By.id("areaCode"))).getOptions().stream()
+        .anyMatch(o -> o.getText().equals("Phường Ba Đình · Thành phố Hà Nội (00004)")));
+    // The first answer is chosen at once (a code), "not chosen" stays available.
+    assertTrue(new Select(browser.findElement(By.id("areaCode"))).getFirstSelectedOption().getAttribute("value").matches("[0-9A-Z]{2,10}"));
+  }
+
+  @Test
+  void a_badge_for_no_channel_does_not_read_official() {
+    open("/badge/no-such-page", 390);
+    WebElement error = Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("badge-error")));
+    assertTrue(error.getText().contains("không dẫn tới trang chính thức nào"), error.getText());
+    assertEquals("KHÔNG CÓ TRANG CHÍNH THỨC NÀY", browser.findElement(By.id("badge-title")).getText());
+    assertFalse(browser.findElement(By.cssSelector(".badge-channel")).isDisplayed(), "an empty 'platform: name' line");
   }
 
   @Test

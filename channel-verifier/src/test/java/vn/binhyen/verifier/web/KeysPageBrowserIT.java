@@ -60,6 +60,20 @@ class KeysPageBrowserIT {
   }
 
   @Test
+  void a_province_admin_is_told_the_keys_are_the_ministrys_without_empty_tables() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 390);
+    driver.get(http.base() + "/keys");
+    WebElement error = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("keys-error")));
+    assertTrue(error.getText().contains("Chỉ quản trị Bộ"), error.getText());
+    assertFalse(driver.findElement(By.id("log-card")).isDisplayed(), "empty log card shown out of scope");
+    assertFalse(driver.findElement(By.id("keys-table")).isDisplayed(), "empty key table shown out of scope");
+    // A staff page: the top bar names the page and the brand leads home, not the citizen's tagline.
+    assertEquals(http.base() + "/home", driver.findElement(By.cssSelector(".bar .brand")).getAttribute("href"));
+    assertTrue(driver.findElements(By.cssSelector(".bar .tagline")).isEmpty(), "citizen tagline on a staff page");
+  }
+
+  @Test
   void the_ministry_rotates_a_province_key_after_a_confirmation_at_phone_and_desktop_size() {
     signIn("ministry-admin");
     for (int width : new int[] {390, 1280}) {

@@ -100,7 +100,7 @@ public final class Browser {
    * JSON. {@link #codesOnScreen} applies it to {@code document.body.innerText}.
    */
   public static final java.util.regex.Pattern CODES = java.util.regex.Pattern.compile(
-      "\\b[a-z]+_[a-z_]+\\b|\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(user|unit|units|channel|reorg|tip|tips|key|keys|alert|case)(\\.[a-z_-]+)+\\b"
+      "\\b[a-z]+_[a-z_]+\\b|\\b[A-Z]{2,}_[A-Z_]+\\b|\\b(user|unit|units|channel|reorg|tip|tips|key|keys|alert|case|audit|attestation|impostor)(\\.[a-z_-]+)+\\b"
           + "|[{}]|\"[a-zA-Z]+\":");
 
   /** The internal codes and JSON fragments in a text (see {@link #CODES}), in order. */
@@ -160,6 +160,27 @@ public final class Browser {
             + ".filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > w + 1)"
             + ".map(e => e.tagName + (e.id ? '#' + e.id : '') + ' ' + Math.round(e.getBoundingClientRect().right)"
             + " + ' ' + (e.textContent || '').trim().slice(0, 40)).slice(0, 8).join(' | ');"));
+  }
+
+  /**
+   * The visible, enabled buttons whose text is hard to read on what is behind it (contrast below
+   * 4.5:1, the nearest opaque background up the tree), as "text: colour on background" lines. It
+   * catches what axe-core may leave as "incomplete", such as red text on a red button.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> faintButtons(WebDriver driver) {
+    return new ArrayList<>((List<String>) ((JavascriptExecutor) driver).executeScript(
+        "const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);"
+            + "const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });"
+            + "  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };"
+            + "const behind = e => { for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);"
+            + "  if (c.length >= 3 && (c.length < 4 || c[3] >= 0.5)) { return c; } } return [255, 255, 255]; };"
+            + "return Array.from(document.querySelectorAll('button')).filter(b => !b.disabled && b.offsetParent !== null"
+            + "  && b.innerText.trim() && getComputedStyle(b).visibility === 'visible').map(b => {"
+            + "  const fg = rgb(getComputedStyle(b).color), bg = behind(b);"
+            + "  const l1 = lum(fg), l2 = lum(bg), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);"
+            + "  return ratio < 4.5 ? b.innerText.trim().slice(0, 30) + ': ' + fg.join(',') + ' on ' + bg.join(',') + ' (' + ratio.toFixed(1) + ':1)' : null;"
+            + "}).filter(x => x);"));
   }
 
   /**

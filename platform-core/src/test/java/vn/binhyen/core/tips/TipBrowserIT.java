@@ -64,11 +64,25 @@ class TipBrowserIT {
   }
 
   @Test
+  void the_unit_choices_say_what_to_do_and_name_each_wards_province() {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/tips/new"));
+    var wait = Browser.waitFor(driver);
+    // Before any search: one choice that says what to do, not an empty grey box.
+    wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().size() == 1);
+    assertTrue(new Select(driver.findElement(By.id("unit"))).getOptions().get(0).getText().contains("Tìm ở ô trên"));
+    driver.findElement(By.id("unit-q")).sendKeys("ba dinh");
+    // Two wards called Ba Đình differ by their province.
+    wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().stream()
+        .anyMatch(o -> o.getText().equals("Phường Ba Đình · Thành phố Hà Nội (00004)")));
+  }
+
+  @Test
   void citizen_sends_a_tip_with_a_photo_and_follows_it_up() throws Exception {
     driver.manage().deleteAllCookies();
     driver.get(url("/tips/new?unit=00004"));
     var wait = Browser.waitFor(driver);
-    wait.until(d -> new Select(d.findElement(By.id("unit"))).getOptions().size() == 1
+    wait.until(d -> "00004".equals(d.findElement(By.id("unit")).getAttribute("value"))
         && new Select(d.findElement(By.id("category"))).getOptions().size() == 9);
     new Select(driver.findElement(By.id("category"))).selectByValue("fraud");
     driver.findElement(By.id("text")).sendKeys("Trang giả mạo công an phường nhắn tin đòi tiền");

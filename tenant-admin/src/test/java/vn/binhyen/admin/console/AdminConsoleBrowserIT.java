@@ -109,6 +109,12 @@ class AdminConsoleBrowserIT {
         .body().contains(normalized));
     JsonObject channels = http.get("/api/admin/units/" + ward + "/channels", http.login("hanoi-admin")).json();
     assertEquals("verified", channels.getJsonArray("items").getJsonObject(0).getString("status"));
+
+    // A verified channel offers no "send for verification" (the server would refuse it), only archive.
+    signIn("browser-officer-" + ward, AdminFixtures.NEW_PASSWORD);
+    WebElement verified = row("channel-list", normalized);
+    assertTrue(verified.findElements(By.cssSelector("button[data-action='request']")).isEmpty(), "request offered on a verified channel");
+    assertEquals(1, verified.findElements(By.cssSelector("button[data-action='archive']")).size());
   }
 
   private java.util.List<Long> shownCodes() {

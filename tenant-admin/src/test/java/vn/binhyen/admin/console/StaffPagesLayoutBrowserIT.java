@@ -63,6 +63,7 @@ class StaffPagesLayoutBrowserIT {
           problems.add(where + "scrolls sideways");
         }
         Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
+        Browser.faintButtons(driver).forEach(b -> problems.add(where + "faint button " + b));
         Browser.codesOnScreen(driver).forEach(l -> problems.add(where + "code on screen: " + l));
       }
     }
@@ -90,6 +91,7 @@ class StaffPagesLayoutBrowserIT {
       assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to an officer");
     }
     assertTrue(driver.findElement(By.id("channels")).isDisplayed());
+    assertFalse(driver.findElement(By.cssSelector("main > nav.card")).isDisplayed(), "a menu of one link");
   }
 
   @Test
@@ -114,5 +116,53 @@ class StaffPagesLayoutBrowserIT {
     String color = b.getCssValue("color");
     assertFalse(color.equals("rgba(255, 255, 255, 1)") || color.equals("rgb(255, 255, 255)"),
         "row button text is white: " + color);
+    // A dangerous row action (lock) is outlined like the others: red text on white, not on red.
+    WebElement lock = driver.findElement(By.cssSelector("#user-list button[data-action=disable]"));
+    assertEquals("rgba(255, 255, 255, 1)", lock.getCssValue("background-color"), "lock button background");
+    assertEquals(List.of(), Browser.faintButtons(driver), "buttons hard to read");
+    // The admin cannot lock their own account from the list.
+    assertTrue(driver.findElements(By.cssSelector("#user-list tr[data-username='hanoi-admin'] button")).isEmpty(),
+        "lock offered on one's own account");
+  }
+
+  @Test
+  void a_ward_admin_is_not_offered_units_below_a_ward() {
+    signIn("badinh-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "vi");
+    for (String id : List.of("onboard-form", "import", "reorg")) {
+      assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to a ward admin");
+    }
+    assertTrue(driver.findElement(By.id("users")).isDisplayed());
+    // The top bar names the user as the home page does, in one line.
+    assertEquals("badinh-admin", driver.findElement(By.id("who")).getText());
+  }
+
+  @Test
+  void the_form_choices_follow_the_page_language() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "en");
+    List<String> levels = driver.findElements(By.cssSelector("#ob-level option")).stream()
+        .map(o -> o.getAttribute("textContent")).toList();
+    assertEquals(List.of("Commune/Ward", "District", "Province"), levels);
+    assertEquals("Zalo group", driver.findElement(By.cssSelector("#ch-platform option[value=zalo_group]")).getAttribute("textContent"));
+  }
+
+  @Test
+  void the_audit_log_shows_labels_and_no_paging_buttons_for_one_page() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    open("/admin", "vi");
+    Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#audit-list tr")).isEmpty());
+    // The coverage figure says what it counts, not a bare "Độ phủ".
+    assertTrue(driver.findElement(By.id("unit-figures")).getText().startsWith("Xã, phường có trang chính thức: "),
+        driver.findElement(By.id("unit-figures")).getText());
+    String log = driver.findElement(By.id("audit-list")).getText();
+    assertEquals(List.of(), Browser.codesIn(log), "codes in the audit log");
+    assertFalse(log.matches("(?s).*\\bsystem\\b.*"), "English actor in the Vietnamese log: " + log);
+    if (driver.findElements(By.cssSelector("#audit-list tr")).size() < 20) {
+      assertFalse(driver.findElement(By.id("audit-pager")).isDisplayed(), "paging buttons for a single page");
+    }
   }
 }
