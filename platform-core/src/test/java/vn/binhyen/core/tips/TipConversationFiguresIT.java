@@ -143,5 +143,15 @@ class TipConversationFiguresIT {
         "the moved conversation and its reply: " + expectedOther.encode());
     assertFigures(expected(province, from, to), http().get("/api/units/" + provinceCode + query,
         http().login("hanoi-supervisor")).json().getJsonObject("total"), "the province, unchanged by a move inside it");
+
+    // A tip whose day changes (as the roll-up tests do to every third tip) takes its figures to that day.
+    scalar("UPDATE tip SET received_day = received_day - 5 WHERE id = ? RETURNING 1", tipA);
+    JsonObject afterDay = expected(ward, from, to);
+    assertFigures(afterDay, http().get("/api/units/00004" + query, officer).json().getJsonObject("total"),
+        "the ward after a day change");
+    String earlier = "/conversation-figures?from=" + from.minusDays(5) + "&to=" + from.minusDays(3);
+    JsonObject then = http().get("/api/units/00004" + earlier, officer).json().getJsonObject("total");
+    assertFigures(expected(ward, from.minusDays(5), from.minusDays(3)), then, "the day the tip moved to");
+    assertTrue(then.getLong("conversations") >= 1, "tip A is counted on its new day: " + then.encode());
   }
 }
