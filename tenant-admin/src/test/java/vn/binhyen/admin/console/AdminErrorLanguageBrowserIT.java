@@ -52,7 +52,9 @@ class AdminErrorLanguageBrowserIT {
     driver.findElement(By.id("username")).sendKeys("badinh-admin");
     driver.findElement(By.id("password")).sendKeys(TestPlatform.PASSWORD);
     driver.findElement(By.id("login-submit")).click();
-    Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    // The log-in page's body goes away as the console loads: ask again (stale, or "does not belong to the document").
+    Browser.waitFor(driver).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(d -> d.getCurrentUrl().contains("/admin") && "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertEquals(lang, driver.findElement(By.tagName("html")).getAttribute("lang"));
     type("u-username", "badinh-officer");
     type("u-display", "Cán bộ trùng tên");

@@ -60,7 +60,7 @@ class StaffPagesLayoutBrowserIT {
         open(path, lang);
         String where = user + " " + path + " " + lang + " " + width + "px: ";
         if (Browser.scrollsSideways(driver)) {
-          problems.add(where + "scrolls sideways");
+          problems.add(where + "scrolls sideways: " + Browser.sidewaysCulprits(driver));
         }
         Browser.axeSeriousFindings(driver).forEach(f -> problems.add(where + "axe " + f));
         Browser.faintButtons(driver).forEach(b -> problems.add(where + "faint button " + b));
