@@ -53,7 +53,11 @@ public final class AlertRoutes {
     // here (CSRF included) and the right to issue for the unit checked by the service. A regular
     // expression without groups, as for tips' replies (a route with path parameters reads the query
     // string while matching).
-    router.postWithRegex("/api/units/[^/]+/alert-images").order(-1000).handler(this::upload);
+    var config = api.services().config();
+    router.postWithRegex("/api/units/[^/]+/alert-images").order(-1000)
+        .handler(io.vertx.ext.web.handler.BodyHandler.create(config.dataDir().resolve("uploads-tmp").toString())
+            .setBodyLimit(config.uploadLimitBytes()).setDeleteUploadedFilesOnEnd(true).setHandleFileUploads(true))
+        .handler(this::upload);
     HtmlPages.page(router, "/alerts/:id", "web/verifier/alert.html");
     // The staff console of alerts (it signs in through /api/auth/me like every staff page).
     HtmlPages.page(router, "/staff/alerts", "web/alerts/console.html");
