@@ -21,7 +21,8 @@ import vn.binhyen.verifier.qr.QrCodes;
 
 /**
  * HTTP of alerts: issue, cancel and list (in the contract), and outside it the CAP document, the
- * Atom feed (the contract library has JSON and text responses only) and the citizen page.
+ * Atom feed (the contract library has JSON and text responses only), the citizen page, the
+ * multipart image upload and the public images.
  */
 public final class AlertRoutes {
 
