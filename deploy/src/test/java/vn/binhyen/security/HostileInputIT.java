@@ -106,9 +106,9 @@ class HostileInputIT {
       malformed.add(new HostileRequests.Req("upload-outside-contract", "POST",
           "/api/units/" + units[i % units.length] + "/alert-images", Requests.multipart(new io.vertx.core.json.JsonObject(),
               "../../../../tmp/x" + i + ".png", "image/png", "<svg onload=alert(1)>".getBytes(), "image"),
-          "multipart/form-data; boundary=" + Requests.BOUNDARY, i % 2 == 0 ? 2 : 0));
+          "multipart/form-data; boundary=" + Requests.BOUNDARY, (i / 4) % 2 == 0 ? 2 : 0));
       malformed.add(new HostileRequests.Req("image-outside-contract", "GET",
-          "/api/public/alerts/AAAAAAAAAA" + (char) ('A' + i % 26) + "/images/" + (1 + i % 9), null, null, 0));
+          "/api/public/alerts/AAAAAAAAAA" + (char) ('A' + i % 26) + "/images/" + (1 + i % 9), new byte[0], null, 0));
     }
 
     List<Framing> framing = framing(ops, new java.util.Random(SEED), 300);
