@@ -39,6 +39,8 @@
     if (titleEn) { b.titleEn = titleEn; }
     if (bodyEn) { b.bodyEn = bodyEn; }
     if (replacing) { b.replaces = replacing.id; }
+    const images = AlertImagesPicker.ids();
+    if (images.length) { b.images = images; }
     return b;
   }
 
@@ -77,6 +79,7 @@
   function reset() {
     $('compose').reset();
     UnitPicker.clear($('a-units'));
+    AlertImagesPicker.clear();
     replacing = null;
     $('compose-replacing').hidden = true;
     $('a-english').open = false;
@@ -106,6 +109,7 @@
     $('a-title-en').value = a.titleEn || '';
     $('a-body-en').value = a.bodyEn || '';
     $('a-english').open = !!(a.titleEn || a.bodyEn);
+    AlertImagesPicker.set(a.images);
     if (!a.subtree) {
       $('scope-units').checked = true;
       $('a-units').value = a.scope.map(function (u) { return u.code; }).join(', ');
@@ -126,6 +130,7 @@
     if (!may) { return false; }
     // A ward has no units below it: its scope is itself.
     $('scope-units-choice').hidden = ward;
+    AlertImagesPicker.init(unit, showError);
     UnitPicker.attach($('a-units'), { within: function () { return unit.code; }, multiple: true });
     $('compose').addEventListener('submit', submit);
     $('compose-reset').addEventListener('click', reset);

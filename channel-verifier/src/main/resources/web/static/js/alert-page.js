@@ -40,6 +40,17 @@
     const en = document.getElementById('body-en');
     en.hidden = !a.bodyEn;
     en.textContent = a.bodyEn || '';
+    // The issuer's images, served by the platform (their SHA-256 are in the signed token's img claim).
+    const images = document.getElementById('images');
+    while (images.firstChild) { images.removeChild(images.firstChild); }
+    (a.images || []).forEach(function (img) {
+      const el = document.createElement('img');
+      el.src = img.url;
+      el.loading = 'lazy';
+      el.alt = pick(['Ảnh ' + img.n + ' của cảnh báo', 'Image ' + img.n + ' of the alert']);
+      images.appendChild(el);
+    });
+    images.hidden = !(a.images && a.images.length);
     set('issuer', answer.unit.name + ' (' + answer.unit.code + ')');
     const scope = document.getElementById('scope');
     while (scope.firstChild) { scope.removeChild(scope.firstChild); }

@@ -99,6 +99,18 @@ class HostileInputIT {
               "image/png", "<svg onload=alert(1)>".getBytes()), "multipart/form-data; boundary=" + Requests.BOUNDARY, 0));
     }
 
+    // The alert image upload (outside the contract): a script posing as an image, for the city
+    // (hanoi-admin may issue there), a foreign province and codes that are not codes.
+    String[] units = {"01", "66", "..%2F..", "ZZZ"};
+    for (int i = 0; i < 40; i++) {
+      malformed.add(new HostileRequests.Req("upload-outside-contract", "POST",
+          "/api/units/" + units[i % units.length] + "/alert-images", Requests.multipart(new io.vertx.core.json.JsonObject(),
+              "../../../../tmp/x" + i + ".png", "image/png", "<svg onload=alert(1)>".getBytes(), "image"),
+          "multipart/form-data; boundary=" + Requests.BOUNDARY, (i / 4) % 2 == 0 ? 2 : 0));
+      malformed.add(new HostileRequests.Req("image-outside-contract", "GET",
+          "/api/public/alerts/AAAAAAAAAA" + (char) ('A' + i % 26) + "/images/" + (1 + i % 9), new byte[0], null, 0));
+    }
+
     List<Framing> framing = framing(ops, new java.util.Random(SEED), 300);
 
     Map<String, Long> before = rowCounts();

@@ -37,11 +37,16 @@ final class Requests {
 
   /** A multipart body with the given text fields and, optionally, one file part. */
   static byte[] multipart(JsonObject fields, String fileName, String fileType, byte[] file) {
+    return multipart(fields, fileName, fileType, file, "file");
+  }
+
+  /** The same, with the file in the form field {@code field}. */
+  static byte[] multipart(JsonObject fields, String fileName, String fileType, byte[] file, String field) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     fields.forEach(e -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
         + "\"\r\n\r\n" + e.getValue() + "\r\n"));
     if (fileName != null) {
-      write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+      write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
           + "\"\r\nContent-Type: " + fileType + "\r\n\r\n");
       out.writeBytes(file);
       write(out, "\r\n");

@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * An alert as stored: issued by one unit for the units in scope (each with its subtree), signed
  * ({@code token}) and logged ({@code logIndex}); a cancellation adds its own signed token and leaf.
+ * {@code images}: its images in order (bound by the token's {@code img} claim).
  */
 public record Alert(String id, long tenantId, String tenantPath, String tenantCode, String tenantName, String title,
     String body, String titleEn, String bodyEn, Severity severity, String category, boolean subtree,
     List<String> scopeCodes, List<String> scopePaths, List<String> scopeNames, String replaces, String kid,
     String token, long logIndex, Instant issuedAt, Instant expiresAt, String issuedBy, Instant cancelledAt,
-    String cancelReason, String replacedBy, String cancelToken, Long cancelLogIndex) {
+    String cancelReason, String replacedBy, String cancelToken, Long cancelLogIndex, List<AlertImage> images) {
 
   /** What an alert is now. */
   public enum State { ACTIVE, CANCELLED, UPDATED, EXPIRED }
@@ -20,6 +21,7 @@ public record Alert(String id, long tenantId, String tenantPath, String tenantCo
     scopeCodes = List.copyOf(scopeCodes);
     scopePaths = List.copyOf(scopePaths);
     scopeNames = List.copyOf(scopeNames);
+    images = images == null ? List.of() : List.copyOf(images);
   }
 
   public State state(Instant now) {

@@ -159,7 +159,24 @@ public final class AlertCheck implements AlertQuestions {
         .put("cancelLogIndex", a.cancelLogIndex())
         .put("kid", a.kid())
         .put("page", "/alerts/" + a.id())
-        .put("cap", "/api/public/alerts/" + a.id() + ".cap");
+        .put("cap", "/api/public/alerts/" + a.id() + ".cap")
+        .put("images", images(a));
+  }
+
+  /** The alert's images: number, public path, type, size and SHA-256 (hex; the token's img claim in base64url). */
+  static JsonArray images(Alert a) {
+    JsonArray out = new JsonArray();
+    for (int n = 1; n <= a.images().size(); n++) {
+      AlertImage i = a.images().get(n - 1);
+      out.add(new JsonObject().put("n", n).put("url", imagePath(a.id(), n)).put("mediaType", i.mediaType())
+          .put("size", i.size()).put("sha256", i.sha256()));
+    }
+    return out;
+  }
+
+  /** The public path of the alert's image {@code n} (from 1). */
+  static String imagePath(String id, int n) {
+    return "/api/public/alerts/" + id + "/images/" + n;
   }
 
   private static VerifyAnswer invalid(String reason, String detail) {

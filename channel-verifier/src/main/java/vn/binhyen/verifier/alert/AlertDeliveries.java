@@ -155,12 +155,20 @@ public final class AlertDeliveries {
         Secrets s = open(cred.get());
         PlatformClients clients = services.get(PlatformClients.class);
         if (Platform.FACEBOOK_PAGE.id().equals(d.platform())) {
-          return clients.pages().postToFeed(s.accessToken(), cred.get().targetId(), text(a, link(a.id())), link(a.id()))
-              .compose(r -> record(tx, d, r, null, "Facebook"));
+          // With images, a photo post of the first (its caption holds the text and the link).
+          Future<SendResult> post = a.images().isEmpty()
+              ? clients.pages().postToFeed(s.accessToken(), cred.get().targetId(), text(a, link(a.id())), link(a.id()))
+              : clients.pages().postPhoto(s.accessToken(), cred.get().targetId(), text(a, link(a.id())), firstImage(a));
+          return post.compose(r -> record(tx, d, r, null, "Facebook"));
         }
         return zalo(d, cred.get(), s, a, s.accessToken(), true).compose(o -> record(tx, d, o.result(), o.articleId(), "Zalo"));
       });
     });
+  }
+
+  /** The public address of the alert's first image (the platforms fetch it from there). */
+  private String firstImage(Alert a) {
+    return publicUrl + AlertCheck.imagePath(a.id(), 1);
   }
 
   private record Outcome(SendResult result, String articleId) {}
@@ -171,7 +179,8 @@ public final class AlertDeliveries {
     ZaloArticleClient z = services.get(PlatformClients.class).zaloArticles();
     Future<SendResult> article = d.articleId() != null ? Future.succeededFuture(new SendResult.Sent(d.articleId()))
         : z.createArticle(token, new ZaloArticleClient.Article(a.title(), a.tenantName(), a.body(),
-            a.body() + "\n\nXác minh cảnh báo này tại: " + link(a.id()), publicUrl + "/static/icons/icon-512.png"));
+            a.body() + "\n\nXác minh cảnh báo này tại: " + link(a.id()),
+            a.images().isEmpty() ? publicUrl + "/static/icons/icon-512.png" : firstImage(a)));
     return article.compose(created -> {
       if (!(created instanceof SendResult.Sent art)) {
         return Future.succeededFuture(new Outcome(created, null));

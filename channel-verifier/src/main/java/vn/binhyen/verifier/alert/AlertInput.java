@@ -7,14 +7,29 @@ import vn.binhyen.core.error.DomainError;
  * What an issuer asks for. {@code scopeCodes} is null for the issuer's whole subtree, otherwise
  * the units (each with its subtree) the alert is for; {@code replaces} names the alert an update
  * replaces. English texts are optional (the CAP document's English info says so when absent).
+ * {@code images}: ids of uploaded images (their SHA-256), at most {@link AlertImages#MAX_PER_ALERT}.
  */
 public record AlertInput(String title, String body, String titleEn, String bodyEn, Severity severity,
-    String category, List<String> scopeCodes, int validHours, String replaces) {
+    String category, List<String> scopeCodes, int validHours, String replaces, List<String> images) {
 
   public static final int MAX_HOURS = 720;
   public static final int MAX_SCOPE_UNITS = 200;
 
   public AlertInput {
+    images = images == null ? List.of() : List.copyOf(images);
+    if (images.size() > AlertImages.MAX_PER_ALERT) {
+      throw new DomainError.Invalid("alert-image-count", "Tối đa " + AlertImages.MAX_PER_ALERT
+          + " ảnh cho một cảnh báo / at most " + AlertImages.MAX_PER_ALERT + " images in one alert");
+    }
+    if (images.stream().distinct().count() != images.size()) {
+      throw new DomainError.Invalid("alert-image-count", "Một ảnh chỉ gắn một lần / each image may be attached once");
+    }
+    for (String id : images) {
+      if (id == null || !id.matches("[0-9a-f]{64}")) {
+        throw new DomainError.Invalid("alert-image-unknown", "Mã ảnh là mã SHA-256 mà lượt tải ảnh lên trả về"
+            + " / an image id is the SHA-256 the image upload answered");
+      }
+    }
     title = required(title, "title", 200);
     body = required(body, "body", 5000);
     titleEn = optional(titleEn, "titleEn", 200);

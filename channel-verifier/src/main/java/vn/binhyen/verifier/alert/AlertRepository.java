@@ -21,12 +21,16 @@ final class AlertRepository {
   private static final String COLUMNS = """
       id, tenant_id, tenant_path, tenant_code, tenant_name, title, body, title_en, body_en, severity, category,
       scope_subtree, scope_codes, scope_paths, scope_names, replaces, kid, token, log_index, issued_at, expires_at,
-      issued_by, cancelled_at, cancel_reason, replaced_by, cancel_token, cancel_log_index""";
+      issued_by, cancelled_at, cancel_reason, replaced_by, cancel_token, cancel_log_index,
+      (SELECT coalesce(json_agg(json_build_object('sha256', i.sha256, 'sha1', i.sha1, 'type', i.media_type,
+              'size', i.size) ORDER BY u.n), '[]'::json)
+         FROM unnest(alert.images) WITH ORDINALITY AS u (id, n) JOIN alert_image i ON i.sha256 = u.id) AS image_list
+      """;
   private static final String INSERT = """
       INSERT INTO alert (id, tenant_id, tenant_path, tenant_code, tenant_name, title, body, title_en, body_en,
         severity, category, scope_subtree, scope_codes, scope_paths, scope_names, replaces, kid, token, log_index,
-        issued_at, expires_at, issued_by)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)""";
+        issued_at, expires_at, issued_by, images)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)""";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM alert WHERE id = $1";
   private static final String BY_ID_LOCKED = BY_ID + " FOR UPDATE";
   private static final String CANCEL = """
@@ -54,7 +58,7 @@ final class AlertRepository {
         a.tenantCode(), a.tenantName(), a.title(), a.body(), a.titleEn(), a.bodyEn(), a.severity().id(), a.category(),
         a.subtree(), a.scopeCodes().toArray(String[]::new), a.scopePaths().toArray(String[]::new),
         a.scopeNames().toArray(String[]::new), a.replaces(), a.kid(), a.token(), a.logIndex(), time(a.issuedAt()),
-        time(a.expiresAt()), a.issuedBy()}))
+        time(a.expiresAt()), a.issuedBy(), a.images().stream().map(AlertImage::sha256).toArray(String[]::new)}))
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(e instanceof PgException pg && "23505".equals(pg.getSqlState())
             && a.replaces() != null
@@ -110,7 +114,19 @@ final class AlertRepository {
         r.getString("replaces"), r.getString("kid"), r.getString("token"), r.getLong("log_index"),
         instant(r.getOffsetDateTime("issued_at")), instant(r.getOffsetDateTime("expires_at")),
         r.getString("issued_by"), instant(r.getOffsetDateTime("cancelled_at")), r.getString("cancel_reason"),
-        r.getString("replaced_by"), r.getString("cancel_token"), r.getLong("cancel_log_index"));
+        r.getString("replaced_by"), r.getString("cancel_token"), r.getLong("cancel_log_index"), images(r));
+  }
+
+  private static List<AlertImage> images(Row r) {
+    Object value = r.getValue("image_list");
+    io.vertx.core.json.JsonArray list = value instanceof io.vertx.core.json.JsonArray a ? a
+        : new io.vertx.core.json.JsonArray(String.valueOf(value));
+    List<AlertImage> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      io.vertx.core.json.JsonObject o = list.getJsonObject(i);
+      out.add(new AlertImage(o.getString("sha256"), o.getString("sha1"), o.getString("type"), o.getLong("size")));
+    }
+    return out;
   }
 
   private static Instant instant(OffsetDateTime t) {

@@ -40,9 +40,11 @@ public final class AlertService {
   private final TransparencyLog translog;
   private final AlertRepository alerts = new AlertRepository();
   private final AlertDeliveries deliveries;
+  private final AlertImages images;
 
   public AlertService(Services services, KeyRing keys, TransparencyLog translog, AlertDeliveries deliveries) {
     this.services = services;
+    this.images = new AlertImages(services);
     this.keys = keys;
     this.translog = translog;
     this.deliveries = deliveries;
@@ -50,6 +52,23 @@ public final class AlertService {
 
   public AlertDeliveries deliveries() {
     return deliveries;
+  }
+
+  public AlertImages images() {
+    return images;
+  }
+
+  /**
+   * Stores an image for an alert {@code unit} will issue (the same rule as issuing).
+   *
+   * @throws DomainError.Forbidden when the caller may not issue for this unit
+   * @throws DomainError.Invalid {@code alert-image-size}, {@code alert-image-type}
+   */
+  public Future<AlertImage> uploadImage(Principal principal, Tenant unit, vn.binhyen.core.tips.attachments.Upload upload) {
+    return mayIssue(principal, unit)
+        .compose(allowed -> images.store(unit, principal.username(), upload))
+        .onSuccess(i -> log.info("Alert image {} ({}, {} bytes) uploaded for {} by {}", i.sha256(), i.mediaType(),
+            i.size(), unit.code(), principal.username()));
   }
 
   /**
@@ -61,12 +80,15 @@ public final class AlertService {
    *     in scope that do not exist or lie outside the issuer's subtree; {@code alert-replaces} when
    *     the replaced alert is not one of this unit's
    * @throws DomainError.Conflict {@code alert-not-active} when the replaced alert is already cancelled
+   * @throws DomainError.Invalid {@code alert-image-unknown} for an image id no upload answered
    */
   public Future<Alert> issue(Principal principal, Tenant issuer, AlertInput in) {
     return mayIssue(principal, issuer)
-        .compose(allowed -> scope(issuer, in))
-        .compose(units -> keys.issuerFor(provinceOf(issuer))
-            .compose(key -> services.db().inScope(issuer.path(), tx -> issueIn(tx, principal, issuer, in, units, key))))
+        .compose(allowed -> images.resolve(in.images()))
+        .compose(pictures -> scope(issuer, in)
+            .compose(units -> keys.issuerFor(provinceOf(issuer))
+                .compose(key -> services.db().inScope(issuer.path(),
+                    tx -> issueIn(tx, principal, issuer, in, units, pictures, key)))))
         .compose(alert -> translog.publishHead().otherwiseEmpty().map(alert))
         .onSuccess(alert -> services.outbox().kick())
         .onSuccess(alert -> log.info("Alert {} issued by {} ({}) for {} by {}", alert.id(), issuer.code(),
@@ -75,12 +97,12 @@ public final class AlertService {
 
   /** Signs, logs, stores and audits the alert (and the cancellation of the one it replaces), in {@code tx}. */
   private Future<Alert> issueIn(SqlConnection tx, Principal principal, Tenant issuer, AlertInput in, List<Tenant> units,
-      SigningKey key) {
+      List<AlertImage> pictures, SigningKey key) {
     String id = AlertTokens.newId();
     long iat = Instant.now().getEpochSecond();
     long exp = iat + Duration.ofHours(in.validHours()).toSeconds();
     List<String> codes = units.stream().map(Tenant::code).toList();
-    String token = AlertTokens.sign(AlertTokens.alertClaims(id, issuer.code(), issuer.name(), iat, exp, in, codes), key);
+    String token = AlertTokens.sign(AlertTokens.alertClaims(id, issuer.code(), issuer.name(), iat, exp, in, codes, pictures), key);
     String actor = principal.username();
     return replaced(tx, issuer, in.replaces())
         .compose(x -> translog.append(tx, new JsonObject().put("op", "alert.issue").put("id", id).put("kid", key.kid())
@@ -90,7 +112,7 @@ public final class AlertService {
               in.titleEn(), in.bodyEn(), in.severity(), in.category(), in.subtree(), codes,
               units.stream().map(Tenant::path).toList(), units.stream().map(Tenant::name).toList(), in.replaces(),
               key.kid(), token, index, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp), actor, null, null, null,
-              null, null);
+              null, null, pictures);
           return alerts.insert(tx, alert).compose(x -> deliveries.enqueue(tx, alert)).map(alert);
         })
         .compose(alert -> in.replaces() == null ? Future.succeededFuture(alert)

@@ -14,7 +14,7 @@ import vn.binhyen.verifier.signing.SigningKey;
  * The signed forms of an alert and of its cancellation: compact JWS (EdDSA) with typ
  * {@value #TYP}, so neither can pass for an attestation (typ {@code bya+jwt}) or the other way
  * round. The alert's body is bound by its SHA-256 ({@code bh}) rather than carried, to keep the
- * token short enough for a QR code.
+ * token short enough for a QR code; its images likewise by their SHA-256 ({@code img}).
  */
 public final class AlertTokens {
 
@@ -37,7 +37,7 @@ public final class AlertTokens {
 
   /** The claims of an alert, in a fixed member order (the same alert always gives the same bytes). */
   static JsonObject alertClaims(String id, String issuerCode, String issuerName, long iat, long exp, AlertInput in,
-      java.util.List<String> scopeCodes) {
+      java.util.List<String> scopeCodes, java.util.List<AlertImage> images) {
     JsonObject claims = new JsonObject()
         .put("v", 1)
         .put("kind", KIND_ALERT)
@@ -56,6 +56,9 @@ public final class AlertTokens {
     }
     if (in.replaces() != null) {
       claims.put("replaces", in.replaces());
+    }
+    if (!images.isEmpty()) {
+      claims.put("img", new JsonArray(images.stream().map(AlertImage::sha256Base64Url).toList()));
     }
     return claims;
   }

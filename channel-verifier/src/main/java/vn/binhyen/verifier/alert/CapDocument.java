@@ -117,6 +117,17 @@ public final class CapDocument {
       text(x, "value", a.cancelToken());
       x.writeEndElement();
     }
+    // CAP 1.2 orders resource after parameter and before area; its digest is SHA-1 of the file.
+    for (int n = 1; n <= a.images().size(); n++) {
+      AlertImage image = a.images().get(n - 1);
+      x.writeStartElement(NS, "resource");
+      text(x, "resourceDesc", (vi ? "Ảnh " : "Image ") + n);
+      text(x, "mimeType", image.mediaType());
+      text(x, "size", Long.toString(image.size()));
+      text(x, "uri", publicUrl + AlertCheck.imagePath(a.id(), n));
+      text(x, "digest", image.sha1());
+      x.writeEndElement();
+    }
     for (int i = 0; i < a.scopeCodes().size(); i++) {
       x.writeStartElement(NS, "area");
       String name = a.scopeNames().get(i);

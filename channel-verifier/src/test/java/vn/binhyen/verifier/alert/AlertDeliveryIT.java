@@ -54,6 +54,7 @@ class AlertDeliveryIT {
   @BeforeAll
   static void channels() throws Exception {
     http = TestPlatform.http();
+    AlertImagesIT.http = http;
     hanoiAdmin = http.login("hanoi-admin");
     daklakAdmin = http.login("daklak-admin");
     fakes.acceptToken("EAAGalertpage888001");
@@ -232,6 +233,32 @@ class AlertDeliveryIT {
       }
     }
     return null;
+  }
+
+  @Test
+  void an_alert_with_images_is_a_photo_post_of_the_first_and_the_cover_of_the_zalo_article() throws Exception {
+    String first = AlertImagesIT.uploaded("01", "hanoi-admin", AlertImagesIT.image("png", 0xaa0000, 32));
+    String second = AlertImagesIT.uploaded("01", "hanoi-admin", AlertImagesIT.image("png", 0x00aa00, 32));
+    Http.Response r = http.post("/api/units/01/alerts", new JsonObject().put("title", "Cảnh báo ảnh tin nhắn giả")
+        .put("body", "Tin nhắn giả mạo ngân hàng như trong ảnh. Không bấm vào đường link.").put("severity", "moderate")
+        .put("scope", new JsonArray().add("00004").add("00070")).put("validHours", 24)
+        .put("images", new JsonArray().add(first).add(second)), hanoiAdmin);
+    assertEquals(201, r.status(), r.toString());
+    String id = r.json().getString("id");
+    String imageUrl = "/api/public/alerts/" + id + "/images/1";
+    Eventually.await(() -> postsOf(PAGE_BADINH, id).size() == 1, "the photo post on Ba Đình's page");
+    JsonObject post = postsOf(PAGE_BADINH, id).get(0);
+    assertTrue(post.getString("url").matches("https?://.+" + java.util.regex.Pattern.quote(imageUrl)), post.encode());
+    assertTrue(post.getString("message").contains("/alerts/" + id), "the caption carries the verification link");
+    Eventually.await(() -> "sent".equals(status(hanoiAdmin, "01", id, PAGE_BADINH)), "the photo post recorded as sent");
+    assertTrue(deliveries(hanoiAdmin, "01", id).get(channelIds.get(PAGE_BADINH)).getString("platformRef")
+        .startsWith(PAGE_BADINH + "_"), "the post's id (post_id), not the photo's");
+    Eventually.await(() -> fakes.attempts(OA_HOANKIEM).stream().anyMatch(a -> a.platform().equals("zalo_article")
+        && a.body().encode().contains("/alerts/" + id)), "the Zalo article");
+    JsonObject cover = fakes.attempts(OA_HOANKIEM).stream().filter(a -> a.platform().equals("zalo_article")
+        && a.body().encode().contains("/alerts/" + id)).findFirst().orElseThrow().body().getJsonObject("cover");
+    assertEquals("photo", cover.getString("cover_type"));
+    assertTrue(cover.getString("photo_url").endsWith(imageUrl), cover.encode());
   }
 
   @Test

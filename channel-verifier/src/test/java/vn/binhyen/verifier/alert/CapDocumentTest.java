@@ -20,11 +20,15 @@ class CapDocumentTest {
   static final Instant ISSUED = Instant.parse("2026-12-02T08:00:00Z");
 
   static Alert alert(String id, String replaces, Instant cancelledAt, String replacedBy) {
+    return alert(id, replaces, cancelledAt, replacedBy, List.of());
+  }
+
+  static Alert alert(String id, String replaces, Instant cancelledAt, String replacedBy, List<AlertImage> images) {
     return new Alert(id, 2, "BCA/01", "01", "Công an Thành phố Hà Nội", "Cảnh báo lừa đảo & <giả danh>",
         "Không chuyển tiền cho người lạ.", null, null, Severity.EXTREME, "giả danh công an", false,
         List.of("00004", "00070"), List.of("BCA/01/00004", "BCA/01/00070"), List.of("Phường Ba Đình", "Phường Hoàn Kiếm"),
         replaces, "kid", "eyJ.a.b", 7, ISSUED, ISSUED.plusSeconds(3600), "hanoi-admin", cancelledAt, null, replacedBy,
-        cancelledAt == null ? null : "eyJ.c.d", cancelledAt == null ? null : 9L);
+        cancelledAt == null ? null : "eyJ.c.d", cancelledAt == null ? null : 9L, images);
   }
 
   static Schema schema() throws SAXException {
@@ -59,6 +63,32 @@ class CapDocumentTest {
   }
 
   @Test
+  void images_are_listed_as_cap_resources_with_their_sha1_digest() throws Exception {
+    AlertImage photo = new AlertImage("a".repeat(64), "0beec7b5ea3f0fdbc95d0dd47f3c5bc275da8a33", "image/jpeg", 2048);
+    AlertImage shot = new AlertImage("b".repeat(64), "62cdb7020ff920e5aa642c3d4066950dd1f01f4d", "image/png", 512);
+    String xml = CapDocument.of(alert("AAAAAAAAAAA", null, null, null, List.of(photo, shot)), null, "https://binhyen.example");
+    assertValid(xml);
+    assertTrue(xml.contains("<resource><resourceDesc>Ảnh 1</resourceDesc><mimeType>image/jpeg</mimeType><size>2048</size>"
+        + "<uri>https://binhyen.example/api/public/alerts/AAAAAAAAAAA/images/1</uri>"
+        + "<digest>0beec7b5ea3f0fdbc95d0dd47f3c5bc275da8a33</digest></resource>"), xml);
+    assertTrue(xml.contains("<resourceDesc>Image 2</resourceDesc><mimeType>image/png</mimeType>"), xml);
+    assertTrue(xml.lastIndexOf("<resource>") < xml.indexOf("<area>", xml.indexOf("<language>en-US</language>")),
+        "resource comes before area, as the schema orders them");
+  }
+
+  @Test
+  void image_lists_out_of_bounds_are_refused_with_a_problem_slug() {
+    List<String> five = List.of("1", "2", "3", "4", "5").stream().map(c -> c.repeat(64)).toList();
+    assertEquals("alert-image-count", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
+        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, null, 1, null, five)).slug());
+    assertEquals("alert-image-count", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
+        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, null, 1, null,
+            List.of("a".repeat(64), "a".repeat(64)))).slug());
+    assertEquals("alert-image-unknown", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
+        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, null, 1, null, List.of("../etc/passwd"))).slug());
+  }
+
+  @Test
   void the_schema_refuses_what_cap_forbids() {
     String zulu = CapDocument.of(alert("AAAAAAAAAAA", null, null, null), null, "https://x")
         .replace("2026-12-02T15:00:00+07:00", "2026-12-02T08:00:00Z");
@@ -71,14 +101,14 @@ class CapDocumentTest {
   @Test
   void inputs_out_of_bounds_are_refused_with_a_problem_slug() {
     var e = assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
-        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, null, 721, null));
+        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, null, 721, null, null));
     assertEquals("alert-validity", e.slug());
     assertEquals("alert-severity", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
         () -> Severity.parse("catastrophic")).slug());
     assertEquals("alert-title", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
-        () -> new AlertInput(" ", "b", null, null, Severity.MINOR, null, null, 1, null)).slug());
+        () -> new AlertInput(" ", "b", null, null, Severity.MINOR, null, null, 1, null, null)).slug());
     assertEquals("alert-scope", assertThrows(vn.binhyen.core.error.DomainError.Invalid.class,
-        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, List.of(), 1, null)).slug());
+        () -> new AlertInput("t", "b", null, null, Severity.MINOR, null, List.of(), 1, null, null)).slug());
     assertEquals(List.of("BCA", "BCA/01", "BCA/01/00004"), AlertService.ancestry("BCA/01/00004"));
   }
 }

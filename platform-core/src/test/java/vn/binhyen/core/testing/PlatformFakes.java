@@ -294,7 +294,11 @@ public final class PlatformFakes {
     } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/[0-9A-Za-z_.-]+/feed")) {
       graphVersion(req);
       String rest = req.path().substring(req.path().indexOf('/', 1) + 1);
-      pageFeed(req, body, rest.substring(0, rest.length() - "/feed".length()));
+      pageFeed(req, body, rest.substring(0, rest.length() - "/feed".length()), false);
+    } else if (req.method().name().equals("POST") && req.path().matches("/v[0-9]+\\.[0-9]+/[0-9A-Za-z_.-]+/photos")) {
+      graphVersion(req);
+      String rest = req.path().substring(req.path().indexOf('/', 1) + 1);
+      pageFeed(req, body, rest.substring(0, rest.length() - "/photos".length()), true);
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/create")) {
       zaloArticleCreate(req, body);
     } else if (req.method().name().equals("POST") && req.path().equals("/v2.0/article/verify")) {
@@ -398,8 +402,9 @@ public final class PlatformFakes {
     return left != null && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
-  // Graph API Page feed post: {"id": "<page>_<post>"} or Graph's error object with HTTP 400.
-  private void pageFeed(HttpServerRequest req, JsonObject body, String page) {
+  // Graph API Page feed post: {"id": "<page>_<post>"} or Graph's error object with HTTP 400. A
+  // photo post (/{page}/photos with url and message) answers {"id": "<photo>", "post_id": "<page>_<post>"}.
+  private void pageFeed(HttpServerRequest req, JsonObject body, String page, boolean photo) {
     attempts.add(new Received("facebook_page", page, body));
     JsonObject refusal = refusals.get(page);
     if (stalled.contains(page)) {
@@ -410,7 +415,8 @@ public final class PlatformFakes {
       req.response().setStatusCode(500).end();
     } else if (!tokens.contains(String.valueOf(req.getParam("access_token")))) {
       graphError(req, 190, 463, "Error validating access token: Session has expired");
-    } else if (body.getString("message") == null || body.getString("message").isBlank()) {
+    } else if (body.getString("message") == null || body.getString("message").isBlank()
+        || photo && !String.valueOf(body.getString("url")).matches("https?://.+")) {
       graphError(req, 100, null, "(#100) Invalid parameter");
     } else if (takeRateLimit(page)) {
       graphError(req, 32, null, "(#32) Page request limit reached");
@@ -418,8 +424,11 @@ public final class PlatformFakes {
       graphError(req, refusal.getInteger("code"), null, refusal.getString("message"));
     } else {
       delivered.add(new Received("facebook_page", page, body));
-      req.response().putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("id", page + "_" + Math.abs(UUID.randomUUID().getMostSignificantBits())).encode());
+      String post = page + "_" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+      JsonObject answer = photo
+          ? new JsonObject().put("id", Long.toString(Math.abs(UUID.randomUUID().getLeastSignificantBits()))).put("post_id", post)
+          : new JsonObject().put("id", post);
+      req.response().putHeader("Content-Type", "application/json").end(answer.encode());
     }
   }
 
