@@ -6,6 +6,8 @@ import io.vertx.sqlclient.Tuple;
 import vn.binhyen.core.tenant.ReorgParticipant;
 import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantRows;
+import vn.binhyen.core.tenant.UnitMove;
+import vn.binhyen.core.tenant.UnitMoves;
 
 /**
  * Tips follow a reorganisation: a merged unit's tips move to the survivor, a re-parented subtree's
@@ -18,6 +20,8 @@ final class TipsReorg implements ReorgParticipant {
   private static final String REPATH = """
       UPDATE tip SET tenant_path = $2 || substr(tenant_path, length($1) + 1), updated_at = now()
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%'""";
+
+  private static final String MOVE_MANY = "SELECT tip_reorg_move($1, $2, $3, $4)";
 
   private static final String OWNED = "SELECT count(*) AS n FROM tip WHERE tenant_id = $1";
 
@@ -32,6 +36,23 @@ final class TipsReorg implements ReorgParticipant {
     return tx.preparedQuery(MOVE).execute(Tuple.of(from.id(), to.id(), to.path()))
         .compose(x -> TenantRows.move(tx, "channel_webhook_secret", from.path(), to.path()))
         .mapEmpty();
+  }
+
+  /**
+   * The whole mapping in one call of {@code tip_reorg_move} (tips V11): the tips of every moved
+   * unit in one UPDATE with the roll-up trigger skipped, the counters of the moved tips adjusted
+   * once and their events moved to their new province, in this transaction; then the subtrees of
+   * re-parented units and the webhook secrets, one statement each. A dry run only counts.
+   */
+  @Override
+  public Future<java.util.Map<String, Integer>> moveMany(SqlConnection tx, UnitMoves m, boolean dryRun) {
+    return tx.preparedQuery(MOVE_MANY).execute(UnitMove.arrays(m.moves()).addBoolean(dryRun))
+        .map(rows -> rows.iterator().next().getLong(0).intValue())
+        .compose(n -> (dryRun ? Future.<Void>succeededFuture()
+            : TenantRows.repathAll(tx, "tip", m)
+                .compose(x -> TenantRows.moveAll(tx, "channel_webhook_secret", m))
+                .compose(x -> TenantRows.repathAll(tx, "channel_webhook_secret", m)))
+            .map(x -> java.util.Map.of("tipsMoved", n)));
   }
 
   @Override
