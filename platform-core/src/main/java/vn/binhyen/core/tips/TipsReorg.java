@@ -22,6 +22,10 @@ final class TipsReorg implements ReorgParticipant {
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%'""";
 
   private static final String MOVE_MANY = "SELECT tip_reorg_move($1, $2, $3, $4)";
+  // Current units below re-parented ones ($1: their new paths).
+  private static final String BELOW = """
+      SELECT id, path FROM tenant t
+       WHERE valid_to IS NULL AND EXISTS (SELECT 1 FROM unnest($1::text[]) AS p (path) WHERE t.path LIKE p.path || '/%')""";
 
   private static final String OWNED = "SELECT count(*) AS n FROM tip WHERE tenant_id = $1";
 
@@ -41,16 +45,30 @@ final class TipsReorg implements ReorgParticipant {
   /**
    * The whole mapping in one call of {@code tip_reorg_move} (tips V11): the tips of every moved
    * unit in one UPDATE with the roll-up trigger skipped, the counters of the moved tips adjusted
-   * once and their events moved to their new province, in this transaction; then the subtrees of
-   * re-parented units and the webhook secrets, one statement each. A dry run only counts.
+   * once and their events moved to their new province, in this transaction; then the webhook
+   * secrets, one statement each. Units below a re-parented one join the mapping (to themselves at
+   * their current path), so their tips follow without a prefix rewrite (which, joined with many
+   * prefixes, scans every tip once per prefix). A dry run only counts.
    */
   @Override
   public Future<java.util.Map<String, Integer>> moveMany(SqlConnection tx, UnitMoves m, boolean dryRun) {
-    return tx.preparedQuery(MOVE_MANY).execute(UnitMove.arrays(m.moves()).addBoolean(dryRun))
+    String[] moved = m.repaths().values().toArray(String[]::new);
+    return tx.preparedQuery(BELOW).execute(Tuple.of((Object) moved))
+        .map(rows -> {
+          java.util.Set<Long> known = new java.util.HashSet<>();
+          java.util.List<UnitMove> all = new java.util.ArrayList<>(m.moves());
+          all.forEach(u -> known.add(u.fromId()));
+          rows.forEach(r -> {
+            if (known.add(r.getLong(0))) {
+              all.add(new UnitMove(r.getLong(0), r.getLong(0), r.getString(1)));
+            }
+          });
+          return all;
+        })
+        .compose(all -> tx.preparedQuery(MOVE_MANY).execute(UnitMove.arrays(all).addBoolean(dryRun)))
         .map(rows -> rows.iterator().next().getLong(0).intValue())
         .compose(n -> (dryRun ? Future.<Void>succeededFuture()
-            : TenantRows.repathAll(tx, "tip", m)
-                .compose(x -> TenantRows.moveAll(tx, "channel_webhook_secret", m))
+            : TenantRows.moveAll(tx, "channel_webhook_secret", m)
                 .compose(x -> TenantRows.repathAll(tx, "channel_webhook_secret", m)))
             .map(x -> java.util.Map.of("tipsMoved", n)));
   }
