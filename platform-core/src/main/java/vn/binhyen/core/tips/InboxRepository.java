@@ -37,7 +37,7 @@ final class InboxRepository {
           CASE WHEN status IN ('resolved', 'rejected') THEN NULL ELSE sla_due_at END,
           received_at DESC, id DESC""");
   // Everything a province's unit (or the ministry's own tips) sees lies in one partition of tip
-  // (tips V13): naming the key lets PostgreSQL scan only that one (TipPartitionIT).
+  // (tips V15): naming the key lets PostgreSQL scan only that one (TipPartitionIT).
   static final String ONE_PROVINCE = "\n         AND split_part(tenant_path, '/', 2) = split_part($1, '/', 2)";
   private static final Map<String, String> NATIONAL = queries("");
   private static final Map<String, String> PROVINCE = queries(ONE_PROVINCE);

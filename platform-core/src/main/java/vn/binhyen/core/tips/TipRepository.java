@@ -49,7 +49,7 @@ final class TipRepository {
                                 contact_sealed, account_sealed, received_at, received_day, sla_due_at,
                                 actor_id, actor_name, note, ord)
       ), r AS (
-        -- Receipts and platform messages are unique nationally through their claims (tips V13:
+        -- Receipts and platform messages are unique nationally through their claims (tips V15:
         -- the partitioned tip cannot have such an index); a message is claimed with its receipt.
         INSERT INTO tip_receipt (receipt) SELECT receipt FROM input
         %1$s

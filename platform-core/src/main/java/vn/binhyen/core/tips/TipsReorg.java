@@ -43,7 +43,7 @@ final class TipsReorg implements ReorgParticipant {
   }
 
   /**
-   * The whole mapping in one call of {@code tip_reorg_move} (tips V13): the tips of every moved
+   * The whole mapping in one call of {@code tip_reorg_move} (tips V15): the tips of every moved
    * unit in one UPDATE with the roll-up trigger skipped, the counters of the moved tips adjusted
    * once and their events moved to their new province, in this transaction; then the webhook
    * secrets, one statement each. Units below a re-parented one join the mapping (to themselves at

@@ -13,7 +13,7 @@ import vn.binhyen.core.module.Services;
 import vn.binhyen.core.testing.Explain;
 
 /**
- * Tips and their events are partitioned by province (tips V13): the unit-scoped queries of the
+ * Tips and their events are partitioned by province (tips V15): the unit-scoped queries of the
  * code, explained by PostgreSQL with real values, read only the unit's province partition; new
  * provinces get their partitions; nothing is refused.
  */

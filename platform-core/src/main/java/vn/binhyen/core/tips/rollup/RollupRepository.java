@@ -13,7 +13,7 @@ import java.util.Map;
  * Reads the roll-up counters (tip_rollup by day and, for subtree figures, tip_rollup_month by
  * month; both maintained by trigger). Every part of a query is one range scan of a primary key
  * (unit, dimension, own, day or month); shards are summed. Every query names the partition key
- * (tips V13: the province of the units read), so only their provinces' partitions are scanned.
+ * (tips V15: the province of the units read), so only their provinces' partitions are scanned.
  */
 final class RollupRepository {
 

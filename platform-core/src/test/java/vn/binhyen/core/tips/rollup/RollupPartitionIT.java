@@ -12,7 +12,7 @@ import vn.binhyen.core.module.Services;
 import vn.binhyen.core.testing.Explain;
 import vn.binhyen.core.tips.TipWorld;
 
-/** The roll-up reads (tips V13: counters partitioned by their unit's province) scan only the units' province partitions. */
+/** The roll-up reads (tips V15: counters partitioned by their unit's province) scan only the units' province partitions. */
 class RollupPartitionIT {
 
   private final Services s = TipWorld.demo().services();

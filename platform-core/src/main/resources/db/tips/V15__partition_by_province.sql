@@ -1,5 +1,5 @@
 -- Tips, their events and the roll-up counters partitioned by province (issue 15 item 2;
--- docs/tips.md "Partitioning"). tips V12 is conversation figures.
+-- docs/tips.md "Partitioning"). tips V14 is conversation day moves.
 --
 -- The province key is the second segment of a path ('BCA/01/00004' → '01'; the ministry's own
 -- rows, path 'BCA', have the key ''):
@@ -21,9 +21,8 @@
 --     V5 dropped tip_event's: those rows are only written for a tip just read or inserted, and tips
 --     are never deleted.
 -- Existing rows are carried over: new tables created, rows copied, old tables dropped, names
--- swapped, then indexes, row-level security, triggers and grants recreated as V1–V12 made them.
--- tip_conversation_rollup (V12) is not partitioned here: it does not follow reorganisations yet
--- (docs/tips.md, "Conversation figures").
+-- swapped, then indexes, row-level security, triggers and grants recreated as V1–V14 made them.
+-- tip_conversation_rollup (V12) is not partitioned here (small: conversation tips only).
 
 -- 1. What depends on the old tables.
 DROP POLICY tip_attachment_scope ON tip_attachment;
@@ -289,6 +288,27 @@ REVOKE ALL ON FUNCTION tip_conversation_on_insert_statement() FROM PUBLIC;
 CREATE TRIGGER tip_conversation_insert AFTER INSERT ON tip
   REFERENCING NEW TABLE AS inserted_conversations
   FOR EACH STATEMENT EXECUTE FUNCTION tip_conversation_on_insert_statement();
+
+-- V13/V14's move of a conversation's figures, BEFORE UPDATE now for the same reason as the
+-- roll-up trigger (a move to another partition fires no AFTER UPDATE row trigger); a BEFORE
+-- trigger must return the row.
+CREATE FUNCTION tip_conversation_before_move() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT * FROM tip_conversation_contributions(NEW.id, NEW.received_at) LOOP
+    PERFORM tip_conversation_add_n(OLD.tenant_path, OLD.received_day, c.key, -c.n);
+    PERFORM tip_conversation_add_n(NEW.tenant_path, NEW.received_day, c.key, c.n);
+  END LOOP;
+  RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION tip_conversation_before_move() FROM PUBLIC;
+CREATE TRIGGER tip_conversation_move BEFORE UPDATE OF tenant_path, received_day ON tip
+  FOR EACH ROW WHEN (NEW.source IN ('zalo', 'facebook')
+    AND (OLD.tenant_path IS DISTINCT FROM NEW.tenant_path OR OLD.received_day IS DISTINCT FROM NEW.received_day))
+  EXECUTE FUNCTION tip_conversation_before_move();
 
 -- Folds the shards of days before p_before into shard 0, and of months that ended before it.
 CREATE OR REPLACE FUNCTION tip_rollup_compact(p_before date) RETURNS bigint
