@@ -27,4 +27,29 @@ public interface ReorgParticipant {
   default Future<Void> repath(SqlConnection tx, String oldPath, String newPath) {
     return Future.succeededFuture();
   }
+
+  /**
+   * A whole reorganisation at once (the national reform): every {@link UnitMoves#merges() merge}
+   * as {@link #moveAll}, then every {@link UnitMoves#repaths() repath}. Answers the counts of
+   * what moved by report key ({@code tipsMoved}, …); a dry run answers the same counts and need
+   * not write (the caller rolls back anyway). The default calls the one-unit methods pair by pair;
+   * a participant with many rows overrides it with a few set-based statements over
+   * {@link UnitMoves#moves()}.
+   */
+  default Future<java.util.Map<String, Integer>> moveMany(SqlConnection tx, UnitMoves m, boolean dryRun) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Tenant[] pair : m.merges()) {
+      chain = chain.compose(x -> owned(tx, pair[0]))
+          .map(c -> {
+            c.forEach((k, n) -> counts.merge(k, n, Integer::sum));
+            return null;
+          })
+          .compose(x -> moveAll(tx, pair[0], pair[1]));
+    }
+    for (var e : m.repaths().entrySet()) {
+      chain = chain.compose(x -> repath(tx, e.getKey(), e.getValue()));
+    }
+    return chain.map(x -> counts);
+  }
 }

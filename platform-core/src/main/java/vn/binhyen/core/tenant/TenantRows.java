@@ -18,7 +18,37 @@ public final class TenantRows {
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%%'""";
   private static final String MOVE = "UPDATE %s SET tenant_path = $2 WHERE tenant_path = $1";
 
+  // Many units at once: $1 old paths, $2 new paths (unnested in pairs).
+  private static final String MOVE_ALL = """
+      UPDATE %s t SET tenant_path = m.to_path FROM unnest($1::text[], $2::text[]) AS m (from_path, to_path)
+       WHERE t.tenant_path = m.from_path""";
+  // Re-parented units should not nest (a row under two old prefixes takes either rewrite).
+  private static final String REPATH_ALL = """
+      UPDATE %s t SET tenant_path = m.new_path || substr(t.tenant_path, length(m.old_path) + 1)
+        FROM unnest($1::text[], $2::text[]) AS m (old_path, new_path)
+       WHERE t.tenant_path = m.old_path OR t.tenant_path LIKE m.old_path || '/%%'""";
+
   private TenantRows() {}
+
+  /** {@link #move} for many units in one statement: each merged unit's rows to its survivor's path. */
+  public static Future<Void> moveAll(SqlClient tx, String table, UnitMoves m) {
+    if (m.merges().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String[] from = m.merges().stream().map(p -> p[0].path()).toArray(String[]::new);
+    String[] to = m.merges().stream().map(p -> p[1].path()).toArray(String[]::new);
+    return tx.preparedQuery(MOVE_ALL.formatted(checked(table))).execute(Tuple.from(new Object[] {from, to})).mapEmpty();
+  }
+
+  /** {@link #repath} for every re-parented unit of {@code m} in one statement. */
+  public static Future<Void> repathAll(SqlClient tx, String table, UnitMoves m) {
+    if (m.repaths().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    String[] old = m.repaths().keySet().toArray(String[]::new);
+    String[] now = java.util.Arrays.stream(old).map(m.repaths()::get).toArray(String[]::new);
+    return tx.preparedQuery(REPATH_ALL.formatted(checked(table))).execute(Tuple.from(new Object[] {old, now})).mapEmpty();
+  }
 
   /** Rows of the unit at {@code oldPath} and below now live under {@code newPath}. */
   public static Future<Void> repath(SqlClient tx, String table, String oldPath, String newPath) {

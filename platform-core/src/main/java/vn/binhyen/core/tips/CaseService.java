@@ -72,7 +72,7 @@ public final class CaseService {
   }
 
   private Future<TipDetail> detail(SqlConnection tx, Tip tip) {
-    return repo.events(tx, tip.id())
+    return repo.events(tx, tip.id(), tip.tenantPath())
         .compose(events -> repo.attachments(tx, tip.id()).map(att -> new TipDetail(tip, events, att)));
   }
 

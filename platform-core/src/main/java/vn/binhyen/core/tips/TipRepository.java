@@ -48,26 +48,42 @@ final class TipRepository {
                                 source, source_message_id, body, body_folded, place, occurred,
                                 contact_sealed, account_sealed, received_at, received_day, sla_due_at,
                                 actor_id, actor_name, note, ord)
+      ), r AS (
+        -- Receipts and platform messages are unique nationally through their claims (tips V15:
+        -- the partitioned tip cannot have such an index); a message is claimed with its receipt.
+        INSERT INTO tip_receipt (receipt) SELECT receipt FROM input
+        %1$s
+        RETURNING receipt
+      ), m AS (
+        INSERT INTO tip_message (source, message_id)
+        SELECT i.source, i.source_message_id FROM input i JOIN r ON r.receipt = i.receipt
+         WHERE i.source_message_id IS NOT NULL
+        %1$s
+        RETURNING source, message_id
       ), t AS (
         INSERT INTO tip (receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
                          source_message_id, body, body_folded, place, occurred, contact_sealed,
                          account_sealed, received_at, received_day, sla_due_at)
-        SELECT receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, source,
+        SELECT i.receipt, secret_hash, tenant_id, tenant_path, key_tenant, category, i.source,
                source_message_id, body, body_folded, place, occurred, contact_sealed,
                account_sealed, received_at, received_day, sla_due_at
-          FROM input ORDER BY ord
-        %s
+          FROM input i JOIN r ON r.receipt = i.receipt
+         WHERE i.source_message_id IS NULL
+            OR EXISTS (SELECT 1 FROM m WHERE m.source = i.source AND m.message_id = i.source_message_id)
+         ORDER BY ord
         RETURNING\s""" + COLUMNS + """
       ), e AS (
-        INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name, unit_path, note)
-        SELECT t.id, 'transition', 'receive', NULL, t.status, i.actor_id, i.actor_name, t.tenant_path, i.note
+        INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name, unit_path, note,
+                               province)
+        SELECT t.id, 'transition', 'receive', NULL, t.status, i.actor_id, i.actor_name, t.tenant_path, i.note,
+               split_part(t.tenant_path, '/', 2)
           FROM t JOIN input i ON i.receipt = t.receipt)
       SELECT * FROM t""";
   // A batch fails whole on a conflict (IntakeBatcher then writes its tips one by one): checking
   // every unique index before each row (ON CONFLICT) cost about a tenth of the database's time.
   private static final String INSERT_BATCH = INSERT_TIPS.formatted("");
   // One tip: a taken receipt or a platform message received before is skipped (ON CONFLICT DO
-  // NOTHING) and missing from the answer.
+  // NOTHING on its claim) and missing from the answer.
   private static final String INSERT_ONE = INSERT_TIPS.formatted("ON CONFLICT DO NOTHING");
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM tip WHERE id = $1";
   private static final String BY_ID_FOR_UPDATE = BY_ID + " FOR UPDATE";
@@ -86,10 +102,13 @@ final class TipRepository {
   private static final String SWEEP_SLA = """
       UPDATE tip SET sla_breached = true, updated_at = now()
        WHERE first_response_at IS NULL AND NOT sla_breached AND sla_due_at < $1""";
+  // An event lives in its tip's province partition (the tip as it is now: after a forward, its
+  // new unit's; the event's unit_path may still name the unit it left).
+  private static final String TIP_PROVINCE = "(SELECT split_part(tenant_path, '/', 2) FROM tip WHERE id = $1)";
   private static final String INSERT_EVENT = """
       INSERT INTO tip_event (tip_id, kind, action, from_status, to_status, actor_id, actor_name,
-                             unit_path, note)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
+                             unit_path, note, province)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,\s""" + TIP_PROVINCE + ")";
   private static final String INSERT_EVENT_ID = INSERT_EVENT + " RETURNING id";
   // The sender's open tip, if their latest message to it is recent enough (locked: one message
   // joins at a time).
@@ -101,17 +120,17 @@ final class TipRepository {
   private static final String SENDER_TIP_BY_RECEIPT = "SELECT " + COLUMNS
       + " FROM tip WHERE sender_key = $1 AND receipt = $2 AND status <> 'rejected' FOR UPDATE";
   private static final String JOIN_MESSAGE = """
-      INSERT INTO tip_event (tip_id, kind, action, actor_name, unit_path, note, source_message_id)
-      VALUES ($1, 'citizen', 'message', $2, $3, $4, $5)
-      ON CONFLICT (source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING""";
+      INSERT INTO tip_event (tip_id, kind, action, actor_name, unit_path, note, source_message_id, province)
+      VALUES ($1, 'citizen', 'message', $2, $3, $4, $5, split_part($3, '/', 2))
+      ON CONFLICT (province, source_message_id) WHERE source_message_id IS NOT NULL DO NOTHING""";
   private static final String SET_SENDER = """
       UPDATE tip SET sender_key = $2, sender_last_at = now(), channel_id = coalesce(channel_id, $3) WHERE id = $1""";
   private static final String MESSAGE_JOINED = "SELECT 1 FROM tip_event WHERE source_message_id = $1";
-  private static final String EVENTS = """
+  static final String EVENTS = """
       SELECT e.id, e.tip_id, e.kind, e.action, e.from_status, e.to_status, e.actor_name, e.unit_path, e.note, e.at,
              d.status, d.platform_message_id, d.reason, d.platform_error
         FROM tip_event e LEFT JOIN tip_reply_delivery d ON d.event_id = e.id
-       WHERE e.tip_id = $1 ORDER BY e.id""";
+       WHERE e.tip_id = $1 AND e.province = split_part($2, '/', 2) ORDER BY e.id""";
   // Attachments of the tips written by the statement before it in the same transaction, found by
   // receipt and secret hash (a tip skipped for a taken receipt must not lend its files to the
   // tip that holds the receipt), so both statements go out together.
@@ -279,8 +298,9 @@ final class TipRepository {
     return db.preparedQuery(MESSAGE_JOINED).execute(Tuple.of(messageKey)).map(rows -> rows.size() > 0);
   }
 
-  Future<List<TipEvent>> events(SqlClient db, long tipId) {
-    return db.preparedQuery(EVENTS).execute(Tuple.of(tipId)).map(rows -> {
+  /** The events of a tip at {@code tipPath} (its handling unit's path: it names the partition). */
+  Future<List<TipEvent>> events(SqlClient db, long tipId, String tipPath) {
+    return db.preparedQuery(EVENTS).execute(Tuple.of(tipId, tipPath)).map(rows -> {
       List<TipEvent> out = new ArrayList<>();
       rows.forEach(r -> out.add(new TipEvent(r.getLong(0), r.getLong(1), r.getString(2), r.getString(3),
           r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),

@@ -153,7 +153,7 @@ public final class TipService {
   public Future<FollowUp> follow(String clientKey, String typedReceipt, String secret) {
     return verified(clientKey, typedReceipt, secret).compose(located -> services.db()
         .inScope(located.tenantPath(), tx -> repo.findById(tx, located.id(), false)
-            .compose(tip -> repo.events(tx, located.id())
+            .compose(tip -> repo.events(tx, located.id(), tip.orElseThrow().tenantPath())
                 .map(events -> events.stream().filter(TipEvent::publicToCitizen).toList())
                 .compose(events -> services.tenantDirectory().byCode(tip.orElseThrow().unitCode())
                     .map(Tenant::name).recover(e -> Future.succeededFuture(""))

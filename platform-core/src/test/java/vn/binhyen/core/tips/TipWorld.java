@@ -15,7 +15,7 @@ import vn.binhyen.core.testing.TestPlatform;
  * nodes on this shared machine may hold the default port 5701 without answering, and a node
  * joining through them waits minutes; a private port avoids that.
  */
-final class TipWorld {
+public final class TipWorld {
 
   static final String DATABASE = "tips";
 
@@ -25,7 +25,7 @@ final class TipWorld {
 
   private TipWorld() {}
 
-  static synchronized Platform demo() {
+  public static synchronized Platform demo() {
     if (platform == null) {
       clusterName = TestNode.newClusterName();
       clusterPort = freePort();

@@ -20,6 +20,7 @@ import vn.binhyen.core.tenant.Tenant;
 import vn.binhyen.core.tenant.TenantRepository;
 import vn.binhyen.core.tenant.TenantStore;
 import vn.binhyen.core.tenant.UnitMove;
+import vn.binhyen.core.tenant.UnitMoves;
 
 /**
  * Applies a whole {@link ReformPlan} (the 2025 reform: 63 → 34 provinces, districts abolished,
@@ -31,12 +32,19 @@ public final class ReformApplier {
 
   /** What applying did. */
   public record Applied(boolean dryRun, int closed, int created, int reparented, int successorRows, int usersMoved,
-      int channelsMoved, int reviewItems, int unitsWithoutSuccessor, JsonObject plan) {
+      int channelsMoved, int reviewItems, int unitsWithoutSuccessor, Map<String, Integer> followed, JsonObject plan) {
     public JsonObject toJson() {
-      return new JsonObject().put("dryRun", dryRun).put("closed", closed).put("created", created)
+      JsonObject out = new JsonObject().put("dryRun", dryRun).put("closed", closed).put("created", created)
           .put("reparented", reparented).put("successorRows", successorRows).put("usersMoved", usersMoved)
           .put("channelsMoved", channelsMoved).put("reviewItems", reviewItems)
-          .put("unitsWithoutSuccessor", unitsWithoutSuccessor).put("plan", plan);
+          .put("unitsWithoutSuccessor", unitsWithoutSuccessor);
+      followed.forEach(out::put);
+      return out.put("plan", plan);
+    }
+
+    Applied withPlan(boolean dry, JsonObject report) {
+      return new Applied(dry, closed, created, reparented, successorRows, usersMoved, channelsMoved, reviewItems,
+          unitsWithoutSuccessor, followed, report);
     }
   }
 
@@ -89,7 +97,7 @@ public final class ReformApplier {
       }
       return chain
           .compose(x -> reparent(tx, plan, current, root))
-          .compose(n -> followers(tx, plan, current, closedByCode, report, n))
+          .compose(n -> followers(tx, plan, current, closedByCode, report, n, dryRun))
           .compose(a -> s.audit().append(tx, Audits.entry(null, "BCA", "reorg.reform", "unit:BCA", null,
               a.toJson().put("plan", new JsonObject().put("reformDate", plan.reformDate().toString()))))
               .map(y -> {
@@ -99,13 +107,9 @@ public final class ReformApplier {
           .compose(a -> dryRun ? Future.failedFuture(new DryRunDone())
               : new ReorgService(s).announce(tx, report).map(a));
     })).recover(e -> e instanceof DryRunDone
-        ? Future.succeededFuture(new Applied(true, out[0].closed(), out[0].created(), out[0].reparented(),
-            out[0].successorRows(), out[0].usersMoved(), out[0].channelsMoved(), out[0].reviewItems(),
-            out[0].unitsWithoutSuccessor(), new ReformDryRunReport(plan, 20).toJson()))
+        ? Future.succeededFuture(out[0].withPlan(true, new ReformDryRunReport(plan, 20).toJson()))
         : Future.failedFuture(e))
-        .map(a -> a.dryRun() ? a : new Applied(false, a.closed(), a.created(), a.reparented(), a.successorRows(),
-            a.usersMoved(), a.channelsMoved(), a.reviewItems(), a.unitsWithoutSuccessor(),
-            new ReformDryRunReport(plan, 20).toJson()))
+        .map(a -> a.dryRun() ? a : a.withPlan(false, new ReformDryRunReport(plan, 20).toJson()))
         .onSuccess(a -> {
           if (!a.dryRun()) {
             new ReorgService(s).delivered();
@@ -163,7 +167,7 @@ public final class ReformApplier {
   }
 
   private Future<Applied> followers(SqlConnection tx, ReformPlan plan, Map<String, Tenant> current,
-      Map<String, Tenant> closed, ReorgReport report, Map<String, Tenant> reparented) {
+      Map<String, Tenant> closed, ReorgReport report, Map<String, Tenant> reparented, boolean dryRun) {
     List<TenantStore.Successor> succ = new ArrayList<>();
     List<UnitMove> moves = new ArrayList<>();
     List<Long> splitIds = new ArrayList<>();
@@ -214,21 +218,28 @@ public final class ReformApplier {
           return tx.preparedQuery(FOLLOW.formatted("channel_figure")).execute()
               .compose(x -> tx.preparedQuery(FOLLOW.formatted("channel_verification_request")).execute());
         })
-        .compose(x -> participants(tx, pairs, reparented))
-        .map(x -> new Applied(false, closed.size(), plan.toCreate().size(), reparented.size(), succ.size(),
-            counts[0], counts[1], counts[2], unitsWithout, null));
+        .compose(x -> participants(tx, new UnitMoves(pairs, repaths(reparented), moves), dryRun))
+        .map(followed -> new Applied(false, closed.size(), plan.toCreate().size(), reparented.size(), succ.size(),
+            counts[0], counts[1], counts[2], unitsWithout, followed, null));
   }
 
-  private Future<Void> participants(SqlConnection tx, List<Tenant[]> pairs, Map<String, Tenant> reparented) {
+  private static Map<String, String> repaths(Map<String, Tenant> reparented) {
+    Map<String, String> out = new HashMap<>();
+    reparented.forEach((old, t) -> out.put(old, t.path()));
+    return out;
+  }
+
+  /** Every participant moves the whole mapping at once (set-based); the counts of what followed. */
+  private Future<Map<String, Integer>> participants(SqlConnection tx, UnitMoves moves, boolean dryRun) {
+    Map<String, Integer> followed = new java.util.TreeMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (ReorgParticipant p : s.reorgParticipants().all()) {
-      for (Tenant[] pair : pairs) {
-        chain = chain.compose(x -> p.moveAll(tx, pair[0], pair[1]));
-      }
-      for (var e : reparented.entrySet()) {
-        chain = chain.compose(x -> p.repath(tx, e.getKey(), e.getValue().path()));
-      }
+      chain = chain.compose(x -> p.moveMany(tx, moves, dryRun))
+          .map(counts -> {
+            counts.forEach((k, n) -> followed.merge(k, n, Integer::sum));
+            return null;
+          });
     }
-    return chain;
+    return chain.map(x -> followed);
   }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Reads the roll-up counters (tip_rollup by day and, for subtree figures, tip_rollup_month by
  * month; both maintained by trigger). Every part of a query is one range scan of a primary key
- * (unit, dimension, own, day or month); shards are summed.
+ * (unit, dimension, own, day or month); shards are summed. Every query names the partition key
+ * (tips V15: the province of the units read), so only their provinces' partitions are scanned.
  */
 final class RollupRepository {
 
@@ -21,35 +22,35 @@ final class RollupRepository {
 
   private static final String BY_DIM = """
       SELECT key, dim, sum(n)::bigint FROM tip_rollup
-       WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY key, dim""";
   // Subtree counters of a period: whole months from the month grain, the days at both ends.
   // $3..$8: head days, months, tail days (MonthSplit).
-  private static final String BY_DIM_SUBTREE = """
+  static final String BY_DIM_SUBTREE = """
       SELECT key, dim, sum(n)::bigint FROM (
         SELECT key, dim, n FROM tip_rollup
-         WHERE unit_path = $1 AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
         UNION ALL
         SELECT key, dim, n FROM tip_rollup_month
-         WHERE unit_path = $1 AND dim = ANY($2) AND month BETWEEN $5 AND $6
+         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND month BETWEEN $5 AND $6
         UNION ALL
         SELECT key, dim, n FROM tip_rollup
-         WHERE unit_path = $1 AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
+         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
        GROUP BY key, dim""";
   private static final String BY_DAY = """
       SELECT day::text, dim, sum(n)::bigint FROM tip_rollup
-       WHERE unit_path = $1 AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY day, dim ORDER BY day""";
-  private static final String BY_UNITS = """
+  static final String BY_UNITS = """
       SELECT unit_path, dim, sum(n)::bigint FROM (
         SELECT unit_path, dim, n FROM tip_rollup
-         WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+         WHERE unit_path = ANY($1) AND province = ANY($9) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
         UNION ALL
         SELECT unit_path, dim, n FROM tip_rollup_month
-         WHERE unit_path = ANY($1) AND dim = ANY($2) AND month BETWEEN $5 AND $6
+         WHERE unit_path = ANY($1) AND province = ANY($9) AND dim = ANY($2) AND month BETWEEN $5 AND $6
         UNION ALL
         SELECT unit_path, dim, n FROM tip_rollup
-         WHERE unit_path = ANY($1) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
+         WHERE unit_path = ANY($1) AND province = ANY($9) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
        GROUP BY unit_path, dim""";
   // The tenant directory has no row-level security (unit names are public).
   private static final String CHILDREN = """
@@ -77,8 +78,17 @@ final class RollupRepository {
     MonthSplit p = MonthSplit.of(from, to);
     return db.preparedQuery(BY_UNITS)
         .execute(Tuple.from(new Object[] {paths.toArray(String[]::new), new String[] {"t", "b"},
-            p.headFrom(), p.headTo(), p.firstMonth(), p.lastMonth(), p.tailFrom(), p.tailTo()}))
+            p.headFrom(), p.headTo(), p.firstMonth(), p.lastMonth(), p.tailFrom(), p.tailTo(),
+            provinces(paths)}))
         .map(RollupRepository::collect);
+  }
+
+  /** The partition keys of units' counters: the second segment of each path ('' for the ministry). */
+  static String[] provinces(List<String> paths) {
+    return paths.stream().map(p -> {
+      String[] parts = p.split("/", 3);
+      return parts.length > 1 ? parts[1] : "";
+    }).distinct().toArray(String[]::new);
   }
 
   Future<List<Child>> children(SqlClient db, long unitId) {
