@@ -98,7 +98,7 @@ class AlertConsoleBrowserIT {
   }
 
   static WebElement waitFor(By by) {
-    return Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   @Test
@@ -110,7 +110,7 @@ class AlertConsoleBrowserIT {
     Browser.width(browser, 1280);
     Browser.signIn(browser, http.base(), "hanoi-admin", "vi");
     open("/home");
-    Browser.waitFor(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks a[href='/staff/alerts']"))).click();
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(By.cssSelector("#tasks a[href='/staff/alerts']"))).click();
     Browser.waitUntilSettled(browser);
     assertTrue(browser.getCurrentUrl().endsWith("/staff/alerts"), browser.getCurrentUrl());
     problems.addAll(layoutProblems("admin console"));
@@ -136,10 +136,10 @@ class AlertConsoleBrowserIT {
 
     // Its delivery per channel, in words: the demo page is not connected, the Zalo group waits for the officer.
     row.findElement(By.xpath(".//button[text()='Tình trạng gửi']")).click();
-    Browser.waitFor(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deliveries tr[data-state]")));
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deliveries tr[data-state]")));
     String deliveries = browser.findElement(By.id("deliveries")).getText();
     assertTrue(deliveries.contains("Chờ cán bộ đăng thủ công"), deliveries);
-    Browser.waitFor(browser).until(d -> {
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
       open("/staff/alerts");
       d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Tình trạng gửi']")).click();
       return d.findElement(By.id("deliveries")).getText().contains("Trang chưa kết nối");
@@ -156,9 +156,9 @@ class AlertConsoleBrowserIT {
     browser.findElement(By.id("k-token")).sendKeys(token);
     browser.findElement(By.id("connect-submit")).click();
     assertTrue(waitFor(By.id("toast")).getText().contains("Đã kết nối"), browser.findElement(By.id("toast")).getText());
-    Browser.waitFor(browser).until(d -> PlatformFakes.shared().inbox(pageId).stream()
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> PlatformFakes.shared().inbox(pageId).stream()
         .anyMatch(r -> r.body().encode().contains("/alerts/" + id)));
-    Browser.waitFor(browser).until(d -> {
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
       open("/staff/alerts");
       d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']//button[text()='Tình trạng gửi']")).click();
       return d.findElement(By.id("deliveries")).getText().contains("Đã đăng");
@@ -184,7 +184,7 @@ class AlertConsoleBrowserIT {
     JsonObject figuresBefore = wardFigures();
     int before = toPaste.size();
     toPaste.get(0).findElement(By.xpath(".//button[text()='Đánh dấu đã đăng']")).click();
-    Browser.waitFor(browser).until(d -> d.findElements(By.xpath("//ul[@id='manual']/li[h3[text()='" + title + "']]")).size() == before - 1);
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.xpath("//ul[@id='manual']/li[h3[text()='" + title + "']]")).size() == before - 1);
     assertTrue(waitFor(By.id("toast")).getText().contains("Đã đánh dấu đã đăng"));
     JsonObject figuresAfter = wardFigures();
     assertEquals(figuresBefore.getLong("followersReached") + 350, figuresAfter.getLong("followersReached"));
@@ -193,7 +193,7 @@ class AlertConsoleBrowserIT {
     // Hà Nội's supervisor sees the alert figures on the dashboard, Ba Đình's row with its followers reached.
     Browser.signIn(browser, http.base(), "hanoi-supervisor", "vi");
     open("/dashboard");
-    WebElement ward = Browser.waitFor(browser).until(ExpectedConditions.visibilityOfElementLocated(
+    WebElement ward = Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("#alert-children tr[data-unit='00004']")));
     String reached = new java.text.DecimalFormat("#,###", java.text.DecimalFormatSymbols.getInstance(new java.util.Locale("vi", "VN")))
         .format(figuresAfter.getLong("followersReached"));
@@ -205,7 +205,7 @@ class AlertConsoleBrowserIT {
     // A citizen opens the alert's page: verified.
     browser.manage().deleteAllCookies();
     open("/alerts/" + id);
-    Browser.waitFor(browser).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "OFFICIAL"));
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.attributeToBe(By.id("verdict"), "data-verdict", "OFFICIAL"));
     assertEquals(title, browser.findElement(By.id("title")).getText());
     problems.addAll(layoutProblems("citizen page"));
 
@@ -222,15 +222,16 @@ class AlertConsoleBrowserIT {
     browser.findElement(By.id("issue-confirm")).click();
     WebElement newer = waitFor(By.xpath("//tbody[@id='issued']/tr[.//strong[text()='" + updated + "']]"));
     String newId = newer.getAttribute("data-alert");
-    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']"))
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + id + "']"))
         .getText().contains("Replaced by an update"));
 
     // Then cancels the update, after the confirmation asks for a reason.
-    newer.findElement(By.xpath(".//button[text()='Cancel the alert']")).click();
+    // The list re-renders as the states change: find the row again rather than hold on to it.
+    waitFor(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + newId + "']//button[text()='Cancel the alert']")).click();
     waitFor(By.id("cancel-dialog"));
     browser.findElement(By.id("cancel-reason")).sendKeys("Đã có bản hướng dẫn mới");
     browser.findElement(By.id("cancel-confirm")).click();
-    Browser.waitFor(browser).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + newId + "']"))
+    Browser.waitFor(browser).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElement(By.xpath("//tbody[@id='issued']/tr[@data-alert='" + newId + "']"))
         .getText().contains("Cancelled"));
     assertEquals("CANCELLED", http.get("/api/public/verify?q=/alerts/" + newId, null).json()
         .getString("verdict"));
