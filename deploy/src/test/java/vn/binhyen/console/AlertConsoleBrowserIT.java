@@ -56,19 +56,7 @@ class AlertConsoleBrowserIT {
 
   /** The page at both widths: no sideways scroll, no serious axe finding, no internal code. */
   static List<String> layoutProblems(String what) {
-    List<String> problems = new ArrayList<>();
-    for (int width : WIDTHS) {
-      Browser.width(browser, width);
-      Browser.waitUntilSettled(browser);
-      if (Browser.scrollsSideways(browser)) {
-        problems.add(what + " at " + width + ": scrolls sideways: " + Browser.sidewaysCulprits(browser));
-      }
-      Browser.axeSeriousFindings(browser).forEach(f -> problems.add(what + " at " + width + ": " + f));
-      Browser.codesOnScreen(browser).forEach(c -> problems.add(what + " at " + width + ": code on screen " + c));
-      Browser.screenshot(browser, "alerts-" + what.replace(' ', '-') + "-" + width + ".png");
-    }
-    Browser.width(browser, 1280);
-    return problems;
+    return Browser.layoutProblems(browser, what, "alerts", true, WIDTHS);
   }
 
   /** The channel of one delivery of the alert, as Hà Nội's admin sees it. */

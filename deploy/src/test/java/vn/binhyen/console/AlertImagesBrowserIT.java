@@ -51,18 +51,7 @@ class AlertImagesBrowserIT {
   }
 
   static List<String> layoutProblems(String what) {
-    List<String> problems = new ArrayList<>();
-    for (int width : AlertConsoleBrowserIT.WIDTHS) {
-      Browser.width(browser, width);
-      Browser.waitUntilSettled(browser);
-      if (Browser.scrollsSideways(browser)) {
-        problems.add(what + " at " + width + ": scrolls sideways: " + Browser.sidewaysCulprits(browser));
-      }
-      Browser.axeSeriousFindings(browser).forEach(f -> problems.add(what + " at " + width + ": " + f));
-      Browser.screenshot(browser, "alert-images-" + what.replace(' ', '-') + "-" + width + ".png");
-    }
-    Browser.width(browser, 1280);
-    return problems;
+    return Browser.layoutProblems(browser, what, "alert-images", false, AlertConsoleBrowserIT.WIDTHS);
   }
 
   /** Whether the image element has loaded a decodable picture. */

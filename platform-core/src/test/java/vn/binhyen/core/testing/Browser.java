@@ -83,6 +83,30 @@ public final class Browser {
     waitFor(driver).until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
+  /**
+   * The page as it is now, at each width: sideways scroll (with its culprits), serious axe-core
+   * findings and, with {@code codes}, internal codes on screen, each as "<what> at <width>: …"; a
+   * screenshot per width under {@code <shotPrefix>-<what>-<width>.png}. Back at 1280 px after.
+   */
+  public static List<String> layoutProblems(WebDriver driver, String what, String shotPrefix, boolean codes, int... widths) {
+    List<String> problems = new java.util.ArrayList<>();
+    for (int w : widths) {
+      width(driver, w);
+      waitUntilSettled(driver);
+      String where = what + " at " + w + ": ";
+      if (scrollsSideways(driver)) {
+        problems.add(where + "scrolls sideways: " + sidewaysCulprits(driver));
+      }
+      axeSeriousFindings(driver).forEach(f -> problems.add(where + f));
+      if (codes) {
+        codesOnScreen(driver).forEach(c -> problems.add(where + "code on screen " + c));
+      }
+      screenshot(driver, shotPrefix + "-" + what.replace(' ', '-') + "-" + w + ".png");
+    }
+    width(driver, 1280);
+    return problems;
+  }
+
   /** Saves what the browser shows to {@code target/screenshots/<name>} (to look at, not to assert). */
   public static void screenshot(WebDriver driver, String name) {
     try {

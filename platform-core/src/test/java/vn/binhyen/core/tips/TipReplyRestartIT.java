@@ -38,6 +38,20 @@ class TipReplyRestartIT {
   private static final String PAGE_TOKEN = "EAAGpagetokenforrestarttests";
   private static final PlatformFakes fakes = PlatformFakes.shared();
 
+  /** Ba Đình's verified Facebook page {@code page}, its webhook secret and access token set by the officer. */
+  private static long messengerPage(Http http, String officer, String page, String verifyToken) throws Exception {
+    long channel = Long.parseLong(scalar("""
+        INSERT INTO channel (tenant_id, tenant_path, platform, normalized_id, url, display_name, name_folded, status)
+        SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
+          FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""", Platform.FACEBOOK_PAGE.id(),
+        ChannelLinks.normalize(page, Platform.FACEBOOK_PAGE).normalizedId(), "https://facebook.com/" + page));
+    assertEquals(204, http.raw("PUT", "/api/units/00004/channels/" + channel + "/webhook-secret",
+        new JsonObject().put("secret", FB_SECRET).put("verifyToken", verifyToken)
+            .put("accessToken", PAGE_TOKEN).encode().getBytes(StandardCharsets.UTF_8), "application/json", officer, Map.of())
+        .status());
+    return channel;
+  }
+
   @Test
   void a_node_killed_after_the_officer_pressed_send_delivers_the_reply_exactly_once_after_restart() throws Exception {
     fakes.acceptToken(PAGE_TOKEN);
@@ -48,15 +62,7 @@ class TipReplyRestartIT {
       DemoCountry.seed(first.services(), first.modules(), Optional.of(TestPlatform.PASSWORD));
       Http http = new Http(first.httpPort());
       String officer = http.login("badinh-officer");
-      long channel = Long.parseLong(scalar("""
-          INSERT INTO channel (tenant_id, tenant_path, platform, normalized_id, url, display_name, name_folded, status)
-          SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
-            FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""", Platform.FACEBOOK_PAGE.id(),
-          ChannelLinks.normalize(PAGE_ID, Platform.FACEBOOK_PAGE).normalizedId(), "https://facebook.com/" + PAGE_ID));
-      assertEquals(204, http.raw("PUT", "/api/units/00004/channels/" + channel + "/webhook-secret",
-          new JsonObject().put("secret", FB_SECRET).put("verifyToken", "verify-token-restart-0001")
-              .put("accessToken", PAGE_TOKEN).encode().getBytes(StandardCharsets.UTF_8), "application/json", officer, Map.of())
-          .status());
+      long channel = messengerPage(http, officer, PAGE_ID, "verify-token-restart-0001");
       // The platform has trouble from the citizen's first message on: the automatic first reply and
       // the officer's reply wait in the outbox.
       fakes.down(psid);
@@ -108,15 +114,7 @@ class TipReplyRestartIT {
       DemoCountry.seed(first.services(), first.modules(), Optional.of(TestPlatform.PASSWORD));
       Http http = new Http(first.httpPort());
       String officer = http.login("badinh-officer");
-      long channel = Long.parseLong(scalar("""
-          INSERT INTO channel (tenant_id, tenant_path, platform, normalized_id, url, display_name, name_folded, status)
-          SELECT id, path, ?, ?, ?, 'Công an phường Ba Đình', 'cong an phuong ba dinh', 'verified'
-            FROM tenant WHERE code = '00004' AND valid_to IS NULL RETURNING id""", Platform.FACEBOOK_PAGE.id(),
-          ChannelLinks.normalize(page, Platform.FACEBOOK_PAGE).normalizedId(), "https://facebook.com/" + page));
-      assertEquals(204, http.raw("PUT", "/api/units/00004/channels/" + channel + "/webhook-secret",
-          new JsonObject().put("secret", FB_SECRET).put("verifyToken", "verify-token-restart-0002")
-              .put("accessToken", PAGE_TOKEN).encode().getBytes(StandardCharsets.UTF_8), "application/json", officer, Map.of())
-          .status());
+      long channel = messengerPage(http, officer, page, "verify-token-restart-0002");
       String mid = "m_restart_hang_" + System.nanoTime();
       byte[] body = new JsonObject().put("object", "page").put("entry", new io.vertx.core.json.JsonArray().add(new JsonObject()
           .put("id", page).put("time", System.currentTimeMillis()).put("messaging", new io.vertx.core.json.JsonArray()
