@@ -38,6 +38,20 @@ class TipReplyRestartIT {
   private static final String PAGE_TOKEN = "EAAGpagetokenforrestarttests";
   private static final PlatformFakes fakes = PlatformFakes.shared();
 
+  /** The citizen's Messenger message {@code mid} to {@code page}, signed as Facebook does; the tip it became. */
+  private static long message(Http http, String page, String psid, String mid, String text) throws Exception {
+    byte[] body = new JsonObject().put("object", "page").put("entry", new io.vertx.core.json.JsonArray().add(new JsonObject()
+        .put("id", page).put("time", System.currentTimeMillis()).put("messaging", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("sender", new JsonObject().put("id", psid)).put("recipient", new JsonObject().put("id", page))
+                .put("timestamp", System.currentTimeMillis())
+                .put("message", new JsonObject().put("mid", mid).put("text", text))))))
+        .encode().getBytes(StandardCharsets.UTF_8);
+    assertEquals(200, http.raw("POST", "/webhooks/facebook", body, "application/json", null,
+        Map.of("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET)))).status());
+    Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'") == 1, "the tip");
+    return Long.parseLong(scalar("SELECT id FROM tip WHERE source_message_id = ?", mid));
+  }
+
   /** Ba Đình's verified Facebook page {@code page}, its webhook secret and access token set by the officer. */
   private static long messengerPage(Http http, String officer, String page, String verifyToken) throws Exception {
     long channel = Long.parseLong(scalar("""
@@ -67,16 +81,7 @@ class TipReplyRestartIT {
       // the officer's reply wait in the outbox.
       fakes.down(psid);
       String mid = "m_restart_" + System.nanoTime();
-      byte[] body = new JsonObject().put("object", "page").put("entry", new io.vertx.core.json.JsonArray().add(new JsonObject()
-          .put("id", PAGE_ID).put("time", System.currentTimeMillis()).put("messaging", new io.vertx.core.json.JsonArray()
-              .add(new JsonObject().put("sender", new JsonObject().put("id", psid)).put("recipient", new JsonObject().put("id", PAGE_ID))
-                  .put("timestamp", System.currentTimeMillis())
-                  .put("message", new JsonObject().put("mid", mid).put("text", "Có người lừa bán vé máy bay giả"))))))
-          .encode().getBytes(StandardCharsets.UTF_8);
-      assertEquals(200, http.raw("POST", "/webhooks/facebook", body, "application/json", null,
-          Map.of("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET)))).status());
-      Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'") == 1, "the tip");
-      tip = Long.parseLong(scalar("SELECT id FROM tip WHERE source_message_id = ?", mid));
+      tip = message(http, PAGE_ID, psid, mid, "Có người lừa bán vé máy bay giả");
 
       Http.Response r = http.post("/api/tips/" + tip + "/replies", new JsonObject().put("text", "Bạn đừng chuyển tiền."), officer);
       assertTrue(r.status() / 100 == 2, r.toString());
@@ -116,16 +121,7 @@ class TipReplyRestartIT {
       String officer = http.login("badinh-officer");
       long channel = messengerPage(http, officer, page, "verify-token-restart-0002");
       String mid = "m_restart_hang_" + System.nanoTime();
-      byte[] body = new JsonObject().put("object", "page").put("entry", new io.vertx.core.json.JsonArray().add(new JsonObject()
-          .put("id", page).put("time", System.currentTimeMillis()).put("messaging", new io.vertx.core.json.JsonArray()
-              .add(new JsonObject().put("sender", new JsonObject().put("id", psid)).put("recipient", new JsonObject().put("id", page))
-                  .put("timestamp", System.currentTimeMillis())
-                  .put("message", new JsonObject().put("mid", mid).put("text", "Có người rao bán súng trên mạng"))))))
-          .encode().getBytes(StandardCharsets.UTF_8);
-      assertEquals(200, http.raw("POST", "/webhooks/facebook", body, "application/json", null,
-          Map.of("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(Signatures.facebookMac(body, FB_SECRET)))).status());
-      Eventually.await(() -> count("SELECT count(*) FROM tip WHERE source_message_id = '" + mid + "'") == 1, "the tip");
-      tip = Long.parseLong(scalar("SELECT id FROM tip WHERE source_message_id = ?", mid));
+      tip = message(http, page, psid, mid, "Có người rao bán súng trên mạng");
       long t = tip;
       Eventually.await(() -> count("SELECT count(*) FROM tip_reply_delivery WHERE tip_id = " + t
           + " AND status = 'sent'") == 1, "the automatic first reply sent");
