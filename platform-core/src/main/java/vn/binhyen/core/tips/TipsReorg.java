@@ -11,12 +11,16 @@ import vn.binhyen.core.tenant.UnitMoves;
 
 /**
  * Tips follow a reorganisation: a merged unit's tips move to the survivor, a re-parented subtree's
- * paths are rewritten. The roll-up trigger moves every counter in the same transaction (the
- * old ancestors lose the tips, the new ones gain them), so figures stay equal to a GROUP BY.
+ * paths are rewritten. Every counter moves in the same transaction (the old ancestors lose the
+ * tips, the new ones gain them), so figures stay equal to a GROUP BY: for a merge (one pair or a
+ * whole mapping) {@code tip_reorg_move} adjusts them once per group of tips, for a re-path the
+ * roll-up trigger does it tip by tip.
  */
 final class TipsReorg implements ReorgParticipant {
 
-  private static final String MOVE = "UPDATE tip SET tenant_id = $2, tenant_path = $3, updated_at = now() WHERE tenant_id = $1";
+  // One merge is a mapping of one pair: the same set-based move as the reform's (one UPDATE with
+  // the per-row roll-up trigger skipped, the counters adjusted once, events following).
+  private static final String MOVE = "SELECT tip_reorg_move(ARRAY[$1::bigint], ARRAY[$2::bigint], ARRAY[$3::text], false)";
   private static final String REPATH = """
       UPDATE tip SET tenant_path = $2 || substr(tenant_path, length($1) + 1), updated_at = now()
        WHERE tenant_path = $1 OR tenant_path LIKE $1 || '/%'""";
