@@ -69,6 +69,22 @@ public final class ImpostorScorer {
             f.add(Signal.SCAM_PHRASE.reason(String.join(", ", phrases), Signal.SCAM_PHRASE.weight(),
                     "found in the link " + link.normalizedId()));
         }
+        // an authority and a service it never sells, both run together in the link (issue 16, tactics 1 and 2)
+        ScamVocabulary v = ScamVocabulary.DEFAULT;
+        List<ScamVocabulary.Phrase> who = new ArrayList<>(v.findRunTogether(ScamVocabulary.Kind.AUTHORITY, words, 6));
+        for (String police : List.of("bocongan", "congan", "canhsat")) {
+            if (words.contains(police) && who.isEmpty()) {
+                who.add(new ScamVocabulary.Phrase(police, police));
+            }
+        }
+        List<ScamVocabulary.Phrase> what = who.isEmpty() ? List.of() : v.findRunTogether(ScamVocabulary.Kind.SERVICE, words, 7);
+        if (!what.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            who.forEach(p -> parts.add("\u201c" + p.display() + "\u201d"));
+            what.forEach(p -> parts.add("\u201c" + p.display() + "\u201d"));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(link.normalizedId() + ": " + String.join(", ", parts),
+                    Signal.AUTHORITY_SELLS_SERVICE.weight(), "words run together in the link"));
+        }
         if (link.isWebsite()) {
             for (DomainIndex.Lookalike l : index.domains.lookalikes(link.host(), thresholds.maxHandleEditDistance())) {
                 f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + l.channel().normalizedId(),

@@ -58,8 +58,8 @@ final class ScamVocabulary {
         for (String[] c : SourcedRows.read(ScamVocabulary.class, resource, 3, Integer.MAX_VALUE, 2, false)) {
             Kind kind = Kind.valueOf(c[0].toUpperCase(java.util.Locale.ROOT));
             // a domain core may be written as the official host itself: its core is what others copy
-            if (kind == Kind.DOMAIN_ABBREV && c[1].indexOf('>') > 0) {
-                // "nhnn>sbv.gov.vn": an abbreviation and the official host it stands for
+            if ((kind == Kind.DOMAIN_ABBREV || kind == Kind.DOMAIN_CORE) && c[1].indexOf('>') > 0) {
+                // "nhnn>sbv.gov.vn": an abbreviation (or a name written as a host) and the official host it stands for
                 String[] ab = c[1].split(">", 2);
                 out.get(kind).add(new Phrase(ab[1].strip(), ab[0].strip().toLowerCase(java.util.Locale.ROOT)));
                 continue;
@@ -122,6 +122,22 @@ final class ScamVocabulary {
                         found.add(new Phrase(body.display() + between.stripTrailing() + " " + service.display(), needle.strip()));
                     }
                 }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The phrases of one kind written without spaces inside a handle or host ("bocongan" and
+     * "tiepnhanhoso" in facebook.com/bocongan.tiepnhanhoso); phrases shorter than {@code minLength}
+     * letters so written are left out, they turn up inside other words.
+     */
+    List<Phrase> findRunTogether(Kind kind, String compact, int minLength) {
+        List<Phrase> found = new ArrayList<>();
+        for (Phrase p : phrases.get(kind)) {
+            String c = p.folded().replace(" ", "");
+            if (c.length() >= minLength && compact.contains(c)) {
+                found.add(p);
             }
         }
         return found;

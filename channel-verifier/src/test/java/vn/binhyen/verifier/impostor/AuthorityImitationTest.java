@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       with a place or "gov" beside it ("sbvhn.com", "nhnn-hn.com"), an authority's name on a free
  *       hosting platform ("state-bank.vercel.app"); vocabulary kinds {@code domain_abbrev},
  *       {@code domain_companion}, {@code hosting_suffix}.</li>
- *   <li>The money-recovery words run together in a link ("facebook.com/hotro.laylaitien").</li>
+ *   <li>The money-recovery words run together in a link ("facebook.com/hotro.laylaitien"), and an authority
+ *       with a service it never sells ("facebook.com/bocongan.tiepnhanhoso"); authorities' names written
+ *       as hosts ("nganhangnhanuoc", "botaichinh": {@code domain_core} rows naming the real host).</li>
  *   <li>Invented bodies by grammar (tactic 3): a kind of body named by the service it sells ("Trung tâm
  *       hoàn tiền", "Ban hỗ trợ giải ngân"; kind {@code body_word}).</li>
  *   <li>More authorities and abbreviations (tactics 1 and 2): NHNN, SBV, Kho bạc Nhà nước, Tổng cục
@@ -54,7 +56,8 @@ class AuthorityImitationTest {
     @ValueSource(strings = {"sbvhn.com", "sbv-vn.net", "hn-sbv.com", "nhnn-hn.com", "sbv2025.com", "mps.gov.com",
             "bocongan.gov.vn.cc", "dichvu.gov-vn.top", "mps-gov-vn.com", "portal.xgovvn.net", "cvgov.com", "thue.g0v.vn",
             "congan-hanoi.com", "conganquangnam.net", "csgtvn.com", "phat-nguoi.csgt-online.com", "mofvn.com",
-            "state-bank.vercel.app", "congan-tphcm.github.io", "bhxh.netlify.app"})
+            "state-bank.vercel.app", "congan-tphcm.github.io", "bhxh.netlify.app", "nganhangnhanuoc-vn.com",
+            "botaichinh.online", "tongcucthue.web.app", "dinhdanhdientu-vneid.com"})
     void hosts_imitating_an_authority_are_look_alikes_in_every_spelling(String host) {
         spellings(host).forEach(link -> {
             Verdict v = check(link, null);
@@ -83,6 +86,22 @@ class AuthorityImitationTest {
         Verdict v = check(link, null);
         assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), link + " -> " + v.reasonCodes());
         assertTrue(v.reasonCodes().contains("SCAM_PHRASE"), link + " -> " + v.reasonCodes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"facebook.com/bocongan.tiepnhanhoso", "https://facebook.com/NganHangNhaNuoc.HoanTien",
+            "zalo.me/g/congan-hotro-nannhan", "facebook.com/botaichinh.giaingan", "tiepnhanhoso-bocongan.com"})
+    void an_authority_and_a_service_run_together_in_a_link_sell_the_service(String link) {
+        Verdict v = check(link, null);
+        assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), link + " -> " + v.reasonCodes());
+        assertTrue(v.reasonCodes().contains("AUTHORITY_SELLS_SERVICE"), link + " -> " + v.reasonCodes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"facebook.com/botaichinh", "facebook.com/congan.tiepdan", "facebook.com/doanthanhnien.vneid",
+            "facebook.com/conganhuyen.hoatdong"})
+    void an_authority_in_a_link_without_a_service_is_not_selling(String link) {
+        assertTrue(!check(link, null).reasonCodes().contains("AUTHORITY_SELLS_SERVICE"), link);
     }
 
     @ParameterizedTest
