@@ -95,6 +95,10 @@ final class VietnameseText {
                 plainUpper = false;
                 continue;
             }
+            if (UCharacter.getType(cp) == UCharacter.FORMAT) {
+                // zero-width spaces and joiners, soft hyphens: hidden inside words to break them (issue 16, tactic 6)
+                continue;
+            }
             if (cp == 'đ' || cp == 'Đ') {
                 folded.append('d');
                 plainUpper = false;

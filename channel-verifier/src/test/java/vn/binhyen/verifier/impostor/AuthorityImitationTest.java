@@ -27,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       hoàn tiền", "Ban hỗ trợ giải ngân"; kind {@code body_word}).</li>
  *   <li>More authorities and abbreviations (tactics 1 and 2): NHNN, SBV, Kho bạc Nhà nước, Tổng cục
  *       Thuế, Bộ Tư pháp, Thi hành án, Interpol …; CNC, CSĐT, CQCSĐT, VKSND, TAND.</li>
+ *   <li>Invisible characters (zero-width space and joiner, soft hyphen, word joiner) put inside words
+ *       (tactic 6) are dropped when text is folded.</li>
+ *   <li>Banks' "liên ngân hàng" departments (tactic 2), CSGT with "nộp phạt" (tactic 4).</li>
  *   <li>VNeID (tactic 5) with the app named inside the phrase ("kích hoạt VNeID mức 2"), and the
  *       legitimate helpers of the issue (youth union, women's union, residents' groups, schools) who
  *       install VNeID for people and must not be flagged (kind {@code legit_helper}).</li>
@@ -115,7 +118,8 @@ class AuthorityImitationTest {
                 "Phòng CNC CATP HN tiếp nhận đơn trình báo", "CQCSĐT Bộ Công an xử lý hồ sơ lừa đảo",
                 "Kho bạc Nhà nước giải ngân", "Interpol Việt Nam truy vết", "Tổng cục Thuế hoàn lại tiền",
                 "VKSND tối cao tiếp nhận đơn tố cáo", "Thi hành án dân sự hỗ trợ người bị lừa",
-                "Hỗ trợ kích hoạt VNeID mức 2"));
+                "Hỗ trợ kích hoạt VNeID mức 2", "Phòng xử lý liên ngân hàng", "CSGT nộp phạt",
+                "Cập nhật tài khoản định danh mức 2"));
     }
 
     static Stream<Arguments> legitimateNames() {
@@ -123,7 +127,9 @@ class AuthorityImitationTest {
                 "Chi đoàn khu phố 2 hướng dẫn kích hoạt định danh điện tử", "Hội Liên hiệp Phụ nữ xã Cốc Lầu hỗ trợ cài đặt VNeID",
                 "Phòng chống lừa đảo trực tuyến", "Trung tâm trợ giúp pháp lý nhà nước tỉnh Quảng Nam",
                 "Cục Thi hành án dân sự tỉnh Bắc Giang", "Tòa án nhân dân tối cao", "Kho bạc Nhà nước",
-                "Cảnh báo lừa đảo - Hỗ trợ người bị lừa", "Báo Công an TP.HCM", "Văn phòng luật sư Minh Tâm"));
+                "Cảnh báo lừa đảo - Hỗ trợ người bị lừa", "Báo Công an TP.HCM", "Văn phòng luật sư Minh Tâm",
+                "Ngân hàng Nhà nước Việt Nam", "Zalo tổ dân phố 3 phường Hải Châu cập nhật VNeID",
+                "Hội Cựu chiến binh phường Hải Châu hỗ trợ kích hoạt định danh điện tử", "Đội Cảnh sát giao thông trật tự"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -131,7 +137,17 @@ class AuthorityImitationTest {
     void authorities_and_invented_bodies_selling_a_service_are_flagged(String form, String name, String written) {
         Verdict v = check(PAGE, written);
         assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), written + " -> " + v.score() + " " + v.reasonCodes());
-        assertTrue(v.reasonCodes().contains("AUTHORITY_SELLS_SERVICE"), written + " -> " + v.reasonCodes());
+        assertTrue(v.reasonCodes().contains("AUTHORITY_SELLS_SERVICE") || v.reasonCodes().contains("INVENTED_BODY"),
+                written + " -> " + v.reasonCodes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200b", "\u200d", "\u00ad", "\u2060", "\ufeff"})
+    void invisible_characters_inside_words_do_not_hide_them(String invisible) {
+        String name = "C" + invisible + "ông a" + invisible + "n TP Hà N" + invisible + "ội tiếp nh" + invisible + "ận hồ sơ";
+        Verdict v = check(PAGE, name);
+        assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), v.reasonCodes().toString());
+        assertTrue(v.reasonCodes().contains("AUTHORITY_SELLS_SERVICE"), v.reasonCodes().toString());
     }
 
     @ParameterizedTest(name = "{0}: {1}")
