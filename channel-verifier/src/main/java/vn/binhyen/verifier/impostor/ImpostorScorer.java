@@ -60,6 +60,31 @@ public final class ImpostorScorer {
     }
 
     private void linkSignals(ChannelLink link, Findings f) {
+        // the link's own words: a handle or host that sells money recovery ("hotro.laylaitien", "thuhoitien24h.com")
+        String words = (link.isWebsite() ? link.host() : link.handle()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        List<ScamPhrases.Found> sold = ScamPhrases.inLink(words);
+        if (!sold.isEmpty()) {
+            List<String> phrases = new ArrayList<>();
+            sold.forEach(p -> phrases.add("\"" + p.phrase() + "\""));
+            f.add(Signal.SCAM_PHRASE.reason(String.join(", ", phrases), Signal.SCAM_PHRASE.weight(),
+                    "found in the link " + link.normalizedId()));
+        }
+        // an authority and a service it never sells, both run together in the link (issue 16, tactics 1 and 2)
+        ScamVocabulary v = ScamVocabulary.DEFAULT;
+        List<ScamVocabulary.Phrase> who = new ArrayList<>(v.findRunTogether(ScamVocabulary.Kind.AUTHORITY, words, 6));
+        for (String police : List.of("bocongan", "congan", "canhsat")) {
+            if (words.contains(police) && who.isEmpty()) {
+                who.add(new ScamVocabulary.Phrase(police, police));
+            }
+        }
+        List<ScamVocabulary.Phrase> what = who.isEmpty() ? List.of() : v.findRunTogether(ScamVocabulary.Kind.SERVICE, words, 7);
+        if (!what.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            who.forEach(p -> parts.add("\u201c" + p.display() + "\u201d"));
+            what.forEach(p -> parts.add("\u201c" + p.display() + "\u201d"));
+            f.add(Signal.AUTHORITY_SELLS_SERVICE.reason(link.normalizedId() + ": " + String.join(", ", parts),
+                    Signal.AUTHORITY_SELLS_SERVICE.weight(), "words run together in the link"));
+        }
         if (link.isWebsite()) {
             for (DomainIndex.Lookalike l : index.domains.lookalikes(link.host(), thresholds.maxHandleEditDistance())) {
                 f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + l.channel().normalizedId(),
@@ -70,6 +95,13 @@ public final class ImpostorScorer {
             for (ScamVocabulary.Phrase core : ScamVocabulary.DEFAULT.domainCores(link.host())) {
                 f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + core.officialHost(),
                         Signal.LOOKALIKE_DOMAIN.weight(), "host contains the official core \"" + core.folded() + "\""));
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (ScamVocabulary.HostImitation imitation : ScamVocabulary.DEFAULT.hostImitations(link.host())) {
+                if (seen.add(imitation.imitates())) {
+                    f.add(Signal.LOOKALIKE_DOMAIN.reason(link.host() + " \u2192 " + imitation.imitates(),
+                            Signal.LOOKALIKE_DOMAIN.weight(), imitation.how()));
+                }
             }
             return;
         }

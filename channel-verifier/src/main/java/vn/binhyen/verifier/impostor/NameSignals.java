@@ -163,6 +163,10 @@ final class NameSignals {
             // "UBND Công an tỉnh ...": a body that does not exist inside the police put before a police unit
             invented.addAll(v.findBefore(ScamVocabulary.Kind.NOT_POLICE_PARENT, text, POLICE_WORDS));
         }
+        if (invented.isEmpty() && !service.isEmpty()) {
+            // "Trung tâm hoàn tiền", "Ban hỗ trợ lấy lại tiền": a kind of body named by the service it sells
+            invented.addAll(v.bodiesBeforeService(text, service));
+        }
         List<String> parts = new ArrayList<>();
         // a police unit the registry does not know is named in each reader's language; a known one by its name
         String unitVi = !police ? null : claim.namesKnownUnit() ? describe(claim) : "một đơn vị Công an";
@@ -176,13 +180,21 @@ final class NameSignals {
             return;
         }
         if (paired(v, ScamVocabulary.Kind.TRAFFIC, ScamVocabulary.Kind.TRAFFIC_SERVICE, text, f)
-                || paired(v, ScamVocabulary.Kind.IDENTITY, ScamVocabulary.Kind.IDENTITY_SERVICE, text, f)) {
+                || (!helper(v, text, police, authority) && paired(v, ScamVocabulary.Kind.IDENTITY, ScamVocabulary.Kind.IDENTITY_SERVICE, text, f))) {
             return;
         }
         if (!invented.isEmpty()) {
             double weight = police || !authority.isEmpty() ? 0.8 : Signal.INVENTED_BODY.weight();
             f.add(Signal.INVENTED_BODY.reason(withUnit(unitVi, parts), withUnit(unitEn, parts), weight, ""));
         }
+    }
+
+    /**
+     * A legitimate helper speaks: the youth union, a mass organisation, a residents' group or a school
+     * that installs VNeID for people (issue 16's legitimate families), with no authority claimed beside it.
+     */
+    private static boolean helper(ScamVocabulary v, String text, boolean police, List<ScamVocabulary.Phrase> authority) {
+        return !police && authority.isEmpty() && !v.find(ScamVocabulary.Kind.LEGIT_HELPER, text).isEmpty();
     }
 
     /**

@@ -26,6 +26,20 @@ final class ScamPhrases {
     private ScamPhrases() {
     }
 
+    /**
+     * The strong phrases written without spaces in a link ("laylaitien" in facebook.com/hotro.laylaitien
+     * or laylaitien-online.com), each once: a handle or host is named by its words run together.
+     */
+    static List<Found> inLink(String compact) {
+        List<Found> out = new ArrayList<>();
+        for (String phrase : STRONG) {
+            if (compact.contains(phrase.replace(" ", ""))) {
+                out.add(new Found(phrase, true));
+            }
+        }
+        return out;
+    }
+
     /** The scam phrases in a normalised text, each once. */
     static List<Found> find(String normalized) {
         List<Found> out = new ArrayList<>();

@@ -36,6 +36,16 @@ final class VietnameseText {
             Map.entry("tx", "thi xa"),
             Map.entry("hn", "ha noi"),
             Map.entry("ubnd", "uy ban nhan dan"),
+            // issue 16, tactic 1: the abbreviations scam pages use for police and other bodies
+            Map.entry("cnc", "cong nghe cao"),
+            Map.entry("csdt", "canh sat dieu tra"),
+            Map.entry("cqcsdt", "co quan canh sat dieu tra"),
+            Map.entry("cqdt", "co quan dieu tra"),
+            Map.entry("pctp", "phong chong toi pham"),
+            Map.entry("nhnn", "ngan hang nha nuoc"),
+            Map.entry("vksnd", "vien kiem sat nhan dan"),
+            Map.entry("tand", "toa an nhan dan"),
+            Map.entry("attt", "an toan thong tin"),
             Map.entry("q", "quan"),
             Map.entry("p", "phuong"),
             Map.entry("x", "xa"),
@@ -83,6 +93,10 @@ final class VietnameseText {
             i += Character.charCount(cp);
             if (isMark(cp)) {
                 plainUpper = false;
+                continue;
+            }
+            if (UCharacter.getType(cp) == UCharacter.FORMAT) {
+                // zero-width spaces and joiners, soft hyphens: hidden inside words to break them (issue 16, tactic 6)
                 continue;
             }
             if (cp == 'đ' || cp == 'Đ') {

