@@ -24,7 +24,9 @@
     const tasks = document.getElementById('tasks');
     tasks.replaceChildren();
     const extra = (window.BINHYEN_EXTRA_TASKS || {})[me.role] || [];
-    extra.concat(TASKS[me.role] || []).forEach(function (t) {
+    // A province's admins manage its signing keys (the keys page); admins of lower units do not.
+    const keys = me.role === 'UNIT_ADMIN' && me.unit.level === 'province' ? [['task.keys', '/keys']] : [];
+    extra.concat(TASKS[me.role] || [], keys).forEach(function (t) {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = t[1];
