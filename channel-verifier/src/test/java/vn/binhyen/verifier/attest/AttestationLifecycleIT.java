@@ -119,7 +119,7 @@ class AttestationLifecycleIT {
     Channel channel = TestChannels.pendingPage("79");
     String token = issuedToken("ministry-admin", channel);
     String kid = CompactJws.parse(token).kid();
-    Http.Response r = http.post("/api/verifier/keys/" + kid + "/revoke", new JsonObject().put("reason", "lộ khoá"),
+    Http.Response r = http.post("/api/verifier/keys/" + kid + "/revoke", new JsonObject().put("reason", "lộ khóa"),
         http.login("ministry-admin"));
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.json().getInteger("reissued") >= 1, r.toString());
