@@ -176,6 +176,9 @@ class StaffPagesLayoutBrowserIT {
         .map(o -> o.getAttribute("textContent")).toList();
     assertEquals(List.of("Commune/Ward", "District", "Province"), levels);
     assertEquals("Zalo group", driver.findElement(By.cssSelector("#ch-platform option[value=zalo_group]")).getAttribute("textContent"));
+    // The file field too: the page's English, not the browser's own words.
+    assertEquals("Choose a file", driver.findElement(By.id("import-file-choose")).getAttribute("textContent"));
+    assertEquals("No file chosen", driver.findElement(By.id("import-file-name")).getAttribute("textContent"));
   }
 
   @Test
