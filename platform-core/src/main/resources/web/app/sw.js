@@ -10,7 +10,7 @@ const VERSION = 'binhyen-citizen-v2';
 const PAGES = ['/', '/verify', '/check', '/report', '/impostors', '/units', '/tips/new', '/tips/follow'];
 const ASSETS = [
   '/static/css/app.css', '/static/css/citizen.css', '/static/css/verifier.css',
-  '/static/js/i18n.js', '/static/js/citizen-nav.js', '/static/js/api.js',
+  '/static/js/i18n.js', '/static/js/citizen-nav.js', '/static/js/api.js', '/static/js/file-picker.js',
   '/static/js/verifier-common.js', '/static/js/verifier-offline.js', '/static/js/verifier-verify.js',
   '/static/js/verifier-scan.js',
   '/static/js/verifier-unit.js', '/static/js/impostor-common.js', '/static/js/impostor-check.js',

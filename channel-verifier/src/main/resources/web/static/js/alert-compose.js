@@ -66,7 +66,7 @@
       : L().t('al.issue.title', 'Ký và phát cảnh báo này?');
     const lines = [update
       ? L().t('al.update.impact', 'Bản mới được ký và gửi tới các kênh trong phạm vi; cảnh báo “{t}” bị huỷ và thay bằng bản mới.', { t: replacing.title })
-      : L().t('al.issue.impact', 'Cảnh báo được ký bằng khoá của tỉnh, ghi vào nhật ký minh bạch và gửi tới {scope}.', { scope: where(b) }),
+      : L().t('al.issue.impact', 'Cảnh báo được ký bằng khóa của tỉnh, ghi vào nhật ký minh bạch và gửi tới {scope}.', { scope: where(b) }),
     b.title, L().severity(b.severity) + ' · ' + b.validHours + ' h'];
     const done = await Dialog.confirm({ id: 'issue', title: title, lines: lines,
       confirm: update ? L().t('al.f.update', 'Ký và phát bản cập nhật') : L().t('al.f.submit', 'Ký và phát cảnh báo'),

@@ -11,7 +11,7 @@
     OFFICIAL: ['Cảnh báo chính thức, chữ ký đã được kiểm tra', 'Official alert: its signature was checked'],
     CANCELLED: ['Cảnh báo này đã bị huỷ hoặc thay bằng bản cập nhật', 'This alert was cancelled or replaced by an update'],
     EXPIRED: ['Cảnh báo này đã hết hiệu lực', 'This alert has expired'],
-    REVOKED: ['Khoá ký của cảnh báo đã bị thu hồi: không tin nội dung này', 'The signing key was revoked: do not trust this'],
+    REVOKED: ['Khóa ký của cảnh báo đã bị thu hồi: không tin nội dung này', 'The signing key was revoked: do not trust this'],
     INVALID_TOKEN: ['Không phải cảnh báo chính thức: chữ ký không hợp lệ hoặc không có cảnh báo này', 'Not an official alert: bad signature or no such alert']
   };
   const severities = {
@@ -60,7 +60,7 @@
       scope.appendChild(li);
     });
     set('validity', when(a.issuedAt) + ' → ' + when(a.expiresAt));
-    set('signature', pick(['Ed25519, khoá ', 'Ed25519, key ']) + answer.chain.join(' ← ')
+    set('signature', pick(['Ed25519, khóa ', 'Ed25519, key ']) + answer.chain.join(' ← ')
       + (answer.verdict === 'OFFICIAL' ? pick([' (hợp lệ)', ' (valid)']) : ''));
     set('log', '#' + answer.logIndex + (a.cancelLogIndex != null ? pick([', huỷ: #', ', cancellation: #']) + a.cancelLogIndex : ''));
     document.getElementById('cap').href = a.cap;

@@ -46,20 +46,35 @@ class EveryPageBrowserIT {
       new Visit(null, "/login", "login"),
       new Visit(null, "/nothing-here", "error-404"));
 
+  /**
+   * Every staff page (home, admin console, keys, impostor cases, alerts, inbox, dashboard) as each
+   * kind of user whose home links to it: the ministry's admin and supervisor, a province's admin
+   * and supervisor, a ward's admin and officer. A ward's admin also opens /keys, which tells them
+   * the page is not theirs.
+   */
   static final List<Visit> STAFF = List.of(
       new Visit("ministry-admin", "/home", "ministry-home"),
       new Visit("ministry-admin", "/admin", "ministry-admin-console"),
       new Visit("ministry-admin", "/keys", "ministry-keys"),
+      new Visit("ministry-admin", "/dashboard", "ministry-admin-dashboard"),
+      new Visit("ministry-admin", "/staff/alerts", "ministry-alerts"),
+      new Visit("ministry-supervisor", "/home", "ministry-supervisor-home"),
       new Visit("ministry-supervisor", "/dashboard", "ministry-dashboard"),
       new Visit("hanoi-admin", "/home", "province-admin-home"),
       new Visit("hanoi-admin", "/admin", "province-admin-console"),
       new Visit("hanoi-admin", "/keys", "province-keys"),
       new Visit("hanoi-admin", "/cases", "province-cases"),
       new Visit("hanoi-admin", "/staff/alerts", "province-alerts"),
+      new Visit("hanoi-admin", "/dashboard", "province-admin-dashboard"),
       new Visit("hanoi-supervisor", "/home", "supervisor-home"),
       new Visit("hanoi-supervisor", "/dashboard", "supervisor-dashboard"),
       new Visit("hanoi-supervisor", "/admin", "supervisor-admin-console"),
+      new Visit("badinh-admin", "/home", "ward-admin-home"),
       new Visit("badinh-admin", "/admin", "ward-admin-console"),
+      new Visit("badinh-admin", "/cases", "ward-admin-cases"),
+      new Visit("badinh-admin", "/staff/alerts", "ward-admin-alerts"),
+      new Visit("badinh-admin", "/dashboard", "ward-admin-dashboard"),
+      new Visit("badinh-admin", "/keys", "ward-admin-keys"),
       new Visit("badinh-officer", "/home", "officer-home"),
       new Visit("badinh-officer", "/tips/inbox", "officer-inbox"),
       new Visit("badinh-officer", "/admin", "officer-channels"),

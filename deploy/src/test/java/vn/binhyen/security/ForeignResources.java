@@ -128,9 +128,6 @@ final class ForeignResources {
       return new Target(owner, "POST", "/api/verifier/attestations/" + a.getString("jti") + "/revoke",
           new JsonObject().put("reason", "trái phép"), Set.of());
     });
-    // Keys belong to a province: the owner is the province of the ward.
-    REGISTRY.put("rotateProvinceKey", (w, owner) -> new Target(province(owner), "POST",
-        "/api/verifier/keys/provinces/" + province(owner) + "/rotate", null, Set.of()));
     // The key list is the ministry's: every caller but the ministry admin is outside it.
     REGISTRY.put("listKeys", (w, owner) -> new Target("BCA", "GET", "/api/verifier/keys", null, Set.of()));
     REGISTRY.put("revokeKey", (w, owner) -> new Target(province(owner), "POST",

@@ -11,6 +11,7 @@
   };
   let me = null;
   let children = [];
+  function hasUnitsBelow() { return me.unit.level !== 'commune'; }
 
   function render() {
     if (!me) { return; }
@@ -24,7 +25,10 @@
     const tasks = document.getElementById('tasks');
     tasks.replaceChildren();
     const extra = (window.BINHYEN_EXTRA_TASKS || {})[me.role] || [];
-    extra.concat(TASKS[me.role] || []).forEach(function (t) {
+    // A province's admins manage its signing keys (the keys page); admins of lower units do not.
+    const keys = me.role === 'UNIT_ADMIN' && me.unit.level === 'province' ? [['task.keys', '/keys']] : [];
+    // Nothing sits below a ward: no link to its (empty) list of units.
+    extra.concat(TASKS[me.role] || [], keys).filter(function (t) { return hasUnitsBelow() || t[1] !== '#children-card'; }).forEach(function (t) {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = t[1];
@@ -52,7 +56,7 @@
     document.addEventListener('langchange', render);
     me = await Api.me();
     render();
-    if (me.role !== 'OFFICER') {
+    if (me.role !== 'OFFICER' && hasUnitsBelow()) {
       const page = await Api.get('/api/units/' + encodeURIComponent(me.unit.code) + '/children?limit=500');
       children = page.items;
       document.getElementById('children-card').hidden = false;

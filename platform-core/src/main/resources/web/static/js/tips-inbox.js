@@ -244,6 +244,7 @@
         await Api.post('/api/tips/' + current.id + '/replies', body);
         $('d-reply').value = '';
         $('d-reply-image').value = '';
+        if ($('d-reply-image').refreshPicker) { $('d-reply-image').refreshPicker(); }
         await open(current.id);
       } catch (e) { showError(e); }
     });

@@ -33,10 +33,14 @@
       return I18n.lang() === 'en' ? n + '%' : n + '\u00a0%';
     },
     // An audit entry's target, "user:hanoi-admin" → "Người dùng hanoi-admin"; an unknown kind is shown as it is.
-    target: function (t) {
+    // With the target's name from the server (a page or group, a unit): "Trang/nhóm Công an phường Ba Đình",
+    // "Đơn vị Phường Ba Đình (00004)"; a page is never named by its number alone.
+    target: function (t, name) {
       const at = String(t || '').indexOf(':');
       const kind = at > 0 ? Labels.of('target', t.slice(0, at)) : '';
-      return kind ? kind + ' ' + t.slice(at + 1) : String(t || '');
+      const id = at > 0 ? t.slice(at + 1) : '';
+      if (kind && name) { return kind + ' ' + name + (t.slice(0, at) === 'unit' ? ' (' + id + ')' : ''); }
+      return kind ? kind + ' ' + id : String(t || '');
     },
     dateTime: function (iso) {
       return new Intl.DateTimeFormat(locale(), { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
@@ -86,6 +90,8 @@
     }
     $('unit-title').textContent = unit.name + ' (' + unit.code + ')';
     $('onboard-parent').textContent = unit.name;
+    // Nothing is onboarded under a ward: no form for it, whoever looks at the ward.
+    $('onboard').hidden = !may(ADMINS) || unit.level === 'commune';
     const path = await pathNames(unit);
     $('unit-path').textContent = path === unit.name ? '' : path;
     await Promise.all([loadFigures(), loadChildren(), loadUsers(), loadChannels(), loadApprovals(), loadAudit(),
@@ -115,16 +121,16 @@
     Table.fill('user-list', list.items, function (tr, u) {
       tr.dataset.username = u.username;
       cell(tr, u.username); cell(tr, u.displayName); cell(tr, Labels.of('role', u.role));
-      cell(tr, u.disabled ? I18n.t('admin.locked', 'Đã khoá') : I18n.t('admin.active', 'Đang hoạt động'));
+      cell(tr, u.disabled ? I18n.t('admin.locked', 'Đã khóa') : I18n.t('admin.active', 'Đang hoạt động'));
       const td = cell(tr, '');
       // No actions on one's own account: locking it or resetting its password would lock oneself out.
       if (!may(ADMINS) || u.username === me.username) { return; }
-      button(td, u.disabled ? 'enable' : 'disable', u.disabled ? 'Mở khoá' : 'Khoá', async function () {
+      button(td, u.disabled ? 'enable' : 'disable', u.disabled ? 'Mở khóa' : 'Khóa', async function () {
         const path = '/api/admin/users/' + u.id + (u.disabled ? '/enable' : '/disable');
         const done = u.disabled ? await Api.post(path) : await Dialog.confirm({ id: 'disable', danger: true,
-          title: I18n.t('admin.confirmdisable', 'Khoá tài khoản') + ' ' + u.username + '?',
-          lines: [I18n.t('admin.confirmdisable.what', 'Người này sẽ không đăng nhập được cho đến khi được mở khoá.'), u.displayName],
-          confirm: I18n.t('admin.disable', 'Khoá'), run: function () { return Api.post(path); } });
+          title: I18n.t('admin.confirmdisable', 'Khóa tài khoản') + ' ' + u.username + '?',
+          lines: [I18n.t('admin.confirmdisable.what', 'Người này sẽ không đăng nhập được cho đến khi được mở khóa.'), u.displayName],
+          confirm: I18n.t('admin.disable', 'Khóa'), run: function () { return Api.post(path); } });
         if (done) { say(I18n.t('admin.done', 'Đã xong')); await loadUsers(); }
       });
       button(td, 'reset', 'Cấp lại mật khẩu', async function () {
@@ -186,7 +192,7 @@
       + (action ? '&action=' + encodeURIComponent(action) : ''));
     Table.fill('audit-list', list.items, function (tr, e) {
       cell(tr, Labels.dateTime(e.at)).dataset.sort = e.at; cell(tr, Labels.actor(e.actor)); cell(tr, Labels.of('audit', e.action) || I18n.t('admin.otheraction', 'Thao tác khác'));
-      cell(tr, Labels.target(e.target)); cell(tr, e.unitName || e.tenantPath.split('/').pop());
+      cell(tr, Labels.target(e.target, e.targetName)); cell(tr, e.unitName || e.tenantPath.split('/').pop());
     }, function (e) { return e.actor + ' ' + e.target; }, I18n.t('admin.noaudit', 'Chưa có mục nào trong nhật ký.'));
     $('audit-prev').disabled = auditOffset === 0;
     $('audit-next').disabled = list.items.length < 20;

@@ -127,7 +127,7 @@
     $('import-form').addEventListener('submit', async function (ev) {
       ev.preventDefault();
       const file = $('import-file').files[0];
-      if (!file) { return; }
+      if (!file) { c.say(I18n.t('admin.file.missing', 'Hãy chọn tệp CSV trước.'), true); return; }
       Table.fill('import-errors', [], function () {});
       $('import-verdict').className = '';
       $('import-verdict').replaceChildren();

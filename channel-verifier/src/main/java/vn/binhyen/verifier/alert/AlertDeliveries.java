@@ -150,7 +150,7 @@ public final class AlertDeliveries {
       }
       return repo.credential(tx, d.channelId(), false).compose(cred -> {
         if (cred.isEmpty()) {
-          return repo.failed(tx, d.id(), "no-credentials", "Kênh chưa có khoá truy cập để đăng cảnh báo");
+          return repo.failed(tx, d.id(), "no-credentials", "Kênh chưa có khóa truy cập để đăng cảnh báo");
         }
         Secrets s = open(cred.get());
         PlatformClients clients = services.get(PlatformClients.class);
@@ -276,7 +276,7 @@ public final class AlertDeliveries {
       boolean zalo = c.platform() == Platform.ZALO_OA;
       if (zalo && in.refreshToken() != null && (blank(in.appId()) || blank(in.appSecret()))) {
         throw new DomainError.Invalid("alert-credentials-zalo-app", new Bilingual(
-            "Làm mới mã truy cập Zalo cần app id và khoá bí mật của ứng dụng.",
+            "Làm mới mã truy cập Zalo cần app id và khóa bí mật của ứng dụng.",
             "Refreshing a Zalo access token needs the app's id and secret key."));
       }
       Secrets s = new Secrets(in.accessToken(), zalo ? in.refreshToken() : null, zalo ? in.appId() : null,

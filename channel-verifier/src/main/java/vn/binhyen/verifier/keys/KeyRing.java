@@ -104,7 +104,7 @@ public final class KeyRing {
     return repo.active(db.pool(), StoredKey.Purpose.ISSUING, provinceCode)
         .compose(found -> {
           StoredKey old = found.orElseThrow(() -> new DomainError.NotFound(
-              "Tỉnh " + provinceCode + " chưa có khoá ký / province " + provinceCode + " has no issuing key yet")).key();
+              "Tỉnh " + provinceCode + " chưa có khóa ký / province " + provinceCode + " has no issuing key yet")).key();
           return root().compose(root -> {
             SigningKey fresh = Ed25519Keys.generate();
             return db.inTransaction(tx -> repo.retire(tx, old.kid())
@@ -113,7 +113,7 @@ public final class KeyRing {
                 .recover(e -> Future.failedFuture(
                     e instanceof io.vertx.pgclient.PgException pg
                         && java.util.Set.of("23505", "40P01", "40001").contains(pg.getSqlState())
-                        ? new DomainError.Conflict("rotation-in-progress", "Khoá của tỉnh " + provinceCode
+                        ? new DomainError.Conflict("rotation-in-progress", "Khóa của tỉnh " + provinceCode
                             + " đang được thay, hãy thử lại / the province's key is being rotated, try again")
                         : e))
                 .map(stored -> {
@@ -133,10 +133,10 @@ public final class KeyRing {
    */
   public Future<StoredKey> revoke(String kid, String reason, String actor) {
     return repo.byKid(db.pool(), kid).compose(found -> {
-      StoredKey key = found.orElseThrow(() -> new DomainError.NotFound("Không có khoá " + kid + " / no key " + kid)).key();
+      StoredKey key = found.orElseThrow(() -> new DomainError.NotFound("Không có khóa " + kid + " / no key " + kid)).key();
       if (key.purpose() != StoredKey.Purpose.ISSUING) {
         return Future.failedFuture(new DomainError.Conflict("root-key",
-            "Không thu hồi khoá gốc qua API / the root and log keys are not revoked through the API"));
+            "Không thu hồi khóa gốc qua API / the root and log keys are not revoked through the API"));
       }
       if (key.revoked()) {
         return Future.succeededFuture(key);

@@ -41,20 +41,20 @@ public final class Jwk {
    */
   public static VerifyingKey parse(JsonObject jwk) {
     if (!"OKP".equals(jwk.getValue("kty")) || !"Ed25519".equals(jwk.getValue("crv")) || !(jwk.getValue("x") instanceof String x)) {
-      throw new DomainError.Invalid("invalid-jwk", "Khoá không phải Ed25519 (kty OKP, crv Ed25519, x) / not an Ed25519 JWK (kty OKP, crv Ed25519, x)");
+      throw new DomainError.Invalid("invalid-jwk", "Khóa không phải Ed25519 (kty OKP, crv Ed25519, x) / not an Ed25519 JWK (kty OKP, crv Ed25519, x)");
     }
     if (jwk.containsKey("d")) {
-      throw new DomainError.Invalid("invalid-jwk", "JWK chứa khoá bí mật (d) / the JWK contains a private key (d): never publish it");
+      throw new DomainError.Invalid("invalid-jwk", "JWK chứa khóa bí mật (d) / the JWK contains a private key (d): never publish it");
     }
     VerifyingKey key;
     try {
       key = Ed25519Keys.verifyingKey(Base64.getUrlDecoder().decode(x));
     } catch (IllegalArgumentException e) {
-      throw new DomainError.Invalid("invalid-jwk", "Giá trị x không phải khoá 32 byte base64url / x is not a 32-byte base64url key");
+      throw new DomainError.Invalid("invalid-jwk", "Giá trị x không phải khóa 32 byte base64url / x is not a 32-byte base64url key");
     }
     Object kid = jwk.getValue("kid");
     if (kid != null && !key.kid().equals(kid)) {
-      throw new DomainError.Invalid("invalid-jwk", "kid không khớp với khoá / the kid does not match the key");
+      throw new DomainError.Invalid("invalid-jwk", "kid không khớp với khóa / the kid does not match the key");
     }
     return key;
   }

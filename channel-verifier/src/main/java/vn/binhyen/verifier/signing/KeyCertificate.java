@@ -58,10 +58,10 @@ public record KeyCertificate(VerifyingKey publicKey, String tenantCode, long not
     try {
       key = Ed25519Keys.verifyingKey(Base64.getUrlDecoder().decode(Attestation.text(claims, "x")));
     } catch (IllegalArgumentException e) {
-      throw new DomainError.Invalid("invalid-key-certificate", "Khoá x không hợp lệ / x is not an Ed25519 public key");
+      throw new DomainError.Invalid("invalid-key-certificate", "Khóa x không hợp lệ / x is not an Ed25519 public key");
     }
     if (!key.kid().equals(claims.getValue("kid"))) {
-      throw new DomainError.Invalid("invalid-key-certificate", "kid không khớp khoá x / the kid does not match x");
+      throw new DomainError.Invalid("invalid-key-certificate", "kid không khớp khóa x / the kid does not match x");
     }
     return new KeyCertificate(key, Attestation.text(claims, "tc"), Attestation.number(claims, "nbf"), Attestation.number(claims, "exp"));
   }

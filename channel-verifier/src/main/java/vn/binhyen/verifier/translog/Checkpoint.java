@@ -93,22 +93,22 @@ public record Checkpoint(String origin, long size, byte[] rootHash) {
   static String openNote(String note, String verifierKey) {
     String[] parts = verifierKey == null ? new String[0] : verifierKey.split("\\+", 3);
     if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
-      throw invalid("khoá kiểm tra sai dạng", "the verifier key is not <name>+<hex hash>+<base64 key>");
+      throw invalid("khóa kiểm tra sai dạng", "the verifier key is not <name>+<hex hash>+<base64 key>");
     }
     String name = parts[0];
     VerifyingKey key;
     try {
       byte[] typed = B64_DECODE.decode(parts[2]);
       if (typed.length != 1 + Ed25519Keys.KEY_BYTES || typed[0] != ED25519) {
-        throw invalid("khoá kiểm tra không phải Ed25519", "the verifier key is not an Ed25519 key");
+        throw invalid("khóa kiểm tra không phải Ed25519", "the verifier key is not an Ed25519 key");
       }
       key = Ed25519Keys.verifyingKey(Arrays.copyOfRange(typed, 1, typed.length));
     } catch (IllegalArgumentException e) {
-      throw invalid("khoá kiểm tra sai base64", "the verifier key is not valid base64");
+      throw invalid("khóa kiểm tra sai base64", "the verifier key is not valid base64");
     }
     byte[] expectedHash = keyHash(name, key);
     if (!HexFormat.of().formatHex(expectedHash).equals(parts[1])) {
-      throw invalid("hash khoá không khớp", "the verifier key's hash does not match its name and key");
+      throw invalid("hash khóa không khớp", "the verifier key's hash does not match its name and key");
     }
     String[] split = split(note);
     byte[] message = split[0].getBytes(StandardCharsets.UTF_8);

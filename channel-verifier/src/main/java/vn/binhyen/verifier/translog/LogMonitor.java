@@ -23,6 +23,7 @@ public final class LogMonitor {
   private final String verifierKey;
   private final AtomicLong alerts = new AtomicLong();
   private volatile TransparencyLog.Head lastChecked;
+  private volatile java.time.Instant lastRun;
   private long timer = -1;
 
   public LogMonitor(Vertx vertx, TransparencyLog translog, String verifierKey) {
@@ -51,6 +52,11 @@ public final class LogMonitor {
     return lastChecked;
   }
 
+  /** When the last check ran to its end (null before the first); the keys page shows it. */
+  public java.time.Instant lastRun() {
+    return lastRun;
+  }
+
   /** Checks every head newer than the last one checked; returns how many were checked. */
   public Future<Integer> checkNow() {
     long from = lastChecked == null ? 0 : lastChecked.size();
@@ -59,7 +65,10 @@ public final class LogMonitor {
       for (TransparencyLog.Head head : heads) {
         chain = chain.compose(x -> check(head));
       }
-      return chain.map(x -> heads.size());
+      return chain.map(x -> {
+        lastRun = java.time.Instant.now();
+        return heads.size();
+      });
     });
   }
 

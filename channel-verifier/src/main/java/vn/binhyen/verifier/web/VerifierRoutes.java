@@ -47,12 +47,11 @@ public final class VerifierRoutes {
     api.operation("revokeAttestation", ctx -> attestations.revoke(Requests.principal(ctx), ctx.pathParam("jti"),
             body(ctx).getString("reason", "revoked"), actor(ctx))
         .onSuccess(e -> Json.ok(ctx, PublicJson.channel(e, publicUrl))).onFailure(ctx::fail));
-    api.operation("listKeys", ctx -> keyAdmin.list(Requests.principal(ctx)).onSuccess(list -> {
-      JsonArray items = new JsonArray();
-      list.forEach(u -> items.add(keyDetail(u.key()).put("currentAttestations", u.currentAttestations())));
-      Json.ok(ctx, new JsonObject().put("items", items));
-    }).onFailure(ctx::fail));
-    api.operation("rotateProvinceKey", ctx -> keyAdmin.rotate(Requests.principal(ctx), ctx.pathParam("province"))
+    api.operation("listKeys", ctx -> keyAdmin.list(Requests.principal(ctx))
+        .onSuccess(page -> Json.ok(ctx, keyPage(page))).onFailure(ctx::fail));
+    api.operation("listProvinceKeys", ctx -> keyAdmin.province(Requests.principal(ctx), Requests.tenant(ctx))
+        .onSuccess(page -> Json.ok(ctx, keyPage(page))).onFailure(ctx::fail));
+    api.operation("rotateProvinceKey", ctx -> keyAdmin.rotate(Requests.principal(ctx), Requests.tenant(ctx))
         .onSuccess(key -> Json.created(ctx, key(key))).onFailure(ctx::fail));
     api.operation("revokeKey", ctx -> keyAdmin.revoke(Requests.principal(ctx), ctx.pathParam("kid"),
             body(ctx).getString("reason", "revoked"))
@@ -75,6 +74,15 @@ public final class VerifierRoutes {
       }
       Json.ok(ctx, new JsonObject().put("items", items));
     }).onFailure(ctx::fail);
+  }
+
+  private static JsonObject keyPage(KeyAdminService.KeyPage page) {
+    JsonArray items = new JsonArray();
+    page.keys().forEach(u -> items.add(keyDetail(u.key()).put("currentAttestations", u.currentAttestations())));
+    KeyAdminService.MonitorStatus m = page.monitor();
+    return new JsonObject().put("items", items).put("monitor", new JsonObject().put("running", m.running())
+        .put("checkedSize", m.checkedSize()).put("checkedSignedAt", m.checkedSignedAt() == null ? null : m.checkedSignedAt().toString())
+        .put("lastRun", m.lastRun() == null ? null : m.lastRun().toString()).put("alerts", m.alerts()));
   }
 
   private static JsonObject key(StoredKey k) {

@@ -119,7 +119,7 @@ class AttestationLifecycleIT {
     Channel channel = TestChannels.pendingPage("79");
     String token = issuedToken("ministry-admin", channel);
     String kid = CompactJws.parse(token).kid();
-    Http.Response r = http.post("/api/verifier/keys/" + kid + "/revoke", new JsonObject().put("reason", "lộ khoá"),
+    Http.Response r = http.post("/api/verifier/keys/" + kid + "/revoke", new JsonObject().put("reason", "lộ khóa"),
         http.login("ministry-admin"));
     assertEquals(200, r.status(), r.toString());
     assertTrue(r.json().getInteger("reissued") >= 1, r.toString());
@@ -155,7 +155,9 @@ class AttestationLifecycleIT {
     assertTrue(TestChannels.issue(http, "daklak-admin", channel.id()).isProblem(404, "not-found"),
         "another province's pending channel is not even visible");
     assertTrue(http.post("/api/verifier/channels/" + channel.id() + "/attestations", null, null).isProblem(401, "unauthenticated"));
-    assertTrue(http.post("/api/verifier/keys/provinces/01/rotate", null, http.login("hanoi-admin")).isProblem(403, "forbidden"));
+    // A province's admins rotate their own province's key only; admins of units below it do not.
+    assertTrue(http.post("/api/verifier/keys/provinces/66/rotate", null, http.login("hanoi-admin")).isProblem(403, "forbidden"));
+    assertTrue(http.post("/api/verifier/keys/provinces/01/rotate", null, http.login("badinh-admin")).isProblem(403, "forbidden"));
     assertTrue(http.post("/api/verifier/keys/somekid123/revoke", null, http.login("ministry-supervisor")).isProblem(403, "forbidden"));
     String hanoiKid = CompactJws.parse(issuedToken("hanoi-admin", channel)).kid();
     assertTrue(http.post("/api/verifier/keys/" + hanoiKid + "/revoke", null, http.login("hanoi-admin")).isProblem(403, "forbidden"));

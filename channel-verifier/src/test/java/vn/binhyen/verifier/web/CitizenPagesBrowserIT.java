@@ -170,6 +170,50 @@ class CitizenPagesBrowserIT {
     assertFalse(browser.findElement(By.cssSelector(".badge-channel")).isDisplayed(), "an empty 'platform: name' line");
   }
 
+  static void language(String lang) {
+    ((JavascriptExecutor) browser).executeScript("localStorage.setItem('by_lang', arguments[0]);", lang);
+    browser.navigate().refresh();
+    Browser.waitFor(browser).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  @Test
+  void the_badge_poster_adds_english_under_the_vietnamese_on_an_english_page() {
+    JsonObject channel = http.get("/api/public/units/01/channels", null).json().getJsonArray("items").getJsonObject(0);
+    open("/badge/" + channel.getValue("id"), 1280);
+    language("en");
+    Browser.waitFor(browser).until(d -> !d.findElement(By.id("badge-meta")).getText().isEmpty());
+    String poster = browser.findElement(By.tagName("main")).getText();
+    int vi = poster.indexOf("Công an không bao giờ yêu cầu chuyển tiền");
+    int en = poster.indexOf("The police never ask you online to transfer money");
+    assertTrue(vi >= 0 && en > vi, "Vietnamese first, then English: " + poster);
+    assertTrue(poster.indexOf("TRANG CHÍNH THỨC") < poster.indexOf("OFFICIAL PAGE"), poster);
+    assertTrue(poster.contains("MINISTRY OF PUBLIC SECURITY") && poster.contains("Scan the QR code")
+        && poster.contains("Official since "), poster);
+    assertEquals(List.of(), Browser.axeSeriousFindings(browser));
+    // A Vietnamese page prints a Vietnamese poster only.
+    language("vi");
+    Browser.waitFor(browser).until(d -> !d.findElement(By.id("badge-meta")).getText().isEmpty());
+    String vietnamese = browser.findElement(By.tagName("main")).getText();
+    assertTrue(vietnamese.contains("Công an không bao giờ") && !vietnamese.contains("The police never")
+        && !vietnamese.contains("OFFICIAL PAGE"), vietnamese);
+  }
+
+  @Test
+  void the_citizen_menu_is_one_line_at_1280_px_in_both_languages() {
+    open("/verify", 1280);
+    for (String lang : List.of("vi", "en")) {
+      language(lang);
+      @SuppressWarnings("unchecked")
+      List<Number> tops = (List<Number>) ((JavascriptExecutor) browser).executeScript(
+          "return Array.from(document.querySelectorAll('nav.citizen-nav li')).map(function (li) { return li.getBoundingClientRect().top; });");
+      assertEquals(7, tops.size(), lang + ": " + tops);
+      Object widths = ((JavascriptExecutor) browser).executeScript(
+          "return Array.from(document.querySelectorAll('nav.citizen-nav li, nav.citizen-nav ul')).map(function (li) { return Math.round(li.getBoundingClientRect().width); });");
+      assertEquals(1, tops.stream().map(Number::longValue).distinct().count(), lang + ": the menu wraps: " + tops + " widths " + widths);
+    }
+    language("vi");
+  }
+
   @Test
   void the_citizen_home_links_every_citizen_page_and_the_staff_sign_in() {
     open("/", 390);

@@ -218,7 +218,7 @@ class OfflineVerifyBrowserIT {
           .sign(Ed25519Keys.generate());
       WebElement unknown = verdictOf(stranger);
       assertEquals("INVALID_TOKEN", unknown.getAttribute("data-verdict"), unknown.getText());
-      assertTrue(unknown.getText().contains("khoá không có trong danh sách"), unknown.getText());
+      assertTrue(unknown.getText().contains("khóa không có trong danh sách"), unknown.getText());
       assertFalse(unknown.getText().contains("Trang lạ"), unknown.getText());
 
       WebElement link = verdictOf("https://www.facebook.com/ConganThuDo");

@@ -37,7 +37,7 @@ public final class MasterKey {
 
   private MasterKey(byte[] raw) {
     if (raw.length != AeadKey.KEY_BYTES) {
-      throw new DomainError.Invalid("invalid-master-key", "Khoá chủ phải dài 32 byte, nhận được " + raw.length
+      throw new DomainError.Invalid("invalid-master-key", "Khóa chủ phải dài 32 byte, nhận được " + raw.length
           + " / the master key must be 32 bytes, got " + raw.length + " (generate one with: openssl rand -base64 32)");
     }
     this.raw = raw.clone();
@@ -51,12 +51,12 @@ public final class MasterKey {
    */
   public static MasterKey fromBase64(String base64) {
     if (base64 == null || base64.isBlank()) {
-      throw new DomainError.Invalid("invalid-master-key", "Chưa cấu hình khoá chủ / no master key configured");
+      throw new DomainError.Invalid("invalid-master-key", "Chưa cấu hình khóa chủ / no master key configured");
     }
     try {
       return new MasterKey(Base64.getDecoder().decode(base64.strip()));
     } catch (IllegalArgumentException e) {
-      throw new DomainError.Invalid("invalid-master-key", "Khoá chủ không phải base64 / the master key is not base64");
+      throw new DomainError.Invalid("invalid-master-key", "Khóa chủ không phải base64 / the master key is not base64");
     }
   }
 

@@ -156,6 +156,18 @@ class TipBrowserIT {
     JsonObject seen = follow(receipt, tip.getString("secret")).json();
     assertEquals("triaged", seen.getString("status"));
     assertTrue(seen.getJsonArray("events").encode().contains("bố trí tuần tra"));
+
+    // Then to its end: assigned (to the officer), started, resolved with a note; the citizen sees it resolved.
+    clickUntil(By.id("d-assign-me"), d -> "assigned".equals(d.findElement(By.id("d-status")).getAttribute("data-status")));
+    clickUntil(By.cssSelector("#d-actions button[data-action='start']"),
+        d -> "in_progress".equals(d.findElement(By.id("d-status")).getAttribute("data-status")));
+    driver.findElement(By.id("d-note")).sendKeys("Đã tuần tra, nhắc nhở người vi phạm");
+    clickUntil(By.cssSelector("#d-actions button[data-action='resolve']"),
+        d -> "resolved".equals(d.findElement(By.id("d-status")).getAttribute("data-status")));
+    assertTrue(driver.findElements(By.cssSelector("#d-actions button")).isEmpty(), "actions offered on a resolved tip");
+    String history = driver.findElement(By.id("d-events")).getText();
+    assertTrue(history.contains("Đã tuần tra, nhắc nhở người vi phạm"), history);
+    assertEquals("resolved", follow(receipt, tip.getString("secret")).json().getString("status"));
   }
 
   @Test

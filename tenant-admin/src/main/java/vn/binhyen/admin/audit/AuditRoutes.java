@@ -27,7 +27,7 @@ public final class AuditRoutes {
               .put("items", Json.array(list, r -> new JsonObject().put("id", r.id()).put("at", r.at().toString())
                   .put("actor", r.entry().actorName()).put("tenantPath", r.entry().tenantPath())
                   .put("unitName", r.unitName())
-                  .put("action", r.entry().action()).put("target", r.entry().target())
+                  .put("action", r.entry().action()).put("target", r.entry().target()).put("targetName", r.targetName())
                   .put("before", r.entry().before()).put("after", r.entry().after())))))
           .onFailure(ctx::fail);
     });

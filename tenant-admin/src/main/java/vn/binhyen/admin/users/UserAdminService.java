@@ -117,7 +117,7 @@ public final class UserAdminService {
     return change(actor, userId, disabled ? "user.disable" : "user.enable", (tx, u) -> {
       if (u.id() == actor.userId()) {
         return Future.failedFuture(new DomainError.Invalid("cannot-disable-self",
-            "Không thể tự khoá tài khoản của mình / you cannot disable yourself"));
+            "Không thể tự khóa tài khoản của mình / you cannot disable yourself"));
       }
       return users.setDisabled(tx, u.id(), disabled).map(o -> o.orElseThrow());
     }).compose(u -> disabled ? s.auth().revokeUser(u.id()).map(u) : Future.succeededFuture(u));

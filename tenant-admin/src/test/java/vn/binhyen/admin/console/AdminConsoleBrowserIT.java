@@ -1,6 +1,7 @@
 package vn.binhyen.admin.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -109,6 +110,13 @@ class AdminConsoleBrowserIT {
         .body().contains(normalized));
     JsonObject channels = http.get("/api/admin/units/" + ward + "/channels", http.login("hanoi-admin")).json();
     assertEquals("verified", channels.getJsonArray("items").getJsonObject(0).getString("status"));
+    // The audit log names the page by its name, not by its number.
+    long id = channels.getJsonArray("items").getJsonObject(0).getLong("id");
+    driver.navigate().refresh();
+    Browser.waitFor(driver).until(d -> d.findElement(By.id("audit-list")).getText().contains("Trang/nhóm Nhóm Zalo Tổ dân phố 1"));
+    String log = driver.findElement(By.id("audit-list")).getText();
+    assertTrue(log.contains("Duyệt trang/nhóm"), log);
+    assertFalse(log.contains("Trang/nhóm " + id), "a page named by its number: " + log);
 
     // A verified channel offers no "send for verification" (the server would refuse it), only archive.
     signIn("browser-officer-" + ward, AdminFixtures.NEW_PASSWORD);
@@ -191,15 +199,23 @@ class AdminConsoleBrowserIT {
     Browser.waitFor(driver).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
     assertTrue(driver.findElement(By.id("import")).getText().contains("parent_code"), "the format is on the page");
 
+    // The file field speaks the page's language (not the browser's "Choose file"): a labelled button and the chosen name.
+    WebElement choose = driver.findElement(By.id("import-file-choose"));
+    assertEquals("Chọn tệp", choose.getText());
+    assertEquals("Chưa chọn tệp", driver.findElement(By.id("import-file-name")).getText());
+    // The browser's own control is visually hidden (1 px, clipped) and out of the tab order.
+    WebElement input = driver.findElement(By.id("import-file"));
+    assertTrue(input.getSize().getWidth() <= 1 && "-1".equals(input.getAttribute("tabindex")), "the browser's own file control is shown");
     driver.findElement(By.id("import-file")).sendKeys(bad.toString());
-    driver.findElement(By.cssSelector("#import-form button")).click();
+    assertEquals(bad.getFileName().toString(), driver.findElement(By.id("import-file-name")).getText());
+    driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
     Browser.waitFor(driver).until(d -> d.findElement(By.id("import-errors")).getText().contains("Mã đơn vị không hợp lệ"));
     assertTrue(driver.findElement(By.id("import-verdict")).getText().contains("Tệp có lỗi, chưa nhập gì."));
 
     // The good file, applied: the dry run's counts in the dialog first, then the report.
     driver.findElement(By.id("import-dry")).click();
     driver.findElement(By.id("import-file")).sendKeys(good.toString());
-    driver.findElement(By.cssSelector("#import-form button")).click();
+    driver.findElement(By.cssSelector("#import-form button[type=submit]")).click();
     WebElement ask = Browser.waitFor(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("import-dialog")));
     assertTrue(ask.getText().contains("Đơn vị được tạo mới: 1"), ask.getText());
     assertEquals(404, http.get("/api/units/" + ward, http.login("hanoi-admin")).status(), "nothing before confirming");

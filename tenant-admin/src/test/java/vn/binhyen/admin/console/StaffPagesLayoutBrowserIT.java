@@ -118,6 +118,9 @@ class StaffPagesLayoutBrowserIT {
         "row button text is white: " + color);
     // A dangerous row action (lock) is outlined like the others: red text on white, not on red.
     WebElement lock = driver.findElement(By.cssSelector("#user-list button[data-action=disable]"));
+    // One spelling of "lock" across the console: Khóa (the rest of the console's orthography), never Khoá.
+    assertEquals("Khóa", lock.getText());
+    assertFalse(driver.findElement(By.tagName("body")).getAttribute("textContent").contains("Khoá"), "Khoá on the page");
     assertEquals("rgba(255, 255, 255, 1)", lock.getCssValue("background-color"), "lock button background");
     assertEquals(List.of(), Browser.faintButtons(driver), "buttons hard to read");
     // The admin cannot lock their own account from the list.
@@ -130,12 +133,38 @@ class StaffPagesLayoutBrowserIT {
     signIn("badinh-admin");
     Browser.width(driver, 1280);
     open("/admin", "vi");
-    for (String id : List.of("onboard-form", "import", "reorg")) {
+    // Nothing sits below a ward: no (empty) list of units below it, no search for other units.
+    for (String id : List.of("onboard-form", "import", "reorg", "units", "unit-find")) {
       assertFalse(driver.findElement(By.id(id)).isDisplayed(), id + " shown to a ward admin");
     }
+    String page = driver.findElement(By.tagName("main")).getText();
+    assertFalse(page.contains("Đơn vị trực thuộc") || page.contains("Xem đơn vị khác"), page);
     assertTrue(driver.findElement(By.id("users")).isDisplayed());
     // The top bar names the user as the home page does, in one line.
     assertEquals("badinh-admin", driver.findElement(By.id("who")).getText());
+    // The home page does not offer the units below a ward either.
+    driver.get(http.base() + "/home");
+    Browser.waitFor(driver).until(d -> !d.findElements(By.cssSelector("#tasks a")).isEmpty());
+    Browser.waitUntilSettled(driver);
+    assertFalse(driver.findElement(By.id("children-card")).isDisplayed(), "an empty list of units below a ward");
+    assertTrue(driver.findElements(By.cssSelector("#tasks a[href='#children-card']")).isEmpty(), "a link to units below a ward");
+  }
+
+  @Test
+  void form_labels_are_not_repeated_as_placeholders_in_either_language() {
+    signIn("hanoi-admin");
+    Browser.width(driver, 1280);
+    for (String lang : List.of("vi", "en")) {
+      open("/admin", lang);
+      @SuppressWarnings("unchecked")
+      List<String> repeated = (List<String>) ((JavascriptExecutor) driver).executeScript(
+          "return Array.from(document.querySelectorAll('input[placeholder], textarea[placeholder]')).filter(function (i) {"
+          + " var l = document.querySelector('label[for=\"' + i.id + '\"]');"
+          + " return !l || l.textContent.trim().toLowerCase() === i.placeholder.trim().toLowerCase(); }).map(function (i) { return i.id; });");
+      assertEquals(List.of(), repeated, lang + ": placeholders that repeat (or replace) their label");
+    }
+    // The example kept for the link says what a link looks like.
+    assertEquals("https://zalo.me/g/…", driver.findElement(By.id("ch-link")).getAttribute("placeholder"));
   }
 
   @Test
@@ -147,6 +176,9 @@ class StaffPagesLayoutBrowserIT {
         .map(o -> o.getAttribute("textContent")).toList();
     assertEquals(List.of("Commune/Ward", "District", "Province"), levels);
     assertEquals("Zalo group", driver.findElement(By.cssSelector("#ch-platform option[value=zalo_group]")).getAttribute("textContent"));
+    // The file field too: the page's English, not the browser's own words.
+    assertEquals("Choose a file", driver.findElement(By.id("import-file-choose")).getAttribute("textContent"));
+    assertEquals("No file chosen", driver.findElement(By.id("import-file-name")).getAttribute("textContent"));
   }
 
   @Test
