@@ -57,7 +57,11 @@ public final class Browser {
   }
 
   public static WebDriverWait waitFor(WebDriver driver) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+    // A condition that reads an element the page re-renders meanwhile (a table redrawn after a
+    // rotation, a list after a search) is asked again rather than failing the test.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Sets the browser's viewport width (a phone is 360 or 390, a desktop 1280). */
