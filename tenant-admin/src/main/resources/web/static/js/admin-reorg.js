@@ -103,7 +103,13 @@
       const stream = follow();
       await stream.ready;
       try {
-        return await Api.post('/api/admin/units/' + c.unit().code + '/import?dryRun=' + dryRun + '&progress=' + stream.id, form);
+        const answer = await Api.post('/api/admin/units/' + c.unit().code + '/import?dryRun=' + dryRun + '&progress=' + stream.id, form);
+        // The answer is the last word: the stream's own "done" may still be on its way when it is closed.
+        if (!$('import-progress').hidden) {
+          const bar = $('import-bar');
+          showStep({ step: 'done', done: Number(bar.max), total: Number(bar.max) });
+        }
+        return answer;
       } finally {
         stream.close();
       }
