@@ -33,6 +33,10 @@ source deploy/bench/demo-node.sh
 # The public intake is rate-limited per address and all the load comes from one: raise the limit.
 start_demo_node "$PORT" "$CLUSTER_PORT" BINHYEN_TIPS_SUBMIT_PER_MINUTE=100000000 BINHYEN_TIPS_SLA_SWEEP_SECONDS=86400
 PGPORT=$(grep -ao "Embedded PostgreSQL on port [0-9]*" "$LOG" | head -1 | awk '{print $NF}')
+# Every login of the embedded server needs its password: the owner's is generated into the
+# credentials file beside the PostgreSQL folder (base64url, so no properties escaping to undo).
+PGPASSWORD=$(sed -n 's/^owner\.password=//p' "$(find "$DATA" -maxdepth 2 -name postgres-credentials.properties | head -1)")
+export PGPASSWORD
 sql() { "$PSQL" -h localhost -p "$PGPORT" -U postgres -d postgres -At -c "$1"; }
 for setting in fsync synchronous_commit; do
   [[ $(sql "SHOW $setting") == on ]] || { echo "$setting is not on: not a durable server" >&2; exit 1; }
