@@ -39,12 +39,21 @@ public record DbUrl(String host, int port, String database, String user, String 
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
+  /**
+   * The longest SQL text the connections keep prepared. The client's default (2,048 characters)
+   * silently left longer statements unprepared: tip intake's batch statement (about 2,600) was
+   * parsed and planned again for every batch, a fifth of the database's time at full load
+   * (docs/benchmarks.md, "Intake over HTTP").
+   */
+  public static final int PREPARED_SQL_LIMIT = 32_768;
+
   public PgConnectOptions connectOptions() {
     return new PgConnectOptions()
         .setHost(host).setPort(port).setDatabase(database)
         .setUser(user).setPassword(password)
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(512)
+        .setPreparedStatementCacheSqlLimit(PREPARED_SQL_LIMIT)
         .setReconnectAttempts(0);
   }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,25 @@ class TipValuesTest {
     assertEquals(Optional.empty(), ReceiptCodes.normalize("12345"));
     assertEquals(Optional.empty(), ReceiptCodes.normalize("12345-6789U"));
     assertEquals(50, ReceiptCodes.RECEIPT_BITS);
+  }
+
+  @Test
+  void every_position_of_a_receipt_takes_every_symbol() {
+    // 50 random bits spread over the 10 symbols: 2,000 receipts miss a symbol somewhere with a
+    // probability of about 10^-25, so a position stuck on a few symbols (bits reused) fails here.
+    List<Set<Character>> seen = new ArrayList<>();
+    for (int p = 0; p < ReceiptCodes.RECEIPT_SYMBOLS; p++) {
+      seen.add(new HashSet<>());
+    }
+    for (int i = 0; i < 2000; i++) {
+      String r = ReceiptCodes.newReceipt().replace("-", "");
+      for (int p = 0; p < r.length(); p++) {
+        seen.get(p).add(r.charAt(p));
+      }
+    }
+    for (int p = 0; p < ReceiptCodes.RECEIPT_SYMBOLS; p++) {
+      assertEquals(32, seen.get(p).size(), "symbols seen at position " + p);
+    }
   }
 
   @Test
