@@ -23,6 +23,7 @@ final class FuzzyKeyIndex<T> {
     private final Map<Integer, List<Integer>> building = new HashMap<>();
     private Map<Integer, int[]> bigrams;
     private final ThreadLocal<int[]> counts = ThreadLocal.withInitial(() -> new int[keys.size()]);
+    private final ThreadLocal<int[]> touchedIds = ThreadLocal.withInitial(() -> new int[keys.size()]);
 
     /** Adds a key; call {@link #freeze()} when all are added. */
     void add(String key, T value) {
@@ -64,7 +65,12 @@ final class FuzzyKeyIndex<T> {
             counts.set(shared);
         }
         int[] querySet = bigramSet(query);
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = touchedIds.get();
+        if (touched.length < keys.size()) {
+            touched = new int[keys.size()];
+            touchedIds.set(touched);
+        }
+        int n = 0;
         for (int code : querySet) {
             int[] posting = bigrams.get(code);
             if (posting == null) {
@@ -72,12 +78,13 @@ final class FuzzyKeyIndex<T> {
             }
             for (int id : posting) {
                 if (shared[id]++ == 0) {
-                    touched.add(id);
+                    touched[n++] = id;
                 }
             }
         }
         int need = querySet.length - 2 * maxDistance - 1;
-        for (int id : touched) {
+        for (int i = 0; i < n; i++) {
+            int id = touched[i];
             int count = shared[id];
             shared[id] = 0;
             String key = keys.get(id);

@@ -27,6 +27,7 @@ final class NameIndex<T> {
     private Map<Integer, int[]> postings;
     private int maxPosting;
     private final ThreadLocal<int[]> counts = ThreadLocal.withInitial(() -> new int[names.size()]);
+    private final ThreadLocal<int[]> touchedIds = ThreadLocal.withInitial(() -> new int[names.size()]);
 
     /** Adds a normalised name; call {@link #freeze()} when all are added. */
     void add(String normalizedName, T value) {
@@ -61,7 +62,13 @@ final class NameIndex<T> {
             shared = new int[names.size()];
             counts.set(shared);
         }
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = touchedIds.get();
+        if (touched.length < names.size()) {
+            touched = new int[names.size()];
+            touchedIds.set(touched);
+        }
+        int n = 0;
+        int most = 0;
         for (int code : query) {
             int[] posting = postings.get(code);
             if (posting == null || posting.length > maxPosting) {
@@ -69,15 +76,14 @@ final class NameIndex<T> {
             }
             for (int id : posting) {
                 if (shared[id]++ == 0) {
-                    touched.add(id);
+                    touched[n++] = id;
                 }
+                most = Math.max(most, shared[id]);
             }
         }
-        Integer[] ranked = touched.toArray(new Integer[0]);
-        int[] snapshot = shared;
-        Arrays.sort(ranked, (a, b) -> Integer.compare(snapshot[b], snapshot[a]));
-        for (int id : touched) {
-            shared[id] = 0;
+        int[] ranked = rankByCount(touched, n, shared, most);
+        for (int i = 0; i < n; i++) {
+            shared[touched[i]] = 0;
         }
         List<Hit<T>> hits = new ArrayList<>();
         for (int i = 0; i < ranked.length && i < CANDIDATES; i++) {
@@ -92,6 +98,31 @@ final class NameIndex<T> {
         }
         hits.sort((a, b) -> Double.compare(b.dice(), a.dice()));
         return hits;
+    }
+
+    /**
+     * The first {@link #CANDIDATES} of {@code ids[0..n)} by descending count, ties in their order
+     * in {@code ids} (what a stable sort of them all would give first, without sorting them all):
+     * a counting sort over the counts, which are at most the query's trigrams.
+     */
+    private static int[] rankByCount(int[] ids, int n, int[] count, int most) {
+        int[] withCount = new int[most + 2];
+        for (int i = 0; i < n; i++) {
+            withCount[count[ids[i]]]++;
+        }
+        int[] start = new int[most + 2];
+        for (int c = most - 1; c >= 0; c--) {
+            start[c] = start[c + 1] + withCount[c + 1];
+        }
+        int keep = Math.min(n, CANDIDATES);
+        int[] ranked = new int[keep];
+        for (int i = 0; i < n; i++) {
+            int slot = start[count[ids[i]]]++;
+            if (slot < keep) {
+                ranked[slot] = ids[i];
+            }
+        }
+        return ranked;
     }
 
     /** The sorted, distinct trigrams of " name ". */
