@@ -86,18 +86,21 @@ class AuthorityImitationTest {
     @ValueSource(strings = {"facebook.com/hotro.laylaitien", "https://www.facebook.com/Thu.Hoi.Tien.Bi.Lua",
             "thuhoitien24h.com", "https://lay-lai-tien-bi-lua.net/dang-ky", "zalo.me/g/hotrothuhoi"})
     void money_recovery_words_run_together_in_a_link_are_a_scam_phrase(String link) {
-        Verdict v = check(link, null);
-        assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), link + " -> " + v.reasonCodes());
-        assertTrue(v.reasonCodes().contains("SCAM_PHRASE"), link + " -> " + v.reasonCodes());
+        assertSuspectedFor(link, "SCAM_PHRASE");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"facebook.com/bocongan.tiepnhanhoso", "https://facebook.com/NganHangNhaNuoc.HoanTien",
             "zalo.me/g/congan-hotro-nannhan", "facebook.com/botaichinh.giaingan", "tiepnhanhoso-bocongan.com"})
     void an_authority_and_a_service_run_together_in_a_link_sell_the_service(String link) {
+        assertSuspectedFor(link, "AUTHORITY_SELLS_SERVICE");
+    }
+
+    /** The link alone is a suspected impostor, and {@code reason} is among the reasons why. */
+    private static void assertSuspectedFor(String link, String reason) {
         Verdict v = check(link, null);
         assertEquals(Verdict.Kind.SUSPECTED_IMPOSTOR, v.verdict(), link + " -> " + v.reasonCodes());
-        assertTrue(v.reasonCodes().contains("AUTHORITY_SELLS_SERVICE"), link + " -> " + v.reasonCodes());
+        assertTrue(v.reasonCodes().contains(reason), link + " -> " + v.reasonCodes());
     }
 
     @ParameterizedTest
