@@ -1,6 +1,7 @@
 package vn.binhyen.verifier.registry;
 
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -46,6 +47,26 @@ final class RegistryRepository {
 
   Future<String> fingerprint(SqlClient db) {
     return db.query(FINGERPRINT).execute().map(rows -> rows.iterator().next().getString(0));
+  }
+
+  /** What one load read: the channels and the attestation ids (with their states) of one snapshot. */
+  record Snapshot(List<RegistryEntry> entries, List<String> ids, List<JtiInfo> infos, String fingerprint) {}
+
+  /**
+   * Every published channel ({@code channelId} null) or one, with the attestation ids, read in one
+   * repeatable-read snapshot: a re-issue committed between two separate reads would otherwise show
+   * the old attestation already revoked and the new one not yet there (a REVOKED answer for an
+   * official page). A full read carries the fingerprint of the same snapshot.
+   */
+  Future<Snapshot> snapshot(Pool pool, Long channelId) {
+    return pool.withTransaction(tx -> tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+        .compose(x -> published(tx, channelId))
+        .compose(entries -> {
+          List<String> ids = new ArrayList<>();
+          return jtis(tx, channelId, ids).compose(infos -> channelId != null
+              ? Future.succeededFuture(new Snapshot(entries, ids, infos, null))
+              : fingerprint(tx).map(f -> new Snapshot(entries, ids, infos, f)));
+        }));
   }
 
   /** Every published channel ({@code channelId} null) or one. */

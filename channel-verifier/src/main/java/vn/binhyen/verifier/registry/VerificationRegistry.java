@@ -64,10 +64,7 @@ public final class VerificationRegistry {
   public Future<Void> resync() {
     return repo.fingerprint(db.pool()).compose(f -> f.equals(fingerprint.get())
         ? Future.<Void>succeededFuture()
-        : load(null).map(x -> {
-          fingerprint.set(f);
-          return null;
-        }));
+        : load(null));
   }
 
   /** Reloads one channel from the database on this node only. */
@@ -160,43 +157,58 @@ public final class VerificationRegistry {
     return won[0] == 1;
   }
 
+  /**
+   * Applies one snapshot. A reload of one channel applies only if no later-started reload of it
+   * has applied; a full reload skips (keeps or does not remove) every channel that a later-started
+   * reload of that channel has already applied, so an older full read never undoes a newer one.
+   */
   private Future<Void> load(Long channelId) {
-    List<String> ids = new ArrayList<>();
     long ticket = tickets.incrementAndGet();
-    return repo.published(db.pool(), channelId)
-        .compose(entries -> repo.jtis(db.pool(), channelId, ids).map(infos -> {
-          if (channelId != null && !newest(channelId, ticket)) {
-            return null;
-          }
-          if (channelId != null && entries.isEmpty()) {
-            RegistryEntry old = byId.remove(channelId);
-            if (old != null) {
-              byNormalizedId.remove(old.normalizedId(), old);
-            }
-          }
-          if (channelId == null) {
-            java.util.Set<Long> present = new java.util.HashSet<>();
-            entries.forEach(e -> present.add(e.channelId()));
-            byId.values().removeIf(old -> {
-              boolean gone = !present.contains(old.channelId());
-              if (gone) {
-                byNormalizedId.remove(old.normalizedId(), old);
-              }
-              return gone;
-            });
-          }
-          for (RegistryEntry e : entries) {
-            RegistryEntry old = byId.put(e.channelId(), e);
-            if (old != null && !old.normalizedId().equals(e.normalizedId())) {
-              byNormalizedId.remove(old.normalizedId(), old);
-            }
-            byNormalizedId.put(e.normalizedId(), e);
-            pathByCode.put(e.tenantCode(), e.tenantPath());
-          }
-          for (int i = 0; i < ids.size(); i++) {
-            jtis.put(ids.get(i), infos.get(i));
-          }
+    return repo.snapshot(db.pool(), channelId).map(snap -> {
+      if (channelId != null) {
+        if (!newest(channelId, ticket)) {
           return null;
-        }));
+        }
+        if (snap.entries().isEmpty()) {
+          RegistryEntry old = byId.remove(channelId);
+          if (old != null) {
+            byNormalizedId.remove(old.normalizedId(), old);
+          }
+        }
+      } else {
+        java.util.Set<Long> present = new java.util.HashSet<>();
+        snap.entries().forEach(e -> present.add(e.channelId()));
+        byId.values().removeIf(old -> {
+          boolean gone = !present.contains(old.channelId()) && newest(old.channelId(), ticket);
+          if (gone) {
+            byNormalizedId.remove(old.normalizedId(), old);
+          }
+          return gone;
+        });
+      }
+      java.util.Set<Long> skipped = new java.util.HashSet<>();
+      for (RegistryEntry e : snap.entries()) {
+        if (channelId == null && !newest(e.channelId(), ticket)) {
+          skipped.add(e.channelId());
+          continue;
+        }
+        RegistryEntry old = byId.put(e.channelId(), e);
+        if (old != null && !old.normalizedId().equals(e.normalizedId())) {
+          byNormalizedId.remove(old.normalizedId(), old);
+        }
+        byNormalizedId.put(e.normalizedId(), e);
+        pathByCode.put(e.tenantCode(), e.tenantPath());
+      }
+      for (int i = 0; i < snap.ids().size(); i++) {
+        RegistryRepository.JtiInfo info = snap.infos().get(i);
+        if (!skipped.contains(info.channelId())) {
+          jtis.put(snap.ids().get(i), info);
+        }
+      }
+      if (snap.fingerprint() != null) {
+        fingerprint.set(skipped.isEmpty() ? snap.fingerprint() : "");
+      }
+      return null;
+    });
   }
 }
