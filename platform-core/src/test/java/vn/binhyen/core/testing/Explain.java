@@ -35,7 +35,7 @@ public final class Explain {
   /** The partitions of the tips' tables among {@code relations} (tip_p01, tip_event_default, …). */
   public static Set<String> tipPartitions(Set<String> relations) {
     Set<String> out = new TreeSet<>();
-    relations.stream().filter(r -> r.matches("tip(_event|_rollup|_rollup_month)?_(p[0-9A-Za-z_]+|default)")).forEach(out::add);
+    relations.stream().filter(r -> r.matches("tip(_event|_rollup|_rollup_month|_conversation_rollup)?_(p[0-9A-Za-z_]+|default)")).forEach(out::add);
     return out;
   }
 

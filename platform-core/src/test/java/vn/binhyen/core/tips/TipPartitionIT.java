@@ -64,14 +64,14 @@ class TipPartitionIT {
 
   @Test
   void a_new_province_gets_its_partitions_and_a_tip_moved_there_takes_its_events() throws Exception {
-    long before = scalar("SELECT count(*) FROM pg_class WHERE relname IN ('tip_p98', 'tip_event_p98', 'tip_rollup_p98', 'tip_rollup_month_p98')");
+    long before = scalar("SELECT count(*) FROM pg_class WHERE relname IN ('tip_p98', 'tip_event_p98', 'tip_rollup_p98', 'tip_rollup_month_p98', 'tip_conversation_rollup_p98')");
     assertEquals(0, before);
     try (var c = TipFixtures.owner(); var st = c.createStatement()) {
       st.execute("""
           INSERT INTO tenant (code, name, name_folded, level, parent_id, path, depth)
           SELECT '98', 'Tỉnh thử', 'tinh thu', 'province', id, 'BCA/98', depth + 1 FROM tenant WHERE code = 'BCA'""");
     }
-    assertEquals(4, scalar("SELECT count(*) FROM pg_class WHERE relname IN ('tip_p98', 'tip_event_p98', 'tip_rollup_p98', 'tip_rollup_month_p98')"));
+    assertEquals(5, scalar("SELECT count(*) FROM pg_class WHERE relname IN ('tip_p98', 'tip_event_p98', 'tip_rollup_p98', 'tip_rollup_month_p98', 'tip_conversation_rollup_p98')"));
     long id = TipFixtures.submit("00004", "crime", "Sẽ chuyển tỉnh", null).getLong("tipId");
     try (var c = TipFixtures.owner(); var st = c.createStatement()) {
       st.execute("UPDATE tip SET tenant_path = 'BCA/98' WHERE id = " + id);

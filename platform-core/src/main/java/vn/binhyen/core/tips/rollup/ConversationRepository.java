@@ -10,17 +10,18 @@ import java.util.Map;
 
 /**
  * Reads {@code tip_conversation_rollup} (tips V12, kept by triggers): one primary-key range per
- * unit and period, shards and days summed.
+ * unit and period, shards and days summed. Every read names the province key (tips V16), so only
+ * the units' provinces' partitions are scanned.
  */
 final class ConversationRepository {
 
-  private static final String ONE = """
+  static final String ONE = """
       SELECT key, sum(n)::bigint FROM tip_conversation_rollup
-       WHERE unit_path = $1 AND own = $2 AND day BETWEEN $3 AND $4
+       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND own = $2 AND day BETWEEN $3 AND $4
        GROUP BY key""";
-  private static final String SUBTREES = """
+  static final String SUBTREES = """
       SELECT unit_path, key, sum(n)::bigint FROM tip_conversation_rollup
-       WHERE unit_path = ANY($1) AND own = false AND day BETWEEN $2 AND $3
+       WHERE unit_path = ANY($1) AND province = ANY($4) AND own = false AND day BETWEEN $2 AND $3
        GROUP BY unit_path, key""";
 
   /** key → count for one unit: its subtree, or its own conversations. */
@@ -34,7 +35,8 @@ final class ConversationRepository {
 
   /** path → key → count for these units' subtrees. */
   Future<Map<String, Map<String, Long>>> subtrees(SqlClient db, List<String> paths, LocalDate from, LocalDate to) {
-    return db.preparedQuery(SUBTREES).execute(Tuple.of(paths.toArray(String[]::new), from, to)).map(rows -> {
+    return db.preparedQuery(SUBTREES).execute(Tuple.of(paths.toArray(String[]::new), from, to,
+        RollupRepository.provinces(paths))).map(rows -> {
       Map<String, Map<String, Long>> out = new HashMap<>();
       rows.forEach(r -> out.computeIfAbsent(r.getString(0), k -> new HashMap<>()).put(r.getString(1), r.getLong(2)));
       return out;

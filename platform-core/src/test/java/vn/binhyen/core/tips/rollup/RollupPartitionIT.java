@@ -12,7 +12,10 @@ import vn.binhyen.core.module.Services;
 import vn.binhyen.core.testing.Explain;
 import vn.binhyen.core.tips.TipWorld;
 
-/** The roll-up reads (tips V15: counters partitioned by their unit's province) scan only the units' province partitions. */
+/**
+ * The roll-up reads (tips V15: counters partitioned by their unit's province; V16: the conversation
+ * figures too) scan only the units' province partitions.
+ */
 class RollupPartitionIT {
 
   private final Services s = TipWorld.demo().services();
@@ -45,5 +48,17 @@ class RollupPartitionIT {
     assertEquals(Set.of("tip_rollup_p_national", "tip_rollup_month_p_national", "tip_rollup_p01", "tip_rollup_month_p01",
         "tip_rollup_p66", "tip_rollup_month_p66"), national);
     assertTrue(subtree("BCA/79/26734").stream().allMatch(r -> r.endsWith("_p79")));
+  }
+
+  @Test
+  void conversation_figures_are_read_from_the_units_province_partitions_only() {
+    LocalDate from = LocalDate.of(2026, 1, 1);
+    LocalDate to = LocalDate.of(2026, 12, 3);
+    assertEquals(Set.of("tip_conversation_rollup_p01"), explain(ConversationRepository.ONE, "BCA/01/00004", true, from, to));
+    assertEquals(Set.of("tip_conversation_rollup_p66"), explain(ConversationRepository.ONE, "BCA/66", false, from, to));
+    assertEquals(Set.of("tip_conversation_rollup_p_national"), explain(ConversationRepository.ONE, "BCA", false, from, to));
+    List<String> paths = List.of("BCA", "BCA/01", "BCA/66");
+    assertEquals(Set.of("tip_conversation_rollup_p_national", "tip_conversation_rollup_p01", "tip_conversation_rollup_p66"),
+        explain(ConversationRepository.SUBTREES, paths.toArray(String[]::new), from, to, RollupRepository.provinces(paths)));
   }
 }
