@@ -79,6 +79,16 @@ class OfflineVerifyBrowserIT {
     return http.get("/api/public/units/00004/channels", null).json().getJsonArray("items").getJsonObject(0);
   }
 
+  /** When the certificate of issuing key {@code kid} began, as the signed trust list says (epoch seconds). */
+  static long certifiedFrom(String kid) {
+    Http.Response r = http.get("/api/public/trust-list", null);
+    assertEquals(200, r.status(), r.toString());
+    String payload = r.json().getString("token").split("\\.")[1];
+    JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    return claims.getJsonArray("keys").stream().map(JsonObject.class::cast).filter(k -> kid.equals(k.getString("kid")))
+        .findFirst().orElseThrow(() -> new AssertionError("key " + kid + " not on the trust list")).getLong("nbf");
+  }
+
   /** The token with one byte of its payload changed: a letter of the unit's name (B → X). */
   static String tampered(String token) {
     String[] parts = token.split("\\.");
@@ -202,8 +212,14 @@ class OfflineVerifyBrowserIT {
       SigningKey hanoi = TestChannels.services().get(KeyRing.class).issuerFor("01").toCompletionStage().toCompletableFuture().get();
       long now = System.currentTimeMillis() / 1000;
       ChannelRef ref = ChannelLinks.normalize("https://www.facebook.com/conganbadinh.cu");
-      // Issued after the key's certificate began (the demo made it before this test), expired since.
-      String expired = Attestation.issue("c1", ref, "Trang cũ đã hết hạn", "00004", "Phường Ba Đình", now - 5, now - 2)
+      // Issued inside the key's certificate and expired since. The demo made the key before this
+      // test, but on a fast machine with this class first maybe under 5 s before: the token is
+      // then dated from the certificate's start, and the test waits until it has expired.
+      long iat = Math.max(now - 5, certifiedFrom(hanoi.kid()));
+      while (System.currentTimeMillis() / 1000 < iat + 3) {
+        Thread.sleep(100);
+      }
+      String expired = Attestation.issue("c1", ref, "Trang cũ đã hết hạn", "00004", "Phường Ba Đình", iat, iat + 2)
           .sign(hanoi);
       WebElement old = verdictOf(expired);
       assertEquals("EXPIRED", old.getAttribute("data-verdict"), old.getText());
