@@ -212,9 +212,9 @@ class OfflineVerifyBrowserIT {
       SigningKey hanoi = TestChannels.services().get(KeyRing.class).issuerFor("01").toCompletionStage().toCompletableFuture().get();
       long now = System.currentTimeMillis() / 1000;
       ChannelRef ref = ChannelLinks.normalize("https://www.facebook.com/conganbadinh.cu");
-      // Issued inside the key's certificate and expired since. The demo made the key before this
-      // test, but on a fast machine with this class first maybe under 5 s before: the token is
-      // then dated from the certificate's start, and the test waits until it has expired.
+      // Issued inside the key's certificate and expired since. The current Hà Nội key may be only
+      // seconds old (KeysPageBrowserIT, run just before, rotates it): the token is then dated from
+      // the certificate's start, and the test waits until it has expired.
       long iat = Math.max(now - 5, certifiedFrom(hanoi.kid()));
       while (System.currentTimeMillis() / 1000 < iat + 3) {
         Thread.sleep(100);
