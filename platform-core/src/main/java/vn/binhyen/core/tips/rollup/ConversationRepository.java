@@ -10,14 +10,15 @@ import java.util.Map;
 
 /**
  * Reads {@code tip_conversation_rollup} (tips V12, kept by triggers): one primary-key range per
- * unit and period, shards and days summed. Every read names the province key (tips V16), so only
- * the units' provinces' partitions are scanned.
+ * unit and period, shards and days summed. Every read names the partition key (tips V16, V17:
+ * {@code tip_counter_province}, as {@link RollupRepository#provinces}), so only the partitions of
+ * the units read are scanned.
  */
 final class ConversationRepository {
 
   static final String ONE = """
       SELECT key, sum(n)::bigint FROM tip_conversation_rollup
-       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND own = $2 AND day BETWEEN $3 AND $4
+       WHERE unit_path = $1 AND province = tip_counter_province($1) AND own = $2 AND day BETWEEN $3 AND $4
        GROUP BY key""";
   static final String SUBTREES = """
       SELECT unit_path, key, sum(n)::bigint FROM tip_conversation_rollup

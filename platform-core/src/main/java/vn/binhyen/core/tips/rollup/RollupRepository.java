@@ -13,7 +13,9 @@ import java.util.Map;
  * Reads the roll-up counters (tip_rollup by day and, for subtree figures, tip_rollup_month by
  * month; both maintained by trigger). Every part of a query is one range scan of a primary key
  * (unit, dimension, own, day or month); shards are summed. Every query names the partition key
- * (tips V15: the province of the units read), so only their provinces' partitions are scanned.
+ * (tips V15, V17: {@code tip_counter_province} of the units read: the province of a unit below a
+ * province, the national partition for the ministry and the provinces), so only those partitions
+ * are scanned: the nation's drill-down reads one, a province's two.
  */
 final class RollupRepository {
 
@@ -22,24 +24,24 @@ final class RollupRepository {
 
   private static final String BY_DIM = """
       SELECT key, dim, sum(n)::bigint FROM tip_rollup
-       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       WHERE unit_path = $1 AND province = tip_counter_province($1) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY key, dim""";
   // Subtree counters of a period: whole months from the month grain, the days at both ends.
   // $3..$8: head days, months, tail days (MonthSplit).
   static final String BY_DIM_SUBTREE = """
       SELECT key, dim, sum(n)::bigint FROM (
         SELECT key, dim, n FROM tip_rollup
-         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
+         WHERE unit_path = $1 AND province = tip_counter_province($1) AND dim = ANY($2) AND own = false AND day BETWEEN $3 AND $4
         UNION ALL
         SELECT key, dim, n FROM tip_rollup_month
-         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND month BETWEEN $5 AND $6
+         WHERE unit_path = $1 AND province = tip_counter_province($1) AND dim = ANY($2) AND month BETWEEN $5 AND $6
         UNION ALL
         SELECT key, dim, n FROM tip_rollup
-         WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
+         WHERE unit_path = $1 AND province = tip_counter_province($1) AND dim = ANY($2) AND own = false AND day BETWEEN $7 AND $8) x
        GROUP BY key, dim""";
   private static final String BY_DAY = """
       SELECT day::text, dim, sum(n)::bigint FROM tip_rollup
-       WHERE unit_path = $1 AND province = split_part($1, '/', 2) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
+       WHERE unit_path = $1 AND province = tip_counter_province($1) AND dim = ANY($2) AND own = $3 AND day BETWEEN $4 AND $5
        GROUP BY day, dim ORDER BY day""";
   static final String BY_UNITS = """
       SELECT unit_path, dim, sum(n)::bigint FROM (
@@ -83,11 +85,14 @@ final class RollupRepository {
         .map(RollupRepository::collect);
   }
 
-  /** The partition keys of units' counters: the second segment of each path ('' for the ministry). */
+  /**
+   * The partition keys of units' counters, as SQL's {@code tip_counter_province} (tips V17) computes
+   * them: the second segment of a path below a province, '' for the ministry and the provinces.
+   */
   static String[] provinces(List<String> paths) {
     return paths.stream().map(p -> {
       String[] parts = p.split("/", 3);
-      return parts.length > 1 ? parts[1] : "";
+      return parts.length > 2 ? parts[1] : "";
     }).distinct().toArray(String[]::new);
   }
 

@@ -20,8 +20,12 @@ public final class RollupService {
   private final ConversationRepository conversations = new ConversationRepository();
   private final Map<String, String> categoryNames;
 
-  /** Children per drill-down query (a national drill-down: 34 provinces in 4 queries at once). */
-  private static final int CHILDREN_PER_QUERY = 9;
+  /**
+   * Children per drill-down query: the nation's 34 provinces are one query (their counters share
+   * the national partition, tips V17); a province's communes (up to some 170) are read in slices at
+   * once on separate connections, since a period that is not whole months sums day rows.
+   */
+  private static final int CHILDREN_PER_QUERY = 40;
 
   public RollupService(Db db, Map<String, String> categoryNames) {
     this.db = db;
@@ -52,8 +56,7 @@ public final class RollupService {
     return repo.children(pool, unit.id()).compose(children -> {
       List<String> paths = new ArrayList<>(children.stream().map(RollupRepository.Child::path).toList());
       Future<Map<String, Map<String, Long>>> own = repo.byKey(pool, unit.path(), List.of("t", "b"), true, q.from(), q.to());
-      // The children in a few slices read at once on separate connections: a national
-      // drill-down reads 34 provinces × 365 days × 2 counters, which one query sums on one core.
+      // The children in slices read at once on separate connections (CHILDREN_PER_QUERY).
       List<Future<Map<String, Map<String, Long>>>> slices = new ArrayList<>();
       for (int i = 0; i < paths.size(); i += CHILDREN_PER_QUERY) {
         slices.add(repo.byUnits(pool, paths.subList(i, Math.min(paths.size(), i + CHILDREN_PER_QUERY)), q.from(), q.to()));
