@@ -99,9 +99,8 @@ final class TipRepository {
       UPDATE tip SET first_response_at = $2,
              sla_breached = sla_breached OR $2 > sla_due_at, updated_at = now()
        WHERE id = $1 AND first_response_at IS NULL""";
-  private static final String SWEEP_SLA = """
-      UPDATE tip SET sla_breached = true, updated_at = now()
-       WHERE first_response_at IS NULL AND NOT sla_breached AND sla_due_at < $1""";
+  // Set-based (tips V18): the overdue tips flagged, their counters adjusted once in key order.
+  private static final String SWEEP_SLA = "SELECT tip_sla_sweep($1)";
   // An event lives in its tip's province partition (the tip as it is now: after a forward, its
   // new unit's; the event's unit_path may still name the unit it left).
   private static final String TIP_PROVINCE = "(SELECT split_part(tenant_path, '/', 2) FROM tip WHERE id = $1)";
@@ -270,7 +269,7 @@ final class TipRepository {
 
   /** Flags unanswered tips past their deadline; returns how many. */
   Future<Integer> sweepSla(SqlClient db, OffsetDateTime now) {
-    return db.preparedQuery(SWEEP_SLA).execute(Tuple.of(now)).map(RowSet::rowCount);
+    return db.preparedQuery(SWEEP_SLA).execute(Tuple.of(now)).map(rows -> (int) rows.iterator().next().getLong(0).longValue());
   }
 
   Future<Void> insertEvent(SqlClient db, long tipId, String kind, String action, String from, String to,
