@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The words of impersonation scams, read once from {@code impostor/scam-vocabulary.tsv} (each row
@@ -184,12 +185,17 @@ final class ScamVocabulary {
         } else if (end >= 2 && labels[end - 2].equals("gov") && labels[end - 1].length() == 2) {
             end -= 2;
         }
+        // the label a registrant chose: before the top-level domain, or before a second-level one
+        // of a country ("gplxgov.org.vn", "x.com.vn": VNNIC's com, net, org, edu, … under .vn)
+        int registered = end >= 3 && labels[end - 1].length() == 2 && SECOND_LEVEL.contains(labels[end - 2]) ? end - 3 : end - 2;
         for (int i = 0; i < end; i++) {
             String label = labels[i];
             String compact = label.replaceAll("[^a-z0-9]", "");
             boolean govLabel = label.equals("gov") || label.equals("g0v") || label.equals("qov");
             boolean govInside = compact.contains("govvn") || compact.contains("g0vvn") || compact.contains("qovvn")
-                    || label.matches(".*[-_]gov([-_].*)?") || (compact.endsWith("gov") && compact.length() > 3 && i == end - 2);
+                    || label.matches(".*[-_]gov([-_].*)?")
+                    || (i == registered && ((compact.endsWith("gov") && compact.length() > 3)
+                            || (compact.endsWith("govn") && compact.length() > 4)));
             if (govLabel || govInside) {
                 out.add(new HostImitation(".gov.vn", "a government suffix inside another address (label \"" + label + "\")"));
                 break;
@@ -240,6 +246,9 @@ final class ScamVocabulary {
         return false;
     }
 
+    /** Second-level domains under a country code (VNNIC's list for .vn; the same words elsewhere). */
+    private static final Set<String> SECOND_LEVEL = Set.of("com", "net", "org", "edu", "int", "ac", "biz", "info",
+            "name", "pro", "health", "co");
     private static boolean warnedBefore(String text, int at) {
         String window = text.substring(Math.max(0, at - 40), at + 1);
         return WARNINGS.stream().anyMatch(w -> window.contains(" " + w + " "));
