@@ -13,10 +13,17 @@ public final class Eventually {
 
   /** Polls {@code condition} every 50 ms for up to 20 s; fails naming {@code what}. */
   public static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    await(condition, what, () -> "");
+  }
+
+  /** As {@link #await(BooleanSupplier, String)}, the failure also telling {@code state} (what was seen instead). */
+  public static void await(BooleanSupplier condition, String what, java.util.function.Supplier<String> state)
+      throws InterruptedException {
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s: " + what);
+        String seen = state.get();
+        throw new AssertionError("not within 20 s: " + what + (seen.isEmpty() ? "" : "; seen: " + seen));
       }
       Thread.sleep(50);
     }

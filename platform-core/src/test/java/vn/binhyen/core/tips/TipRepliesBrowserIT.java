@@ -125,7 +125,9 @@ class TipRepliesBrowserIT {
     driver.findElement(By.id("d-reply")).sendKeys("Có phải người trong ảnh không?");
     driver.findElement(By.id("d-reply-image")).sendKeys(photo.toAbsolutePath().toString());
     driver.findElement(By.id("d-reply-submit")).click();
-    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 2, "the text and the photo in the fake Messenger inbox");
+    Eventually.await(() -> TipRepliesIT.officerInbox(psid).size() == 2, "the text and the photo in the fake Messenger inbox",
+        () -> "delivery " + TipRepliesIT.delivery(tip) + ", " + TipRepliesIT.officerInbox(psid).size() + " in the inbox, "
+            + TipRepliesIT.officerAttempts(psid).size() + " attempts, outbox " + TipRepliesIT.outboxState());
     var got = TipRepliesIT.officerInbox(psid);
     assertEquals("Có phải người trong ảnh không?", got.get(0).body().getJsonObject("message").getString("text"));
     assertEquals("image", got.get(1).body().getJsonObject("message").getJsonObject("attachment").getString("type"));

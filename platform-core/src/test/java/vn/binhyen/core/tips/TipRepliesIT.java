@@ -153,6 +153,16 @@ class TipRepliesIT {
     }
   }
 
+  /** The reply rows waiting in the outbox (attempts, next try, last error), for a failure's message. */
+  static String outboxState() {
+    try {
+      return scalarText("SELECT coalesce(string_agg(id || ':' || attempts || ' due ' || next_attempt_at || ' '"
+          + " || coalesce(last_error, '-'), '; ' ORDER BY id), 'empty') FROM outbox WHERE topic = 'tips.reply'");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String delivery(long tipId) {
     try {
       return scalarText("SELECT string_agg(d.status, ',' ORDER BY d.event_id) FROM tip_reply_delivery d"
